@@ -1,0 +1,44 @@
+import type { ExternalField } from './types';
+
+const TWO_PI = 2 * Math.PI;
+
+/** U(x) = Σ a cos(2π(p x + q y) − φ). The force F is not part of U (it has no periodic potential). */
+export function potentialU(field: ExternalField, x: number, y: number): number {
+  let u = 0;
+  for (const m of field.modes) u += m.a * Math.cos(TWO_PI * (m.p * x + m.q * y) - m.phi);
+  return u;
+}
+
+/** ∇U at (x, y), written to out[o], out[o+1]. */
+export function gradU(field: ExternalField, x: number, y: number, out: Float64Array, o = 0): void {
+  let gx = 0;
+  let gy = 0;
+  for (const m of field.modes) {
+    const s = -m.a * TWO_PI * Math.sin(TWO_PI * (m.p * x + m.q * y) - m.phi);
+    gx += s * m.p;
+    gy += s * m.q;
+  }
+  out[o] = gx;
+  out[o + 1] = gy;
+}
+
+/** D²U at (x, y) as [Uxx, Uxy, Uyy] written to out[o..o+2]. */
+export function hessianU(field: ExternalField, x: number, y: number, out: Float64Array, o = 0): void {
+  let xx = 0;
+  let xy = 0;
+  let yy = 0;
+  for (const m of field.modes) {
+    const c = -m.a * TWO_PI * TWO_PI * Math.cos(TWO_PI * (m.p * x + m.q * y) - m.phi);
+    xx += c * m.p * m.p;
+    xy += c * m.p * m.q;
+    yy += c * m.q * m.q;
+  }
+  out[o] = xx;
+  out[o + 1] = xy;
+  out[o + 2] = yy;
+}
+
+/** True when U ≡ 0 and F = 0 (no external loading at all). */
+export function isUnloaded(field: ExternalField): boolean {
+  return field.force[0] === 0 && field.force[1] === 0 && field.modes.every((m) => m.a === 0);
+}

@@ -1,0 +1,39 @@
+/** Shared vocabulary of the model layer (SPEC §1–4). Pure data, no behaviour. */
+
+export type Geometry = 'isotropic' | 'slip';
+export type CoreModel = 'gaussian' | 'plummer' | 'poisson';
+
+export const GEOMETRIES: readonly Geometry[] = ['isotropic', 'slip'];
+export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson'];
+
+/** One term a·cos(2π(p·x₁ + q·x₂) − φ) of the external potential U (SPEC §4); p, q integers. */
+export interface CosMode {
+  a: number;
+  p: number;
+  q: number;
+  phi: number;
+}
+
+/** External potential U as cosine modes plus a constant applied force F (enters as +b·F). */
+export interface ExternalField {
+  modes: CosMode[];
+  force: [number, number];
+}
+
+/** The pair interaction: V_δ of SPEC §2 is fixed by these three. */
+export interface InteractionSpec {
+  geometry: Geometry;
+  core: CoreModel;
+  delta: number;
+}
+
+/**
+ * A particle configuration in the hot-path layout: positions interleaved
+ * [x₀, y₀, x₁, y₁, …] (length 2n) and signs b_i ∈ {+1, −1} (length n).
+ */
+export interface Configuration {
+  pos: Float64Array;
+  signs: Int8Array;
+}
+
+export const NO_FIELD: ExternalField = { modes: [], force: [0, 0] };
