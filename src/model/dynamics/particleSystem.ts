@@ -1,0 +1,19 @@
+import type { PairKernel } from '../kernels/pairKernel';
+import type { ExternalField, Geometry } from '../types';
+
+/**
+ * A particle system ready to be integrated: fixed signs, kernel and loading. Positions are the
+ * integrator's business and are passed in (interleaved [x₀, y₀, x₁, y₁, …], any reals: the
+ * dynamics is periodic, so unwrapped positions are fine).
+ */
+export interface ParticleSystem {
+  readonly n: number;
+  readonly signs: Int8Array;
+  readonly geometry: Geometry;
+  readonly kernel: PairKernel;
+  readonly field: ExternalField;
+  /** dx_i/dt of SPEC §3 into out (length 2n); for `slip` every y-velocity is exactly 0. */
+  velocities(pos: Float64Array, out: Float64Array): void;
+  /** E_n of SPEC §3 (diagonal kept; F does not enter). */
+  energy(pos: Float64Array): number;
+}

@@ -1,0 +1,221 @@
+import type { Geometry } from '../types';
+import {
+  chebyshevCellIntegral,
+  chebyshevCoefficients,
+  chebyshevOnGrid,
+  chebyshevPoints,
+} from './chebyshev2d';
+import { type CoreForms, coreForms, integralI } from './cores';
+import { gaussLegendre } from './gaussLegendre';
+import { kernelMultiplier } from './multipliers';
+import { type PlanarKernel, planarKernel } from './planarKernel';
+
+/**
+ * The smooth periodic remainder R = V_δ^per − P_δ(x) on the cell [−½, ½]², where P_δ is the R²
+ * closed form (planarKernel.ts) on the minimum image. R is what the pair loop adds from a table.
+ *
+ * Exact evaluation (once per kernel, at Chebyshev points) uses an Ewald-type identity: with a
+ * gaussian screen of width σ, V^per_δ = V^per_{gauss,σ} + Σ_m h(x + m), h = P_δ − P_{gauss,σ}, so
+ *   R(x) = F_σ(x) − P_{gauss,σ}(x) + Σ_{m≠0} h(x + m),
+ * F_σ a rapidly converging Fourier sum. h decays only algebraically for plummer/poisson cores and
+ * for `slip` (its B-term), so images are summed exactly for |m|∞ ≤ M and the rest, by the midpoint
+ * rule on unit cells, as the integral over |y|∞ > L = M + ½; its gradient is the boundary
+ * integral −∮ h(x + y) n ds (Reynolds), its value ∫₀¹ ∇T(sx)·x ds. Values are defined up to a
+ * constant, fixed at the end by ∫_cell V_δ = 0 (V̂₀ = 0).
+ */
+const SIGMA = 0.15;
+const FOURIER_K = 10; // e^{−2π²σ²K²} = e^{−44}
+/** Images summed exactly: h decays like e^{−r²/2σ²} for isotropic gaussian, algebraically else. */
+export function imageBox(geometry: Geometry, forms: CoreForms): number {
+  return geometry === 'isotropic' && forms.core === 'gaussian' ? 3 : 16;
+}
+const CHEB_COUNT = 34;
+export const TABLE_CELLS = 256;
+
+interface Mode {
+  k1: number;
+  k2: number;
+  c: number;
+}
+
+function smoothModes(geometry: Geometry): Mode[] {
+  const modes: Mode[] = [];
+  for (let k1 = 0; k1 <= FOURIER_K; k1++)
+    for (let k2 = -FOURIER_K; k2 <= FOURIER_K; k2++) {
+      if (k1 === 0 && k2 <= 0) continue; // half plane; the conjugate half doubles the cosine
+      const kk = k1 * k1 + k2 * k2;
+      const c =
+        2 * kernelMultiplier(geometry, k1, k2) * Math.exp(-2 * Math.PI * Math.PI * SIGMA * SIGMA * kk);
+      if (c > 1e-18) modes.push({ k1, k2, c });
+    }
+  return modes;
+}
+
+export class ExactRemainder {
+  private readonly modes: Mode[];
+  private readonly target: PlanarKernel;
+  private readonly screen: PlanarKernel;
+  private readonly hAtLattice: Float64Array;
+  private readonly edge = gaussLegendre(8);
+  private readonly radial = gaussLegendre(4);
+  private readonly hasTail: boolean;
+  private readonly g = new Float64Array(4);
+
+  constructor(
+    readonly geometry: Geometry,
+    readonly forms: CoreForms,
+    readonly box = imageBox(geometry, forms),
+  ) {
+    this.modes = smoothModes(geometry);
+    this.hasTail = !(geometry === 'isotropic' && forms.core === 'gaussian'); // else h < e^{−40} beyond the box
+    this.target = planarKernel(geometry, forms);
+    this.screen = planarKernel(geometry, coreForms('gaussian', SIGMA));
+    const side = 2 * box + 1;
+    this.hAtLattice = new Float64Array(side * side);
+    for (let a = -box; a <= box; a++)
+      for (let b = -box; b <= box; b++)
+        if (a !== 0 || b !== 0) this.hAtLattice[(a + box) * side + b + box] = this.h(a, b);
+  }
+
+  private h(x: number, y: number): number {
+    return this.target.value(x, y) - this.screen.value(x, y);
+  }
+
+  private hGrad(x: number, y: number, out: Float64Array, o: number): void {
+    this.target.gradient(x, y, out, o);
+    this.screen.gradient(x, y, this.g, 2);
+    out[o] -= this.g[2];
+    out[o + 1] -= this.g[3];
+  }
+
+  /**
+   * h − Δh/24: the midpoint rule on unit cells integrates f exactly up to (1/24)∫Δf, so using this
+   * in the boundary integral makes the far-image sum exact to O(L⁻⁵) instead of O(L⁻³).
+   * Δh by a 5-point stencil: h is smooth on the scale L ≥ 8 out there.
+   */
+  private hCorrected(x: number, y: number): number {
+    const e = 0.05;
+    const c = this.h(x, y);
+    const lap = (this.h(x + e, y) + this.h(x - e, y) + this.h(x, y + e) + this.h(x, y - e) - 4 * c) / (e * e);
+    return c - lap / 24;
+  }
+
+  /** Gradient of the far-image sum Σ_{|m|∞>M} ∇h(x+m) ≈ ∫_{|y|∞>L} ∇h(x+y) dy, corrected. */
+  private tailGradient(x: number, y: number, out: Float64Array): void {
+    const L = this.box + 0.5;
+    const panels = 4;
+    const width = (2 * L) / panels;
+    let gx = 0;
+    let gy = 0;
+    for (let p = 0; p < panels; p++) {
+      const mid = -L + (p + 0.5) * width;
+      for (let i = 0; i < this.edge.nodes.length; i++) {
+        const t = mid + 0.5 * width * this.edge.nodes[i];
+        const w = 0.5 * width * this.edge.weights[i];
+        gx += w * (this.hCorrected(x + L, y + t) - this.hCorrected(x - L, y + t));
+        gy += w * (this.hCorrected(x + t, y + L) - this.hCorrected(x + t, y - L));
+      }
+    }
+    out[0] = -gx;
+    out[1] = -gy;
+  }
+
+  /** [R(x) up to the global constant, ∂₁R, ∂₂R] into out[0..2], for x in the cell. */
+  evaluate(x: number, y: number, out: Float64Array): void {
+    let value = 0;
+    let gx = 0;
+    let gy = 0;
+    const twoPi = 2 * Math.PI;
+    for (const m of this.modes) {
+      const arg = twoPi * (m.k1 * x + m.k2 * y);
+      value += m.c * Math.cos(arg);
+      const s = -m.c * twoPi * Math.sin(arg);
+      gx += s * m.k1;
+      gy += s * m.k2;
+    }
+    value -= this.screen.value(x, y);
+    this.screen.gradient(x, y, this.g, 0);
+    gx -= this.g[0];
+    gy -= this.g[1];
+    const box = this.box;
+    const side = 2 * box + 1;
+    for (let a = -box; a <= box; a++)
+      for (let b = -box; b <= box; b++) {
+        if (a === 0 && b === 0) continue;
+        value += this.h(x + a, y + b) - this.hAtLattice[(a + box) * side + b + box];
+        this.hGrad(x + a, y + b, this.g, 0);
+        gx += this.g[0];
+        gy += this.g[1];
+      }
+    out[0] = value;
+    out[1] = gx;
+    out[2] = gy;
+    if (!this.hasTail) return;
+    const tail = this.g;
+    this.tailGradient(x, y, tail);
+    const tx = tail[0];
+    const ty = tail[1];
+    let tailValue = 0;
+    for (let i = 0; i < this.radial.nodes.length; i++) {
+      const s = 0.5 * (1 + this.radial.nodes[i]);
+      this.tailGradient(s * x, s * y, tail);
+      tailValue += 0.5 * this.radial.weights[i] * (tail[0] * x + tail[1] * y);
+    }
+    out[0] += tailValue;
+    out[1] += tx;
+    out[2] += ty;
+  }
+}
+
+/** ∫ over the cell [−½, ½]² of the planar kernel P_δ (the angular part of `slip` integrates to 0). */
+export function planarCellIntegral(geometry: Geometry, forms: CoreForms): number {
+  // 8 ∫₀^{π/4} I(ρ(θ)) dθ with ρ(θ) = 1/(2 cos θ): the square in polar coordinates.
+  const gl = gaussLegendre(24);
+  let s = 0;
+  for (let i = 0; i < gl.nodes.length; i++) {
+    const theta = (Math.PI / 8) * (1 + gl.nodes[i]);
+    s += (Math.PI / 8) * gl.weights[i] * integralI(forms, 1 / (2 * Math.cos(theta)));
+  }
+  return 8 * s + (geometry === 'slip' ? 0.5 : 0);
+}
+
+/** Uniform tables of R, ∂₁R, ∂₂R on [−½ − h, ½ + h]² (one ghost node each side for cubic stencils). */
+export interface RemainderTables {
+  cells: number;
+  value: Float64Array;
+  gx: Float64Array;
+  gy: Float64Array;
+}
+
+export function buildRemainderTables(
+  geometry: Geometry,
+  forms: CoreForms,
+  cells = TABLE_CELLS,
+): RemainderTables {
+  const exact = new ExactRemainder(geometry, forms);
+  const pts = chebyshevPoints(CHEB_COUNT);
+  const n = CHEB_COUNT;
+  const sv = new Float64Array(n * n);
+  const sx = new Float64Array(n * n);
+  const sy = new Float64Array(n * n);
+  const out = new Float64Array(3);
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++) {
+      exact.evaluate(pts[a], pts[b], out);
+      sv[a * n + b] = out[0];
+      sx[a * n + b] = out[1];
+      sy[a * n + b] = out[2];
+    }
+  const cv = chebyshevCoefficients(sv, n);
+  const constant = -(planarCellIntegral(geometry, forms) + chebyshevCellIntegral(cv, n));
+  cv[0] += constant;
+  const h = 1 / cells;
+  const nodes = new Float64Array(cells + 3);
+  for (let i = 0; i < nodes.length; i++) nodes[i] = -0.5 + (i - 1) * h;
+  return {
+    cells,
+    value: chebyshevOnGrid(cv, n, nodes, nodes),
+    gx: chebyshevOnGrid(chebyshevCoefficients(sx, n), n, nodes, nodes),
+    gy: chebyshevOnGrid(chebyshevCoefficients(sy, n), n, nodes, nodes),
+  };
+}

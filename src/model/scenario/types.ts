@@ -1,0 +1,60 @@
+import type { DensitySpec } from '../init/densities';
+import type { DipoleOrientation } from '../init/dipoles';
+import type { ExplicitParticle } from '../init/explicit';
+import type { CoreModel, ExternalField, Geometry } from '../types';
+
+/**
+ * δ itself, or a rule evaluated at n (SPEC §6, §9): power → δ = c·n^{−p}; log → δ = c/√(log n)
+ * (natural log), the scaling of the convergence threshold √(3T/log n).
+ */
+export type DeltaSpec = number | { rule: 'power'; c: number; p: number } | { rule: 'log'; c: number };
+
+export type SamplingMethod = 'stratified' | 'iid';
+export const SAMPLING_METHODS: readonly SamplingMethod[] = ['stratified', 'iid'];
+
+/** How the particles start (SPEC §7). */
+export type InitialSpec =
+  | { kind: 'sample'; density: DensitySpec; sampling: SamplingMethod; seed: number }
+  | { kind: 'dipoles'; density: DensitySpec; gamma: number; orientation: DipoleOrientation; seed: number }
+  | { kind: 'explicit'; particles: ExplicitParticle[] };
+
+export type InitialKind = InitialSpec['kind'];
+export const INITIAL_KINDS: readonly InitialKind[] = ['sample', 'dipoles', 'explicit'];
+
+/** The companion PDE (SPEC §5): grid N (a power of two, 32…512, for the FFT) and its δ. */
+export interface PdeSettings {
+  enabled: boolean;
+  grid: number;
+  /** 'same': the particles' δ; 'limit': δ = 0 (up to grid resolution); or a number. */
+  delta: 'same' | 'limit' | number;
+}
+
+export type IntegratorMethod = 'auto' | 'explicit' | 'stiff';
+export const INTEGRATOR_METHODS: readonly IntegratorMethod[] = ['auto', 'explicit', 'stiff'];
+
+export interface IntegratorSettings {
+  method: IntegratorMethod;
+  rtol: number;
+  atol: number;
+}
+
+/** Everything needed to reproduce a run (SPEC §9). JSON-serialisable; version 1. */
+export interface Scenario {
+  version: 1;
+  geometry: Geometry;
+  core: CoreModel;
+  delta: DeltaSpec;
+  /** Total number of particles (both signs), integer in [2, 200000]. */
+  n: number;
+  field: ExternalField;
+  initial: InitialSpec;
+  pde: PdeSettings;
+  /** Time horizon, in (0, 1000]. */
+  T: number;
+  integrator: IntegratorSettings;
+  /** Simulated time per wall-clock second (for the app's playback), in (0, 1000]. */
+  rate: number;
+}
+
+export type ScenarioError = { field: string; message: string };
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: ScenarioError };

@@ -1,0 +1,61 @@
+import { type Bump, DENSITY_KINDS, type DensitySpec } from '../init/densities';
+import { DEFAULT_BUMP, defaultDensity } from './defaults';
+import { fail, join, list, num, oneOf, record } from './read';
+
+export const MAX_BUMPS = 16;
+/** Largest |p|, |q| of a sine density (and of U's modes). */
+export const MAX_WAVENUMBER = 64;
+
+/** A DensitySpec read from untrusted input, defaults filled in (missing → `dflt`). */
+export function readDensity(v: unknown, path: string, dflt: DensitySpec): DensitySpec {
+  if (v === undefined) return structuredClone(dflt);
+  const kindOnly = record(v, path, ['kind', 'a', 'p', 'q', 'beta', 'm', 'background', 'bumps']);
+  const kind = oneOf(kindOnly.kind, join(path, 'kind'), DENSITY_KINDS, dflt.kind);
+  const d = defaultDensity(kind);
+  switch (d.kind) {
+    case 'uniform':
+      record(v, path, ['kind']);
+      return { kind: 'uniform' };
+    case 'sine': {
+      const r = record(v, path, ['kind', 'a', 'p', 'q']);
+      const a = num(r.a, join(path, 'a'), d.a, { min: -1, max: 1 });
+      const wave = { integer: true, min: -MAX_WAVENUMBER, max: MAX_WAVENUMBER };
+      const p = num(r.p, join(path, 'p'), d.p, wave);
+      const q = num(r.q, join(path, 'q'), d.q, wave);
+      if (p === 0 && q === 0) fail(join(path, 'p'), 'the wave vector (p, q) must not be (0, 0)');
+      return { kind: 'sine', a, p, q };
+    }
+    case 'stripes': {
+      const r = record(v, path, ['kind', 'a', 'beta', 'm']);
+      return {
+        kind: 'stripes',
+        a: num(r.a, join(path, 'a'), d.a, { min: -1, max: 1 }),
+        beta: num(r.beta, join(path, 'beta'), d.beta, { above: 0, max: 100 }),
+        m: num(r.m, join(path, 'm'), d.m, { integer: true, min: 1, max: 32 }),
+      };
+    }
+    case 'bumps': {
+      const r = record(v, path, ['kind', 'background', 'bumps']);
+      const background = num(r.background, join(path, 'background'), d.background, { min: 0, max: 1e6 });
+      const items = r.bumps === undefined ? [] : list(r.bumps, join(path, 'bumps'), MAX_BUMPS);
+      const bumps = items.map((b, i) => readBump(b, `${join(path, 'bumps')}[${i}]`));
+      let total = background;
+      for (const b of bumps) total += b.w;
+      if (!(total > 0))
+        fail(join(path, 'background'), 'background + Σ w must be positive (the density needs mass)');
+      return { kind: 'bumps', background, bumps };
+    }
+  }
+}
+
+function readBump(v: unknown, path: string): Bump {
+  const r = record(v, path, ['x', 'y', 'sigma', 'w', 's']);
+  const s = num(r.s, join(path, 's'), DEFAULT_BUMP.s, { integer: true, min: -1, max: 1 });
+  return {
+    x: num(r.x, join(path, 'x'), DEFAULT_BUMP.x, { min: 0, max: 1 }),
+    y: num(r.y, join(path, 'y'), DEFAULT_BUMP.y, { min: 0, max: 1 }),
+    sigma: num(r.sigma, join(path, 'sigma'), DEFAULT_BUMP.sigma, { min: 1e-3, max: 0.5 }),
+    w: num(r.w, join(path, 'w'), DEFAULT_BUMP.w, { min: 0, max: 1e6 }),
+    s: s as Bump['s'],
+  };
+}
