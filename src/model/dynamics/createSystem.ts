@@ -21,26 +21,7 @@ export function createSystem(
   const hasField = field.modes.length > 0;
 
   function velocities(pos: Float64Array, out: Float64Array): void {
-    out.fill(0, 0, 2 * n);
-    for (let i = 0; i < n; i++) {
-      const xi = pos[2 * i];
-      const yi = pos[2 * i + 1];
-      const bi = signs[i];
-      let ax = 0;
-      let ay = 0;
-      for (let j = i + 1; j < n; j++) {
-        kernel.gradient(xi - pos[2 * j], yi - pos[2 * j + 1], g, 0);
-        const bb = bi * signs[j];
-        const gx = bb * g[0];
-        const gy = bb * g[1];
-        ax += gx;
-        ay += gy;
-        out[2 * j] += gx;
-        out[2 * j + 1] += gy;
-      }
-      out[2 * i] -= ax;
-      out[2 * i + 1] -= ay;
-    }
+    kernel.accumulate(pos, signs, out);
     const inv = 1 / n;
     for (let i = 0; i < n; i++) {
       const b = signs[i];

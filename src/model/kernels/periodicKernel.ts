@@ -1,6 +1,7 @@
 import type { InteractionSpec } from '../types';
-import { coreForms } from './cores';
+import { type CoreForms, coreForms } from './cores';
 import type { PairKernel } from './pairKernel';
+import { accumulatePairGradients } from './pairSums';
 import { type PlanarKernel, planarKernel } from './planarKernel';
 import { buildRemainderTables, type RemainderTables } from './remainder';
 
@@ -13,7 +14,8 @@ export class PeriodicKernel implements PairKernel {
   readonly selfValue: number;
   readonly lambda: number;
   private readonly planar: PlanarKernel;
-  private readonly tables: RemainderTables;
+  readonly forms: CoreForms;
+  readonly tables: RemainderTables;
   private readonly stride: number;
   private readonly wx = new Float64Array(4);
   private readonly wy = new Float64Array(4);
@@ -21,6 +23,7 @@ export class PeriodicKernel implements PairKernel {
 
   constructor(readonly spec: InteractionSpec) {
     const forms = coreForms(spec.core, spec.delta);
+    this.forms = forms;
     this.planar = planarKernel(spec.geometry, forms);
     this.tables = buildRemainderTables(spec.geometry, forms);
     this.stride = this.tables.cells + 3;
@@ -54,6 +57,11 @@ export class PeriodicKernel implements PairKernel {
         this.wx[a] * (wy[0] * table[r] + wy[1] * table[r + 1] + wy[2] * table[r + 2] + wy[3] * table[r + 3]);
     }
     return sum;
+  }
+
+  /** raw[i] = Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for all i (the interaction part of the velocities, ×(−n)). */
+  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
+    accumulatePairGradients({ geometry: this.spec.geometry, forms: this.forms, tables: this.tables }, pos, signs, signs.length, raw);
   }
 
   value(dx: number, dy: number): number {
