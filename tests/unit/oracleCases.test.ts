@@ -1,38 +1,8 @@
 /** The independent implementation's cases in ../shared/oracle-cases (velocities and energies). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSystem } from '../../src/model/dynamics/createSystem';
-import type { CoreModel, ExternalField, Geometry } from '../../src/model/types';
-
-export const ORACLE_DIR = join(__dirname, '../../../shared/oracle-cases');
-
-export interface OracleCase {
-  geometry: Geometry;
-  core: CoreModel;
-  delta: number;
-  U?: { modes?: ExternalField['modes']; force?: [number, number] };
-  particles: number[][];
-  expected: { velocities?: number[][]; energy?: number; T?: number; particles?: number[][] };
-}
-
-export function loadCase(name: string): OracleCase {
-  return JSON.parse(readFileSync(join(ORACLE_DIR, name), 'utf8'));
-}
-
-export function fieldOf(c: OracleCase): ExternalField {
-  return { modes: c.U?.modes ?? [], force: c.U?.force ?? [0, 0] };
-}
-
-export function relativeVelocityError(v: ArrayLike<number>, ref: number[][]): number {
-  let maxErr = 0;
-  let ms = 0;
-  ref.forEach(([rx, ry], i) => {
-    maxErr = Math.max(maxErr, Math.hypot(v[2 * i] - rx, v[2 * i + 1] - ry));
-    ms += rx * rx + ry * ry;
-  });
-  return maxErr / Math.sqrt(ms / ref.length);
-}
+import { fieldOf, loadCase, ORACLE_DIR, relativeVelocityError } from './oracle/cases';
 
 const velocityCases = readdirSync(ORACLE_DIR).filter((f) => f.startsWith('pub_vel_'));
 

@@ -27,9 +27,10 @@ const SIGMA = 0.15;
 const FOURIER_K = 10; // e^{−2π²σ²K²} = e^{−44}
 /** Images summed exactly: h decays like e^{−r²/2σ²} for isotropic gaussian, algebraically else. */
 export function imageBox(geometry: Geometry, forms: CoreForms): number {
-  return geometry === 'isotropic' && forms.core === 'gaussian' ? 3 : 16;
+  if (geometry === 'isotropic' && forms.core === 'gaussian') return 3;
+  return 16;
 }
-const CHEB_COUNT = 34;
+const CHEB_COUNT = 34; // coefficients reach 1e-17; value error ~1e-13 (28 points: 1e-11)
 export const TABLE_CELLS = 256;
 
 interface Mode {
@@ -57,7 +58,6 @@ export class ExactRemainder {
   private readonly screen: PlanarKernel;
   private readonly hAtLattice: Float64Array;
   private readonly edge = gaussLegendre(8);
-  private readonly radial = gaussLegendre(4);
   private readonly hasTail: boolean;
   private readonly g = new Float64Array(4);
 
@@ -89,15 +89,32 @@ export class ExactRemainder {
   }
 
   /**
-   * h − Δh/24: the midpoint rule on unit cells integrates f exactly up to (1/24)∫Δf, so using this
-   * in the boundary integral makes the far-image sum exact to O(L⁻⁵) instead of O(L⁻³).
-   * Δh by a 5-point stencil: h is smooth on the scale L ≥ 8 out there.
+   * The midpoint rule on unit cells: ∫_cell f = f(m) + Δf/24 + (∂₁⁴ + ∂₂⁴)f/1920 + ∂₁²∂₂²f/576 + …,
+   * so Σ_m f(m) = ∫ [f − Δf/24 + 7(∂₁⁴ + ∂₂⁴)f/5760 + ∂₁²∂₂²f/576] + O(∂⁶f). Integrating this
+   * corrected h over the far region makes the image sum exact to O(L⁻⁷) instead of O(L⁻³).
+   * Derivatives by a 13-point stencil (step ¼; h is smooth on the scale L ≥ 16 out there).
    */
   private hCorrected(x: number, y: number): number {
-    const e = 0.05;
-    const c = this.h(x, y);
-    const lap = (this.h(x + e, y) + this.h(x - e, y) + this.h(x, y + e) + this.h(x, y - e) - 4 * c) / (e * e);
-    return c - lap / 24;
+    const e = 0.25;
+    const h = (dx: number, dy: number) => this.h(x + dx, y + dy);
+    const c = h(0, 0);
+    const xp = h(e, 0);
+    const xm = h(-e, 0);
+    const yp = h(0, e);
+    const ym = h(0, -e);
+    const xpp = h(2 * e, 0);
+    const xmm = h(-2 * e, 0);
+    const ypp = h(0, 2 * e);
+    const ymm = h(0, -2 * e);
+    const e2 = e * e;
+    const e4 = e2 * e2;
+    const dxx = (-xpp + 16 * xp - 30 * c + 16 * xm - xmm) / (12 * e2);
+    const dyy = (-ypp + 16 * yp - 30 * c + 16 * ym - ymm) / (12 * e2);
+    const dxxxx = (xpp - 4 * xp + 6 * c - 4 * xm + xmm) / e4;
+    const dyyyy = (ypp - 4 * yp + 6 * c - 4 * ym + ymm) / e4;
+    const corners = h(e, e) + h(e, -e) + h(-e, e) + h(-e, -e);
+    const dxxyy = (corners - 2 * (xp + xm + yp + ym) + 4 * c) / e4;
+    return c - (dxx + dyy) / 24 + (7 * (dxxxx + dyyyy)) / 5760 + dxxyy / 576;
   }
 
   /** Gradient of the far-image sum Σ_{|m|∞>M} ∇h(x+m) ≈ ∫_{|y|∞>L} ∇h(x+y) dy, corrected. */
@@ -120,7 +137,10 @@ export class ExactRemainder {
     out[1] = -gy;
   }
 
-  /** [R(x) up to the global constant, ∂₁R, ∂₂R] into out[0..2], for x in the cell. */
+  /**
+   * [R(x) − T(x), ∂₁R, ∂₂R, ∂₁T, ∂₂T] into out[0..4] for x in the cell, R up to the global
+   * constant, T the far-image tail (its value is integrated from its gradient by the builder).
+   */
   evaluate(x: number, y: number, out: Float64Array): void {
     let value = 0;
     let gx = 0;
@@ -150,20 +170,15 @@ export class ExactRemainder {
     out[0] = value;
     out[1] = gx;
     out[2] = gy;
+    out[3] = 0;
+    out[4] = 0;
     if (!this.hasTail) return;
     const tail = this.g;
     this.tailGradient(x, y, tail);
-    const tx = tail[0];
-    const ty = tail[1];
-    let tailValue = 0;
-    for (let i = 0; i < this.radial.nodes.length; i++) {
-      const s = 0.5 * (1 + this.radial.nodes[i]);
-      this.tailGradient(s * x, s * y, tail);
-      tailValue += 0.5 * this.radial.weights[i] * (tail[0] * x + tail[1] * y);
-    }
-    out[0] += tailValue;
-    out[1] += tx;
-    out[2] += ty;
+    out[1] += tail[0];
+    out[2] += tail[1];
+    out[3] = tail[0];
+    out[4] = tail[1];
   }
 }
 
@@ -179,12 +194,40 @@ export function planarCellIntegral(geometry: Geometry, forms: CoreForms): number
   return 8 * s + (geometry === 'slip' ? 0.5 : 0);
 }
 
-/** Uniform tables of R, ∂₁R, ∂₂R on [−½ − h, ½ + h]² (one ghost node each side for cubic stencils). */
+/**
+ * Uniform tables on the cell: ∂₁R, ∂₂R on [−½ − h, ½ + h]² (one ghost node each side, for cubic
+ * stencils: the hot path) and R on [−½ − 2h, ½ + 2h]² (two ghosts, quintic stencils: energies need
+ * ~1e-12 absolute because E_n is a sum with cancellations).
+ */
 export interface RemainderTables {
   cells: number;
   value: Float64Array;
   gx: Float64Array;
   gy: Float64Array;
+}
+
+/** T(x) = ∫₀¹ ∇T(sx)·x ds (T(0) = 0), with ∇T read from its own Chebyshev interpolant. */
+function addTailValue(
+  sv: Float64Array,
+  tx: Float64Array,
+  ty: Float64Array,
+  pts: Float64Array,
+  n: number,
+): void {
+  const cx = chebyshevCoefficients(tx, n);
+  const cy = chebyshevCoefficients(ty, n);
+  const gl = gaussLegendre(6);
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++) {
+      let t = 0;
+      for (let i = 0; i < gl.nodes.length; i++) {
+        const s = 0.5 * (1 + gl.nodes[i]);
+        const gx = chebyshevOnGrid(cx, n, [s * pts[a]], [s * pts[b]])[0];
+        const gy = chebyshevOnGrid(cy, n, [s * pts[a]], [s * pts[b]])[0];
+        t += 0.5 * gl.weights[i] * (gx * pts[a] + gy * pts[b]);
+      }
+      sv[a * n + b] += t;
+    }
 }
 
 export function buildRemainderTables(
@@ -198,23 +241,30 @@ export function buildRemainderTables(
   const sv = new Float64Array(n * n);
   const sx = new Float64Array(n * n);
   const sy = new Float64Array(n * n);
-  const out = new Float64Array(3);
+  const tx = new Float64Array(n * n);
+  const ty = new Float64Array(n * n);
+  const out = new Float64Array(5);
   for (let a = 0; a < n; a++)
     for (let b = 0; b < n; b++) {
       exact.evaluate(pts[a], pts[b], out);
       sv[a * n + b] = out[0];
       sx[a * n + b] = out[1];
       sy[a * n + b] = out[2];
+      tx[a * n + b] = out[3];
+      ty[a * n + b] = out[4];
     }
+  addTailValue(sv, tx, ty, pts, n);
   const cv = chebyshevCoefficients(sv, n);
   const constant = -(planarCellIntegral(geometry, forms) + chebyshevCellIntegral(cv, n));
   cv[0] += constant;
   const h = 1 / cells;
   const nodes = new Float64Array(cells + 3);
   for (let i = 0; i < nodes.length; i++) nodes[i] = -0.5 + (i - 1) * h;
+  const valueNodes = new Float64Array(cells + 5);
+  for (let i = 0; i < valueNodes.length; i++) valueNodes[i] = -0.5 + (i - 2) * h;
   return {
     cells,
-    value: chebyshevOnGrid(cv, n, nodes, nodes),
+    value: chebyshevOnGrid(cv, n, valueNodes, valueNodes),
     gx: chebyshevOnGrid(chebyshevCoefficients(sx, n), n, nodes, nodes),
     gy: chebyshevOnGrid(chebyshevCoefficients(sy, n), n, nodes, nodes),
   };

@@ -5,13 +5,14 @@
  */
 
 import { gradU, potentialU } from '../../../src/model/external';
-import { interactionMultiplier } from '../../../src/model/kernels/multipliers';
+import { coreMultiplier, kernelMultiplier } from '../../../src/model/kernels/multipliers';
 import type { ExternalField, InteractionSpec } from '../../../src/model/types';
 
 /** K with multiplier tails below ~1e-12·(leading term): SPEC §2 guidance. */
 export function oracleCutoff(spec: InteractionSpec): number {
   const d = spec.delta;
-  const k = spec.core === 'gaussian' ? 1.35 / d : 5.0 / d;
+  // gaussian: e^{−2π²δ²K²} ≈ e^{−33}; plummer/poisson: m ≈ e^{−2πδK} ≈ e^{−25} (·√x for plummer)
+  const k = spec.core === 'gaussian' ? 1.3 / d : 4.0 / d;
   return Math.ceil(k);
 }
 
@@ -19,21 +20,13 @@ export function oracleCutoff(spec: InteractionSpec): number {
 function halfPlane(spec: InteractionSpec, K: number) {
   const side = 2 * K + 1;
   const mult = new Float64Array((K + 1) * side);
-  const cache = new Map<number, number>();
+  const core = new Float64Array(2 * K * K + 1).fill(Number.NaN); // m_δ depends on |k|² only
   for (let k1 = 0; k1 <= K; k1++)
     for (let k2 = -K; k2 <= K; k2++) {
       if (k1 === 0 && k2 <= 0) continue;
       const kk = k1 * k1 + k2 * k2;
-      let v: number;
-      if (spec.geometry === 'isotropic') {
-        let c = cache.get(kk);
-        if (c === undefined) {
-          c = interactionMultiplier(spec, k1, k2);
-          cache.set(kk, c);
-        }
-        v = c;
-      } else v = interactionMultiplier(spec, k1, k2);
-      mult[k1 * side + k2 + K] = v;
+      if (Number.isNaN(core[kk])) core[kk] = coreMultiplier(spec.core, spec.delta, kk);
+      mult[k1 * side + k2 + K] = kernelMultiplier(spec.geometry, k1, k2) * core[kk];
     }
   return mult;
 }

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { InputError } from '../../src/cli/input';
+import { encodeScenario } from '../../src/model/scenario/codec';
+import { defaultScenario } from '../../src/model/scenario/defaults';
+import { ORACLE_DIR, relativeVelocityError } from './oracle/cases';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+const out = join(dir, 'out.json');
+
+async function fieldOfError(args: string[]): Promise<string> {
+  try {
+    await runCli(args);
+  } catch (e) {
+    if (e instanceof InputError) return e.field;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('CLI', () => {
+  it('velocities: matches an independent oracle case through the file interface', async () => {
+    const file = join(ORACLE_DIR, 'pub_vel_iso_poisson_n12_d0.02_UF.json');
+    await runCli(['velocities', '--in', file, '--out', out]);
+    const res = JSON.parse(readFileSync(out, 'utf8'));
+    const ref = JSON.parse(readFileSync(file, 'utf8')).expected;
+    expect(relativeVelocityError(res.velocities.flat(), ref.velocities)).toBeLessThan(1e-6);
+    expect(Math.abs(res.energy - ref.energy) / Math.abs(ref.energy)).toBeLessThan(1e-8);
+  });
+
+  it('names the bad field of a malformed cfg', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        delta: 0.01,
+        particles: [
+          [0.1, 0.2, 1],
+          [0.3, 0.4, 0],
+        ],
+      }),
+    );
+    expect(await fieldOfError(['velocities', '--in', bad, '--out', out])).toBe('particles[1][2]');
+    writeFileSync(bad, JSON.stringify({ delta: -1, particles: [[0.1, 0.2, 1]] }));
+    expect(await fieldOfError(['velocities', '--in', bad, '--out', out])).toBe('delta');
+    writeFileSync(
+      bad,
+      JSON.stringify({ delta: 0.1, U: { modes: [{ a: 1, p: 0.5 }] }, particles: [[0.1, 0.2, 1]] }),
+    );
+    expect(await fieldOfError(['velocities', '--in', bad, '--out', out])).toBe('U.modes[0].p');
+    writeFileSync(bad, '{"delta": 0.1,');
+    expect(await fieldOfError(['velocities', '--in', bad, '--out', out])).toBe('in');
+    expect(await fieldOfError(['velocities', '--in', bad, '--bogus'])).toBe('arguments');
+    expect(await fieldOfError(['fly'])).toBe('command');
+    expect(await fieldOfError(['init', '--in', 'v99&n=3'])).toBe('version');
+  });
+
+  it('init: a share link and the equivalent JSON scenario give bit-identical particles', async () => {
+    const s = defaultScenario();
+    s.n = 37;
+    s.geometry = 'slip';
+    const jsonFile = join(dir, 's.json');
+    writeFileSync(jsonFile, JSON.stringify(s));
+    await runCli(['init', '--in', jsonFile, '--out', out]);
+    const fromJson = readFileSync(out, 'utf8');
+    await runCli(['init', '--in', `https://example.org/lab/#${encodeScenario(s)}`, '--out', out]);
+    expect(readFileSync(out, 'utf8')).toBe(fromJson);
+    const ps = JSON.parse(fromJson).particles as number[][];
+    expect(ps).toHaveLength(37);
+    for (const [x, y] of ps) expect(x >= 0 && x < 1 && y >= 0 && y < 1).toBe(true);
+  });
+
+  it('exits non-zero with one stderr line naming the field', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'init', '--in', 'v1&n=1'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: n: /);
+  });
+});
