@@ -49,14 +49,15 @@ export class PeriodicKernel implements PairKernel {
     return (i - 1) * this.stride + (j - 1);
   }
 
-  private tableAt(table: Float64Array, base: number): number {
+  /** Component c (0: ∂₁R, 1: ∂₂R) of the interleaved gradient table at the stencil. */
+  private gradAt(c: number, base: number): number {
+    const t = this.tables.grad;
     const s = this.stride;
     const wy = this.wy;
     let sum = 0;
     for (let a = 0; a < 4; a++) {
-      const r = base + a * s;
-      sum +=
-        this.wx[a] * (wy[0] * table[r] + wy[1] * table[r + 1] + wy[2] * table[r + 2] + wy[3] * table[r + 3]);
+      const r = 2 * (base + a * s) + c;
+      sum += this.wx[a] * (wy[0] * t[r] + wy[1] * t[r + 2] + wy[2] * t[r + 4] + wy[3] * t[r + 6]);
     }
     return sum;
   }
@@ -108,8 +109,8 @@ export class PeriodicKernel implements PairKernel {
     dy -= Math.round(dy);
     this.planar.gradient(dx, dy, out, o);
     const base = this.stencil(dx, dy);
-    out[o] += this.tableAt(this.tables.gx, base);
-    out[o + 1] += this.tableAt(this.tables.gy, base);
+    out[o] += this.gradAt(0, base);
+    out[o + 1] += this.gradAt(1, base);
   }
 
   /** Central differences of the gradient with a step scaled to the local length max(|d|, δ). */

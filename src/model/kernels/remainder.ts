@@ -202,8 +202,8 @@ export function planarCellIntegral(geometry: Geometry, forms: CoreForms): number
 export interface RemainderTables {
   cells: number;
   value: Float64Array;
-  gx: Float64Array;
-  gy: Float64Array;
+  /** ∂₁R, ∂₂R interleaved per node: one cache line serves both components in the hot loop. */
+  grad: Float64Array;
 }
 
 /** T(x) = ∫₀¹ ∇T(sx)·x ds (T(0) = 0), with ∇T read from its own Chebyshev interpolant. */
@@ -265,7 +265,18 @@ export function buildRemainderTables(
   return {
     cells,
     value: chebyshevOnGrid(cv, n, valueNodes, valueNodes),
-    gx: chebyshevOnGrid(chebyshevCoefficients(sx, n), n, nodes, nodes),
-    gy: chebyshevOnGrid(chebyshevCoefficients(sy, n), n, nodes, nodes),
+    grad: interleave(
+      chebyshevOnGrid(chebyshevCoefficients(sx, n), n, nodes, nodes),
+      chebyshevOnGrid(chebyshevCoefficients(sy, n), n, nodes, nodes),
+    ),
   };
+}
+
+function interleave(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(2 * a.length);
+  for (let i = 0; i < a.length; i++) {
+    out[2 * i] = a[i];
+    out[2 * i + 1] = b[i];
+  }
+  return out;
 }

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: printed tables, not tests. Sections whose module is missing are skipped with a
+ * note. Set BENCH_ONLY=engine,pde,… to run a subset.
+ */
+import { benchDirectSum } from './engine';
+import { type BenchRow, printTable } from './table';
+
+type Section = { name: string; run: () => Promise<BenchRow[]> };
+
+const sections: Section[] = [
+  { name: 'engine', run: () => benchDirectSum() },
+  { name: 'fastsum', run: async () => (await import('./fastsum')).benchFastSum() },
+  { name: 'counterexample', run: async () => (await import('./counterexample')).benchCounterexample() },
+  { name: 'pde', run: async () => (await import('./pde')).benchPde() },
+  { name: 'browser', run: async () => (await import('./browser')).benchBrowser() },
+];
+
+const only = process.env.BENCH_ONLY?.split(',');
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+for (const s of sections) {
+  if (only && !only.includes(s.name)) continue;
+  try {
+    printTable(s.name, await s.run());
+  } catch (e) {
+    console.log(`\n${s.name}: skipped (${(e as Error).message.split('\n')[0]})`);
+  }
+}
