@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { initCommand } from './commands/init';
 import { velocitiesCommand } from './commands/velocities';
 import { InputError, readInput } from './input';
-import { setupFrom } from './setup';
+import { type RunSetup, setupFrom } from './setup';
 
 const COMMANDS = ['velocities', 'run', 'init', 'pde'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -30,6 +30,27 @@ function numberFlag(
   if (!(typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(x) && x >= min && x <= max))
     throw new InputError(name, `must be a number in [${min}, ${max}], got ${JSON.stringify(raw)}`);
   return x;
+}
+
+/** --grid N: a power of two in [8, 1024]; default the scenario's grid or the cfg's density grid. */
+function gridFlag(values: Record<string, unknown>, setup: RunSetup): number {
+  const dflt = setup.densityGrid ?? 128;
+  const g = numberFlag(values, 'grid', dflt, 8, 1024);
+  if (!Number.isInteger(g) || (g & (g - 1)) !== 0) throw new InputError('grid', `must be a power of two, got ${g}`);
+  return g;
+}
+
+/** δ of the PDE: a flag value D or 'limit', else the scenario's pde.delta, else the particles' δ. */
+function pdeDelta(raw: unknown, name: string, setup: RunSetup): number | 'limit' {
+  if (raw === 'limit') return 'limit';
+  if (raw !== undefined) {
+    const d = Number(raw);
+    if (!(Number.isFinite(d) && d > 0 && d <= 0.5)) throw new InputError(name, `must be a number in (0, 0.5] or "limit", got ${JSON.stringify(raw)}`);
+    return d;
+  }
+  const s = setup.scenario?.pde.delta;
+  if (s === 'limit' || typeof s === 'number') return s;
+  return setup.spec.delta;
 }
 
 /** Runs one CLI command; returns the JSON result (also written to --out or stdout). */
@@ -56,6 +77,7 @@ export async function runCli(argv: string[]): Promise<unknown> {
         delta: { type: 'string' },
         pde: { type: 'boolean' },
         'pde-delta': { type: 'string' },
+        samples: { type: 'string' },
       },
     });
   } catch (e) {
@@ -79,7 +101,16 @@ export async function runCli(argv: string[]): Promise<unknown> {
       const T = numberFlag(v, 'T', setup.scenario?.T ?? Number.NaN, 0, 1e3);
       if (!Number.isFinite(T)) throw new InputError('T', 'missing --T (the final time)');
       const { runCommand } = await import('./commands/run');
+      const pde = v.pde
+        ? {
+            T,
+            grid: gridFlag(v, setup),
+            delta: pdeDelta(v['pde-delta'], 'pde-delta', setup),
+            samples: numberFlag(v, 'samples', 50, 1, 10000),
+          }
+        : undefined;
       result = runCommand(setup, {
+        pde,
         T,
         integrator: {
           method: method as 'auto' | 'explicit' | 'stiff',
@@ -89,8 +120,13 @@ export async function runCli(argv: string[]): Promise<unknown> {
       });
       break;
     }
-    case 'pde':
-      throw new InputError('command', 'pde is not available yet');
+    case 'pde': {
+      const T = numberFlag(v, 'T', setup.scenario?.T ?? Number.NaN, 0, 1e3);
+      if (!Number.isFinite(T)) throw new InputError('T', 'missing --T (the final time)');
+      const { pdeCommand } = await import('./commands/pde');
+      result = pdeCommand(setup, { T, grid: gridFlag(v, setup), delta: pdeDelta(v.delta, 'delta', setup) });
+      break;
+    }
   }
   const json = JSON.stringify(result);
   const out = v.out as string | undefined;
