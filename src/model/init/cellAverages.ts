@@ -53,8 +53,9 @@ function fillSine(a: number, p: number, q: number, N: number, plus: Float64Array
     for (let i = 0; i < N; i++) {
       const xc = (i + 0.5) * h;
       const k = a * damp * Math.sin(TWO_PI * (p * xc + q * yc));
-      plus[j * N + i] = 0.5 * (1 + k);
-      minus[j * N + i] = 0.5 * (1 - k);
+      // |k| ≤ 1 up to round-off: clamp so that |a| = 1 cannot give −1e-17
+      plus[j * N + i] = Math.max(0, 0.5 * (1 + k));
+      minus[j * N + i] = Math.max(0, 0.5 * (1 - k));
     }
   }
 }
@@ -84,8 +85,8 @@ function stripeColumnAverages(a: number, beta: number, m: number, N: number): Fl
 function fillColumns(kappa: Float64Array, N: number, plus: Float64Array, minus: Float64Array): void {
   for (let j = 0; j < N; j++) {
     for (let i = 0; i < N; i++) {
-      plus[j * N + i] = 0.5 * (1 + kappa[i]);
-      minus[j * N + i] = 0.5 * (1 - kappa[i]);
+      plus[j * N + i] = Math.max(0, 0.5 * (1 + kappa[i]));
+      minus[j * N + i] = Math.max(0, 0.5 * (1 - kappa[i]));
     }
   }
 }

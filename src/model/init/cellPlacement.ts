@@ -1,10 +1,10 @@
 import type { Rng } from '../random';
-import { apportion } from './apportion';
+import { quantiseCells } from './quantise';
 import { wrap01 } from './torus';
 
 /**
  * Points following cell weights on a G×G grid (the quantisation of Lemma 2.4): integer counts per
- * cell by largest remainder, then inside a cell with c points a sub-grid of r = ⌈√c⌉ × r sub-cells,
+ * cell from quantiseCells, then inside a cell with c points a sub-grid of r = ⌈√c⌉ × r sub-cells,
  * c of them chosen at random, one point per chosen sub-cell. `jitter` true: uniform inside the
  * sub-cell (stratified sampling); false: at the sub-cell centre (a lattice, used for dipole
  * centres, which keeps every two points at least h/r_max apart, h = 1/G).
@@ -17,7 +17,7 @@ export function placeByCells(
   rng: Rng,
   jitter: boolean,
 ): Float64Array {
-  const counts = apportion(weights, total, rng);
+  const counts = quantiseCells(weights, G, total, rng);
   const out = new Float64Array(2 * total);
   let o = 0;
   for (let cell = 0; cell < G * G; cell++) {

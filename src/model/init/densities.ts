@@ -78,10 +78,11 @@ export function rho(spec: DensitySpec, sign: 1 | -1, x: number, y: number): numb
   switch (spec.kind) {
     case 'uniform':
       return 0.5;
+    // clamped: with |a| = 1 round-off must not produce −1e-17
     case 'sine':
-      return 0.5 * (1 + sign * spec.a * Math.sin(TWO_PI * (spec.p * x + spec.q * y)));
+      return Math.max(0, 0.5 * (1 + sign * spec.a * Math.sin(TWO_PI * (spec.p * x + spec.q * y))));
     case 'stripes':
-      return 0.5 * (1 + sign * spec.a * stripeProfile(spec.beta, spec.m, x));
+      return Math.max(0, 0.5 * (1 + sign * spec.a * stripeProfile(spec.beta, spec.m, x)));
     case 'bumps': {
       let v = spec.background / 2;
       for (const b of spec.bumps) {

@@ -1,7 +1,7 @@
 import { createRng, type Rng } from '../random';
 import type { Configuration } from '../types';
-import { splitBySign } from './apportion';
 import { bumpShare, type DensitySpec, densityMasses, rho, rhoBound } from './densities';
+import { splitBySign } from './quantise';
 import { wrap01 } from './torus';
 
 /**

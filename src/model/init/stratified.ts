@@ -1,14 +1,14 @@
 import { createRng } from '../random';
 import type { Configuration } from '../types';
-import { splitBySign } from './apportion';
 import { cellAverages } from './cellAverages';
 import { placeByCells } from './cellPlacement';
 import { type DensitySpec, densityMasses } from './densities';
+import { splitBySign } from './quantise';
 
 /**
  * Stratified (quantised) particles from a density, Lemma 2.4 / SPEC §7. n+ : n− follows the
- * masses; per sign, cells of side 1/G with G = ⌈√n±⌉, integer counts ∝ exact cell masses (largest
- * remainder, random tie-breaks), positions jittered uniformly in distinct sub-cells. The empirical
+ * masses; per sign, cells of side 1/G with G = ⌈√n±⌉, integer counts ∝ exact cell masses (serpentine
+ * systematic rounding, see quantiseCells), positions jittered uniformly in distinct sub-cells. The empirical
  * measure then matches every cell mass to within one particle: W-error O(n^{−1/2}), and low Fourier
  * modes far better than i.i.d. sampling.
  * Output order: all + particles, then all −. Same (spec, n, seed) → bit-identical output.
