@@ -84,3 +84,32 @@ describe('CLI', () => {
     expect(lines[0]).toMatch(/^error: n: /);
   });
 });
+
+describe('CLI pde', () => {
+  const file = join(ORACLE_DIR, 'pub_pde_slip_gaussian_d0.04_T0.15.json');
+
+  it('evolves the oracle density on its grid, keeping each mass and positivity', async () => {
+    const res = (await runCli(['pde', '--in', file, '--T', '0.05', '--grid', '64', '--out', out])) as {
+      grid: number;
+      rhoPlus: number[];
+      mass: [number, number];
+      minRho: number;
+      energy: number[][];
+    };
+    const input = JSON.parse(readFileSync(file, 'utf8')).density;
+    const m0 = (a: number[]) => a.reduce((s, x) => s + x, 0) / 4096;
+    expect(res.grid).toBe(64);
+    expect(res.rhoPlus).toHaveLength(4096);
+    expect(Math.abs(res.mass[0] - m0(input.rhoPlus))).toBeLessThan(1e-12);
+    expect(Math.abs(res.mass[1] - m0(input.rhoMinus))).toBeLessThan(1e-12);
+    expect(res.minRho).toBeGreaterThanOrEqual(0);
+    const energies = res.energy.map((e) => e[1]);
+    for (let i = 1; i < energies.length; i++) expect(energies[i]).toBeLessThanOrEqual(energies[i - 1] + 1e-13);
+  });
+
+  it('rejects a grid that does not match the density block, and a bad --delta', async () => {
+    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '128', '--out', out])).toBe('grid');
+    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '64', '--delta', 'tiny'])).toBe('delta');
+    expect(await fieldOfError(['pde', '--in', file, '--grid', '64', '--T=-1'])).toBe('T');
+  });
+});
