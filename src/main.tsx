@@ -1,16 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadFromHash } from './state/actions';
+import { installTestHook } from './state/testHook';
+import { listenToHash, markHashRead, readHash } from './state/urlSync';
+import { App } from './ui/App';
 
-function Placeholder() {
-  return (
-    <main style={{ fontFamily: 'system-ui', padding: '2rem' }}>
-      Dislocation lab — engine first; the visualiser follows.
-    </main>
-  );
-}
+installTestHook();
+markHashRead();
+loadFromHash(readHash());
+listenToHash((reading) => loadFromHash(reading));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <App />
   </StrictMode>,
 );

@@ -36,7 +36,8 @@ function numberFlag(
 function gridFlag(values: Record<string, unknown>, setup: RunSetup): number {
   const dflt = setup.densityGrid ?? 128;
   const g = numberFlag(values, 'grid', dflt, 8, 1024);
-  if (!Number.isInteger(g) || (g & (g - 1)) !== 0) throw new InputError('grid', `must be a power of two, got ${g}`);
+  if (!Number.isInteger(g) || (g & (g - 1)) !== 0)
+    throw new InputError('grid', `must be a power of two, got ${g}`);
   return g;
 }
 
@@ -45,7 +46,8 @@ function pdeDelta(raw: unknown, name: string, setup: RunSetup): number | 'limit'
   if (raw === 'limit') return 'limit';
   if (raw !== undefined) {
     const d = Number(raw);
-    if (!(Number.isFinite(d) && d > 0 && d <= 0.5)) throw new InputError(name, `must be a number in (0, 0.5] or "limit", got ${JSON.stringify(raw)}`);
+    if (!(Number.isFinite(d) && d > 0 && d <= 0.5))
+      throw new InputError(name, `must be a number in (0, 0.5] or "limit", got ${JSON.stringify(raw)}`);
     return d;
   }
   const s = setup.scenario?.pde.delta;

@@ -318,6 +318,118 @@ function outputPermutation(n: number): Int32Array {
   return rev;
 }
 
+/** Batched transform of all columns of an n × W matrix, cache-blocked; forward DIF or inverse DIT. */
+function batched(
+  forward: boolean,
+  re: Float64Array,
+  im: Float64Array,
+  n: number,
+  W: number,
+  cosT: Float64Array,
+  sinT: Float64Array,
+): void {
+  const cb = columnBlock(n, W);
+  for (let c0 = 0; c0 < W; c0 += cb) {
+    const c1 = Math.min(W, c0 + cb);
+    if (forward) difBatched(re, im, n, W, c0, c1, cosT, sinT);
+    else ditBatched(re, im, n, W, c0, c1, cosT, sinT);
+  }
+}
+
+/** Pack a real N×N field as N × N/2 complex: columns c (real part) and c + N/2 (imaginary part). */
+function packColumns(x: Float64Array, N: number, aRe: Float64Array, aIm: Float64Array): void {
+  const H = N >> 1;
+  for (let j = 0; j < N; j++) {
+    const o = j * N;
+    const r = j * H;
+    for (let c = 0; c < H; c++) {
+      aRe[r + c] = x[o + c];
+      aIm[r + c] = x[o + H + c];
+    }
+  }
+}
+
+/** Inverse of packColumns. */
+function unpackColumns(aRe: Float64Array, aIm: Float64Array, N: number, y: Float64Array): void {
+  const H = N >> 1;
+  for (let j = 0; j < N; j++) {
+    const o = j * N;
+    const r = j * H;
+    for (let c = 0; c < H; c++) {
+      y[o + c] = aRe[r + c];
+      y[o + H + c] = aIm[r + c];
+    }
+  }
+}
+
+/**
+ * After the x₂ transform of the packed columns (rows bit-reversed in k₂): separate the two real
+ * columns by Hermitian symmetry, X_c = (Z + conj Z')/2, X_{c+H} = (Z − conj Z')/(2i) with
+ * Z' = Z(N − k₂), keep k₂ = 0..N/2, and write transposed: B[i][k₂] (row stride N/2 + 1).
+ */
+function separateTranspose(
+  aRe: Float64Array,
+  aIm: Float64Array,
+  N: number,
+  rev: Int32Array,
+  bRe: Float64Array,
+  bIm: Float64Array,
+): void {
+  const H = N >> 1;
+  const W = H + 1;
+  for (let k2 = 0; k2 <= H; k2++) {
+    const p = rev[k2] * H;
+    const q = rev[(N - k2) & (N - 1)] * H;
+    for (let c = 0; c < H; c++) {
+      const zr = aRe[p + c];
+      const zi = aIm[p + c];
+      const yr = aRe[q + c];
+      const yi = -aIm[q + c];
+      bRe[c * W + k2] = 0.5 * (zr + yr);
+      bIm[c * W + k2] = 0.5 * (zi + yi);
+      bRe[(c + H) * W + k2] = 0.5 * (zi - yi);
+      bIm[(c + H) * W + k2] = -0.5 * (zr - yr);
+    }
+  }
+}
+
+/**
+ * Inverse of separateTranspose after the inverse x₁ transform: Z = Y_c + i·Y_{c+H} for all k₂
+ * (Y(k₂) = conj Y(N − k₂) above N/2), rows placed bit-reversed for the inverse DIT.
+ */
+function combineTranspose(
+  bRe: Float64Array,
+  bIm: Float64Array,
+  N: number,
+  rev: Int32Array,
+  aRe: Float64Array,
+  aIm: Float64Array,
+): void {
+  const H = N >> 1;
+  const W = H + 1;
+  for (let k2 = 0; k2 < N; k2++) {
+    const p = rev[k2] * H;
+    const kk = k2 <= H ? k2 : N - k2;
+    const sg = k2 <= H ? 1 : -1;
+    for (let c = 0; c < H; c++) {
+      const ar = bRe[c * W + kk];
+      const ai = sg * bIm[c * W + kk];
+      const br = bRe[(c + H) * W + kk];
+      const bi = sg * bIm[(c + H) * W + kk];
+      aRe[p + c] = ar - bi;
+      aIm[p + c] = ai + br;
+    }
+  }
+}
+
+function multiplyReal(re: Float64Array, im: Float64Array, mult: Float64Array): void {
+  for (let t = 0; t < mult.length; t++) {
+    const m = mult[t];
+    re[t] *= m;
+    im[t] *= m;
+  }
+}
+
 /**
  * A plan for real N×N fields: forward spectra and convolutions with real, even multipliers.
  * One instance per grid size; not re-entrant (owns its work arrays).
@@ -372,35 +484,10 @@ export class RealFFT2D {
   /** Forward transform into the internal half spectrum (B[p₁][k₂], p₁ bit-reversed k₁, k₂ = 0..N/2). */
   private forwardHalf(x: Float64Array): void {
     const { N, H, aRe, aIm, bRe, bIm, rev, cosT, sinT } = this;
-    for (let j = 0; j < N; j++) {
-      const o = j * N;
-      const r = j * H;
-      for (let c = 0; c < H; c++) {
-        aRe[r + c] = x[o + c];
-        aIm[r + c] = x[o + H + c];
-      }
-    }
-    const cbA = columnBlock(N, H);
-    for (let c0 = 0; c0 < H; c0 += cbA) difBatched(aRe, aIm, N, H, c0, Math.min(H, c0 + cbA), cosT, sinT);
-    // Separate the two real columns and transpose: B[i][k2].
-    const W = H + 1;
-    for (let k2 = 0; k2 <= H; k2++) {
-      const p = rev[k2] * H;
-      const q = rev[(N - k2) & (N - 1)] * H;
-      for (let c = 0; c < H; c++) {
-        const zr = aRe[p + c];
-        const zi = aIm[p + c];
-        const yr = aRe[q + c];
-        const yi = -aIm[q + c];
-        // X_c = (Z + conj Z')/2, X_{c+H} = (Z − conj Z')/(2i)
-        bRe[c * W + k2] = 0.5 * (zr + yr);
-        bIm[c * W + k2] = 0.5 * (zi + yi);
-        bRe[(c + H) * W + k2] = 0.5 * (zi - yi);
-        bIm[(c + H) * W + k2] = -0.5 * (zr - yr);
-      }
-    }
-    const cbB = columnBlock(N, W);
-    for (let c0 = 0; c0 < W; c0 += cbB) difBatched(bRe, bIm, N, W, c0, Math.min(W, c0 + cbB), cosT, sinT);
+    packColumns(x, N, aRe, aIm);
+    batched(true, aRe, aIm, N, H, cosT, sinT);
+    separateTranspose(aRe, aIm, N, rev, bRe, bIm);
+    batched(true, bRe, bIm, N, H + 1, cosT, sinT);
   }
 
   /**
@@ -409,49 +496,11 @@ export class RealFFT2D {
   convolve(x: Float64Array, mult: Float64Array, y: Float64Array): void {
     const { N, H, aRe, aIm, bRe, bIm, rev, cosT, sinT } = this;
     this.forwardHalf(x);
-    const W = H + 1;
-    const size = N * W;
-    for (let t = 0; t < size; t++) {
-      const m = mult[t];
-      bRe[t] *= m;
-      bIm[t] *= m;
-    }
-    const cbB = columnBlock(N, W);
-    for (let c0 = 0; c0 < W; c0 += cbB) ditBatched(bRe, bIm, N, W, c0, Math.min(W, c0 + cbB), cosT, sinT);
-    // Recombine two real columns into one complex column, full k2 range, bit-reversed rows.
-    for (let k2 = 0; k2 < N; k2++) {
-      const p = rev[k2] * H;
-      if (k2 <= H) {
-        for (let c = 0; c < H; c++) {
-          const ar = bRe[c * W + k2];
-          const ai = bIm[c * W + k2];
-          const br = bRe[(c + H) * W + k2];
-          const bi = bIm[(c + H) * W + k2];
-          aRe[p + c] = ar - bi;
-          aIm[p + c] = ai + br;
-        }
-      } else {
-        const kk = N - k2;
-        for (let c = 0; c < H; c++) {
-          const ar = bRe[c * W + kk];
-          const ai = -bIm[c * W + kk];
-          const br = bRe[(c + H) * W + kk];
-          const bi = -bIm[(c + H) * W + kk];
-          aRe[p + c] = ar - bi;
-          aIm[p + c] = ai + br;
-        }
-      }
-    }
-    const cbA = columnBlock(N, H);
-    for (let c0 = 0; c0 < H; c0 += cbA) ditBatched(aRe, aIm, N, H, c0, Math.min(H, c0 + cbA), cosT, sinT);
-    for (let j = 0; j < N; j++) {
-      const o = j * N;
-      const r = j * H;
-      for (let c = 0; c < H; c++) {
-        y[o + c] = aRe[r + c];
-        y[o + H + c] = aIm[r + c];
-      }
-    }
+    multiplyReal(bRe, bIm, mult);
+    batched(false, bRe, bIm, N, H + 1, cosT, sinT);
+    combineTranspose(bRe, bIm, N, rev, aRe, aIm);
+    batched(false, aRe, aIm, N, H, cosT, sinT);
+    unpackColumns(aRe, aIm, N, y);
   }
 
   /**

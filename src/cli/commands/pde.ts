@@ -13,9 +13,16 @@ export interface PdeRunOptions {
 export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
   const grid = opts.grid;
   if (setup.densityGrid !== undefined && setup.scenario === undefined && setup.densityGrid !== grid)
-    throw new InputError('grid', `--grid ${grid} differs from density.grid = ${setup.densityGrid} in the input`);
+    throw new InputError(
+      'grid',
+      `--grid ${grid} differs from density.grid = ${setup.densityGrid} in the input`,
+    );
   const d = setup.density?.(grid);
-  if (!d) throw new InputError('density', 'the input defines no initial density (add a "density" block or use a scenario)');
+  if (!d)
+    throw new InputError(
+      'density',
+      'the input defines no initial density (add a "density" block or use a scenario)',
+    );
   let mass = 0;
   for (let i = 0; i < d.rhoPlus.length; i++) mass += d.rhoPlus[i] + d.rhoMinus[i];
   mass /= grid * grid;

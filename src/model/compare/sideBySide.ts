@@ -21,7 +21,13 @@ export function createSideBySide(stepper: Stepper, pde: PdeSolver, signs: Int8Ar
   function sample(): ComparisonSample {
     stepper.wrapped(pos);
     const d = hMinusDistance({ pos, signs }, pde.N, pde.rhoPlus, pde.rhoMinus);
-    return { t: stepper.t, dPlus: d.plus, dMinus: d.minus, particleEnergy: stepper.energy(), continuumEnergy: pde.energy() };
+    return {
+      t: stepper.t,
+      dPlus: d.plus,
+      dMinus: d.minus,
+      particleEnergy: stepper.energy(),
+      continuumEnergy: pde.energy(),
+    };
   }
   return {
     sample,

@@ -1,0 +1,4 @@
+export * from './dipoles';
+export * from './fields';
+export * from './regime';
+export * from './sobolev';

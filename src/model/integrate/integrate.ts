@@ -1,0 +1,37 @@
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { createStepper } from './stepper';
+import type { IntegrateResult, IntegratorOptions } from './types';
+
+/**
+ * Integrates from t = 0 to exactly T. Records (t, E_n) at t = 0 and after every accepted step,
+ * and passes the same pairs to onStep. Throws (with a message) on a non-finite state, a step
+ * size underflow, or more than opts.maxSteps attempted steps.
+ */
+export function integrate(
+  system: ParticleSystem,
+  pos0: Float64Array,
+  T: number,
+  opts: IntegratorOptions,
+  onStep?: (t: number, E: number) => void,
+): IntegrateResult {
+  if (!(T >= 0 && Number.isFinite(T))) throw new RangeError(`integrate: T must be finite and ≥ 0, got ${T}`);
+  const s = createStepper(system, pos0, opts);
+  const energy: Array<[number, number]> = [[0, s.energy()]];
+  onStep?.(0, s.energy());
+  const maxSteps = opts.maxSteps ?? 1e6;
+  const attempts0 = s.steps + s.rejected;
+  while (s.t < T) {
+    if (s.steps + s.rejected - attempts0 >= maxSteps)
+      throw new Error(`integrator: maxSteps (${maxSteps}) exceeded at t = ${s.t} (method ${s.method})`);
+    s.stepToward(T);
+    energy.push([s.t, s.energy()]);
+    onStep?.(s.t, s.energy());
+  }
+  return {
+    pos: s.wrapped(),
+    unwrapped: Float64Array.from(s.unwrapped),
+    steps: s.steps,
+    rejected: s.rejected,
+    energy,
+  };
+}

@@ -1,0 +1,48 @@
+import { resolveDelta } from '../model/scenario/delta';
+import type { Scenario } from '../model/scenario/types';
+
+/** What a scenario change forces the simulation to redo (the least that is needed). */
+export interface ScenarioChange {
+  /** New initial data: resample particles, new initial density, t = 0. */
+  restart: boolean;
+  /** PDE switched on/off or a new grid: the PDE starts over, so the run goes back to t = 0. */
+  pdeSetup: boolean;
+  /** New particle dynamics (kept positions, clock continues). */
+  particlePhysics: boolean;
+  /** New PDE dynamics (kept densities, clock continues). */
+  pdePhysics: boolean;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function pdeDeltaOf(s: Scenario): number | string {
+  return s.pde.delta === 'same' ? resolveDelta(s) : s.pde.delta;
+}
+
+/**
+ * Compares two valid scenarios. Changing U, F, δ, the core or the tolerances keeps the particles
+ * where they are; only the initial data (kind, density, sampling, seed, n, and for short dipoles
+ * δ and the geometry, which fix their width and slip planes) resamples.
+ */
+export function classifyChange(prev: Scenario, next: Scenario): ScenarioChange {
+  const dipoles = next.initial.kind === 'dipoles';
+  const explicit = next.initial.kind === 'explicit';
+  const restart =
+    !same(prev.initial, next.initial) ||
+    prev.n !== next.n ||
+    (dipoles && (resolveDelta(prev) !== resolveDelta(next) || prev.geometry !== next.geometry)) ||
+    (explicit && prev.pde.grid !== next.pde.grid);
+  const pdeSetup = prev.pde.enabled !== next.pde.enabled || prev.pde.grid !== next.pde.grid;
+  const particlePhysics =
+    prev.geometry !== next.geometry ||
+    prev.core !== next.core ||
+    resolveDelta(prev) !== resolveDelta(next) ||
+    !same(prev.field, next.field) ||
+    !same(prev.integrator, next.integrator);
+  const pdePhysics =
+    prev.geometry !== next.geometry ||
+    prev.core !== next.core ||
+    pdeDeltaOf(prev) !== pdeDeltaOf(next) ||
+    !same(prev.field, next.field);
+  return { restart, pdeSetup, particlePhysics, pdePhysics };
+}

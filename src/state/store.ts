@@ -1,0 +1,105 @@
+import { create } from 'zustand';
+import { defaultScenario } from '../model/scenario/defaults';
+import type { Scenario } from '../model/scenario/types';
+import type { UiState } from './uiTypes';
+
+export type RunStatus = 'starting' | 'paused' | 'playing' | 'stepping' | 'done' | 'error';
+
+/** What the HUD shows about the running simulation (updated a few times a second). */
+export interface RunState {
+  status: RunStatus;
+  /** Why the run stopped (error) or what it is doing (starting), for the status line. */
+  message: string | null;
+  /** The clock: the simulated time both sides have reached. */
+  t: number;
+  tParticles: number;
+  tPde: number | null;
+  particleSteps: number;
+  particleRejected: number;
+  pdeSteps: number;
+  /** advance() calls answered by each worker (their own step counters). */
+  particleCalls: number;
+  pdeCalls: number;
+  n: number;
+  nPlus: number;
+  delta: number;
+  lambda: number;
+  pdeDelta: number | null;
+  /** Diagnostics sampled every h of simulated time. */
+  h: number;
+  /** Simulated time at which the physics was last changed mid-run (null if never). */
+  changedAt: number | null;
+}
+
+export interface LabState {
+  /** The single source of truth for the physics: everything the URL encodes. */
+  scenario: Scenario;
+  ui: UiState;
+  run: RunState;
+  /** A problem with the link the page was opened with (shown as a banner). */
+  linkProblem: string | null;
+  /** Inline messages of controls whose last input was rejected, by control key. */
+  fieldErrors: Record<string, string>;
+  /** Colour range of the density legend. */
+  densityRange: { lo: number; hi: number } | null;
+}
+
+function prefersDark(): boolean {
+  return (
+    typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true
+  );
+}
+
+export const initialRun: RunState = {
+  status: 'starting',
+  message: 'preparing the run…',
+  t: 0,
+  tParticles: 0,
+  tPde: null,
+  particleSteps: 0,
+  particleRejected: 0,
+  pdeSteps: 0,
+  particleCalls: 0,
+  pdeCalls: 0,
+  n: 0,
+  nPlus: 0,
+  delta: Number.NaN,
+  lambda: Number.NaN,
+  pdeDelta: null,
+  h: 0,
+  changedAt: null,
+};
+
+export const useLab = create<LabState>()(() => ({
+  scenario: defaultScenario(),
+  ui: {
+    mode: 'side',
+    field: 'kappa',
+    tiled: false,
+    theme: prefersDark() ? 'dark' : 'light',
+    controlsHidden: false,
+  },
+  run: initialRun,
+  linkProblem: null,
+  fieldErrors: {},
+  densityRange: null,
+}));
+
+/** Shallow-merge into the run state. */
+export function patchRun(patch: Partial<RunState>): void {
+  useLab.setState((s) => ({ run: { ...s.run, ...patch } }));
+}
+
+export function patchUi(patch: Partial<UiState>): void {
+  useLab.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+}
+
+export function setFieldError(key: string, message: string | null): void {
+  useLab.setState((s) => {
+    if (message === null && !(key in s.fieldErrors)) return s;
+    const fieldErrors = { ...s.fieldErrors };
+    if (message === null) delete fieldErrors[key];
+    else fieldErrors[key] = message;
+    return { fieldErrors };
+  });
+}

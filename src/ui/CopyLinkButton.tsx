@@ -1,0 +1,23 @@
+import { useState } from 'react';
+
+/** Copies the page URL (which encodes the whole scenario) to the clipboard. */
+export function CopyLinkButton() {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    const url = window.location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied');
+    } catch {
+      window.prompt('Copy this link:', url);
+      setCopied(null);
+      return;
+    }
+    window.setTimeout(() => setCopied(null), 1800);
+  };
+  return (
+    <button type="button" data-testid="copy-link" onClick={copy} title="The link reproduces this scenario">
+      {copied ?? 'Copy link'}
+    </button>
+  );
+}

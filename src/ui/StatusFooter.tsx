@@ -1,0 +1,22 @@
+import { useLab } from '../state/store';
+import { formatValue } from './controls/NumberField';
+
+/** Below the view: glyph key, each side's time and step counts, and a hint for pan/zoom. */
+export function StatusFooter() {
+  const run = useLab((s) => s.run);
+  return (
+    <div className="view-footer hud" data-testid="status-footer">
+      <span>
+        <span className="plus">⊥</span> positive · <span className="minus">⊤</span> negative · ┼ ± on top of
+        each other (short dipole)
+      </span>
+      <span>
+        particles t = {run.tParticles.toFixed(4)} ({run.particleSteps} steps
+        {run.particleRejected > 0 ? `, ${run.particleRejected} rejected` : ''})
+      </span>
+      <span>{run.tPde === null ? 'PDE off' : `PDE t = ${run.tPde.toFixed(4)} (${run.pdeSteps} steps)`}</span>
+      {run.changedAt !== null && <span>parameters changed at t = {formatValue(run.changedAt)}</span>}
+      <span>drag: pan · wheel: zoom · double-click: re-centre</span>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { classifyRegime, type RegimeLines, regimeLines } from '../../model/diagnostics/regime';
+import { resolveDelta } from '../../model/scenario/delta';
+import { useLab } from '../../state/store';
+import { formatValue } from '../controls/NumberField';
+
+const W = 320;
+const H = 230;
+const PAD = { l: 44, r: 10, t: 10, b: 34 };
+const X0 = Math.log10(2);
+const X1 = Math.log10(2e5);
+const Y0 = -8;
+/** Up to δ = 1, so the convergence line √(3T/log n) is in view (the app's δ stops at 0.25). */
+const Y1 = 0;
+
+const SUPERSCRIPT: Record<number, string> = { 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵' };
+
+const sx = (x: number) => PAD.l + ((x - X0) / (X1 - X0)) * (W - PAD.l - PAD.r);
+const sy = (y: number) => PAD.t + ((Y1 - y) / (Y1 - Y0)) * (H - PAD.t - PAD.b);
+
+type LineName = keyof RegimeLines;
+
+/** log10 δ of one regime line as a function of log10 n (the model gives the lines at each n). */
+const line = (name: LineName, T: number) => (x: number) => Math.log10(regimeLines(10 ** x, T)[name]);
+
+const LINES: { name: LineName; dash?: string }[] = [
+  { name: 'convergence' },
+  { name: 'spacing', dash: '2 4' },
+  { name: 'remark45', dash: '6 3' },
+  { name: 'thm44', dash: '6 3' },
+];
+
+function path(f: (x: number) => number): string {
+  const pts: string[] = [];
+  for (let i = 0; i <= 80; i++) {
+    const x = X0 + ((X1 - X0) * i) / 80;
+    const y = Math.min(Y1 + 1, Math.max(Y0 - 1, f(x)));
+    pts.push(`${i === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`);
+  }
+  return pts.join('');
+}
+
+function region(upper: (x: number) => number, lower: (x: number) => number): string {
+  const top = path(upper);
+  const pts: string[] = [];
+  for (let i = 80; i >= 0; i--) {
+    const x = X0 + ((X1 - X0) * i) / 80;
+    const y = Math.min(Y1 + 1, Math.max(Y0 - 1, lower(x)));
+    pts.push(`L${sx(x).toFixed(1)},${sy(y).toFixed(1)}`);
+  }
+  return `${top}${pts.join('')}Z`;
+}
+
+/** log n against log δ with the paper's lines and the current scenario marked (SPEC §6). */
+export function RegimeMap() {
+  const s = useLab((st) => st.scenario);
+  const lambda = useLab((st) => st.run.lambda);
+  const delta = resolveDelta(s);
+  const conv = line('convergence', s.T);
+  const rateName: LineName = s.geometry === 'isotropic' ? 'remark45' : 'thm44';
+  const rate = line(rateName, s.T);
+  const regime = Number.isFinite(lambda)
+    ? classifyRegime({ geometry: s.geometry, n: s.n, delta, T: s.T, lambda })
+    : null;
+  const crit = regime ? regime.log10Criterion : Number.NaN;
+  const xTicks = [1, 2, 3, 4, 5];
+  const yTicks = [-8, -6, -4, -2, 0];
+  return (
+    <div className="plot" data-testid="regime-map">
+      <div style={{ fontWeight: 600, fontSize: 14, textAlign: 'center' }}>Regime map (log n vs log δ)</div>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Regime map">
+        <clipPath id="regime-clip">
+          <rect x={PAD.l} y={PAD.t} width={W - PAD.l - PAD.r} height={H - PAD.t - PAD.b} />
+        </clipPath>
+        <g clipPath="url(#regime-clip)">
+          <path d={region(() => Y1 + 1, conv)} fill="#2ca02c" opacity={0.16} />
+          <path d={region(rate, () => Y0 - 1)} fill="#d62728" opacity={0.16} />
+          {LINES.map((l) => (
+            <path
+              key={l.name}
+              d={path(line(l.name, s.T))}
+              fill="none"
+              stroke="var(--ink)"
+              strokeWidth={l.name === rateName || l.name === 'convergence' ? 1.8 : 1}
+              strokeDasharray={l.dash}
+              opacity={l.name === 'remark45' || l.name === 'thm44' ? (l.name === rateName ? 1 : 0.4) : 0.85}
+            />
+          ))}
+        </g>
+        <rect
+          x={PAD.l}
+          y={PAD.t}
+          width={W - PAD.l - PAD.r}
+          height={H - PAD.t - PAD.b}
+          fill="none"
+          stroke="var(--line)"
+        />
+        {xTicks.map((x) => (
+          <text key={x} x={sx(x)} y={H - PAD.b + 14} fontSize={11} textAnchor="middle" fill="var(--muted)">
+            10{SUPERSCRIPT[x]}
+          </text>
+        ))}
+        {yTicks.map((y) => (
+          <text key={y} x={PAD.l - 4} y={sy(y) + 4} fontSize={11} textAnchor="end" fill="var(--muted)">
+            1e{y}
+          </text>
+        ))}
+        <text x={(PAD.l + W - PAD.r) / 2} y={H - 4} fontSize={12} textAnchor="middle" fill="var(--ink)">
+          n
+        </text>
+        <text
+          x={10}
+          y={(PAD.t + H - PAD.b) / 2}
+          fontSize={12}
+          textAnchor="middle"
+          fill="var(--ink)"
+          transform={`rotate(-90 10 ${(PAD.t + H - PAD.b) / 2})`}
+        >
+          δ
+        </text>
+        <text x={sx(4.2)} y={sy(conv(4.2)) - 6} fontSize={10} fill="var(--ink)" textAnchor="middle">
+          √(3T/log n)
+        </text>
+        <text x={sx(4.6)} y={sy(-0.5 * 4.6) - 5} fontSize={10} fill="var(--ink)" textAnchor="middle">
+          n^−½
+        </text>
+        <text x={sx(2.6)} y={sy(-1.25 * 2.6) + 13} fontSize={10} fill="var(--ink)" textAnchor="middle">
+          n^−5/4
+        </text>
+        <text x={sx(1.6)} y={sy(-2 * 1.6) + 13} fontSize={10} fill="var(--ink)" textAnchor="middle">
+          n^−2
+        </text>
+        <circle
+          cx={sx(Math.log10(s.n))}
+          cy={sy(Math.log10(delta))}
+          r={6}
+          fill="var(--accent)"
+          stroke="var(--bg)"
+          strokeWidth={2}
+          data-testid="regime-marker"
+        />
+      </svg>
+      <p className="note" style={{ margin: '0 4px' }}>
+        Now: n = {s.n}, δ = {formatValue(delta)} — <b data-testid="regime-label">{regime?.label ?? '…'}</b>.
+        exp(3λ_δT)·n^−½ ={' '}
+        {Number.isFinite(crit) ? (crit > 6 ? `10^${crit.toFixed(0)}` : formatValue(10 ** crit)) : '…'}
+        {Number.isFinite(crit) && (crit < 0 ? ' (< 1)' : ' (≫ 1: Thm 3.3 says nothing)')}.
+      </p>
+    </div>
+  );
+}

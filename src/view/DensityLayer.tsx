@@ -1,0 +1,74 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { DataTexture, LinearFilter, RepeatWrapping, RGBAFormat, UnsignedByteType } from 'three';
+import { latestFrames } from '../state/latestFrames';
+import { colorMapFor, type DensityField, type ThemeName } from './colorMaps';
+import { createDensityMaterial } from './densityMaterial';
+import { type DensityRange, densityValues, valuesToRgba } from './densityToRgba';
+
+function createTexture(N: number): DataTexture {
+  const tex = new DataTexture(new Uint8Array(4 * N * N), N, N, RGBAFormat, UnsignedByteType);
+  tex.wrapS = RepeatWrapping;
+  tex.wrapT = RepeatWrapping;
+  tex.magFilter = LinearFilter;
+  tex.minFilter = LinearFilter;
+  tex.generateMipmaps = false;
+  tex.needsUpdate = true;
+  return tex;
+}
+
+interface Props {
+  theme: ThemeName;
+  field: DensityField;
+  /** Centre of the (tiled) square in world units and how many cells per side it spans (1 or 3). */
+  center: [number, number];
+  cells: number;
+  opacity: number;
+  onRange?: (range: DensityRange) => void;
+}
+
+/**
+ * The PDE density (κ or ρ±) as a DataTexture on a square, periodic-repeated for tiling.
+ * Recolours only when a new density frame arrives or the field/theme changes.
+ */
+export function DensityLayer({ theme, field, center, cells, opacity, onRange }: Props) {
+  const state = useRef({ tex: createTexture(1), values: new Float32Array(1), seen: -1, key: '' });
+  const material = useMemo(() => createDensityMaterial(state.current.tex), []);
+
+  useEffect(
+    () => () => {
+      material.dispose();
+      state.current.tex.dispose();
+    },
+    [material],
+  );
+
+  useFrame(() => {
+    const frame = latestFrames.density;
+    const s = state.current;
+    material.uniforms.uRepeat.value = cells;
+    material.uniforms.uOpacity.value = frame ? opacity : 0;
+    if (!frame) return;
+    const key = `${theme}:${field}`;
+    if (frame.version === s.seen && key === s.key) return;
+    s.seen = frame.version;
+    s.key = key;
+    const N = frame.N;
+    if (s.tex.image.width !== N) {
+      s.tex.dispose();
+      s.tex = createTexture(N);
+      s.values = new Float32Array(N * N);
+      material.uniforms.uMap.value = s.tex;
+    }
+    const range = densityValues(field, frame.rhoPlus, frame.rhoMinus, s.values);
+    valuesToRgba(s.values, range, colorMapFor(theme, field), s.tex.image.data as Uint8Array);
+    s.tex.needsUpdate = true;
+    onRange?.(range);
+  });
+
+  return (
+    <mesh position={[center[0], center[1], 0]} material={material} renderOrder={0} frustumCulled={false}>
+      <planeGeometry args={[cells, cells]} />
+    </mesh>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ThemeName } from './colorMaps';
+
+/**
+ * Particle glyph colours (Okabe–Ito, colour-blind safe): + vermillion, − blue. Shape tells them
+ * apart too (⊥ for +, ⊤ for −). The outline takes the background colour so glyphs stay legible on
+ * top of the density map.
+ */
+export const GLYPH_COLORS: Record<ThemeName, { plus: string; minus: string; outline: string }> = {
+  light: { plus: '#d55e00', minus: '#0072b2', outline: '#ffffff' },
+  dark: { plus: '#ff9a4d', minus: '#56b4e9', outline: '#0d0f12' },
+};
+
+/** Scene background per theme (also used by the unit-cell outline contrast). */
+export const SCENE_COLORS: Record<ThemeName, { background: string; cell: string; ghost: string }> = {
+  light: { background: '#ffffff', cell: '#333333', ghost: '#9a9a9a' },
+  dark: { background: '#0d0f12', cell: '#d0d0d0', ghost: '#555555' },
+};

@@ -1,0 +1,38 @@
+/** Something that integrates forward in time one natural step at a time. */
+export interface Stepping {
+  readonly t: number;
+  /** One step of the method's own size, but never beyond tEnd (landing exactly on it). */
+  stepToward(tEnd: number): void;
+}
+
+/**
+ * Advances a simulation towards a target within a wall-clock budget, step by step (the
+ * integrator keeps its own step sizes), stopping exactly on every checkpoint t_k = k·h on the
+ * way so diagnostics are sampled on a grid shared by both workers.
+ */
+export class CheckpointClock {
+  /** Index of the last checkpoint reached. */
+  lastK = 0;
+
+  constructor(readonly h: number) {}
+
+  /** Restart the bookkeeping at time t (after init, reset or a hot swap). */
+  resetAt(t: number): void {
+    this.lastK = Math.floor(t / this.h + 1e-9);
+  }
+
+  run(sim: Stepping, target: number, budgetMs: number, onCheckpoint: (k: number) => void): void {
+    const start = performance.now();
+    const eps = 1e-12 * Math.max(1, target);
+    while (sim.t < target - eps) {
+      const k = this.lastK + 1;
+      const tc = k * this.h;
+      sim.stepToward(Math.min(target, tc));
+      if (sim.t >= tc - 1e-12 * Math.max(1, tc)) {
+        this.lastK = k;
+        onCheckpoint(k);
+      }
+      if (performance.now() - start > budgetMs) break;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import { dipoleStatistics } from '../model/diagnostics/dipoles';
+import { empiricalCoefficients } from '../model/diagnostics/sobolev';
+import { createSystem } from '../model/dynamics/createSystem';
+import type { ParticleSystem } from '../model/dynamics/particleSystem';
+import { createStepper, type Stepper } from '../model/integrate';
+import { makeKernel, type PairKernel } from '../model/kernels';
+import { resolveDelta } from '../model/scenario/delta';
+import { initialConfiguration } from '../model/scenario/initial';
+import type { Scenario } from '../model/scenario/types';
+import type { InteractionSpec } from '../model/types';
+import { CheckpointClock } from './checkpointClock';
+import {
+  type ParticleCheckpoint,
+  type ParticleInitReply,
+  type ParticleReply,
+  SPECTRUM_CUTOFF,
+} from './protocol';
+
+type System = ParticleSystem;
+
+interface Run {
+  scenario: Scenario;
+  signs: Int8Array;
+  pos0: Float64Array;
+  system: System;
+  stepper: Stepper;
+  /** Simulated time at which the current stepper started (hot swaps keep the clock running). */
+  t0: number;
+  /** Steps of earlier steppers of this run (hot swaps). */
+  stepsBefore: number;
+  rejectedBefore: number;
+  clock: CheckpointClock;
+  calls: number;
+  pending: ParticleCheckpoint[];
+}
+
+/** The last kernel built: a U/F/tolerance change reuses it (building one costs up to ~0.7 s). */
+let cachedKernel: { key: string; kernel: PairKernel } | null = null;
+
+function kernelFor(spec: InteractionSpec): PairKernel {
+  const key = `${spec.geometry}:${spec.core}:${spec.delta}`;
+  if (cachedKernel?.key !== key) cachedKernel = { key, kernel: makeKernel(spec) };
+  return cachedKernel.kernel;
+}
+
+function buildStepper(
+  s: Scenario,
+  signs: Int8Array,
+  pos: Float64Array,
+): { system: System; stepper: Stepper } {
+  const spec: InteractionSpec = { geometry: s.geometry, core: s.core, delta: resolveDelta(s) };
+  const system = createSystem(spec, s.field, signs, kernelFor(spec));
+  const stepper = createStepper(system, pos, s.integrator);
+  return { system, stepper };
+}
+
+function assertFinite(a: ArrayLike<number>, what: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) throw new Error(`${what} became non-finite (entry ${i})`);
+  }
+}
+
+/**
+ * The particle side of a run, DOM-free: initial configuration, system and stepper from the model,
+ * advanced in budgeted chunks with diagnostics at the shared checkpoints.
+ */
+export class ParticleEngine {
+  private run: Run | null = null;
+
+  init(scenario: Scenario, h: number): ParticleInitReply {
+    const config = initialConfiguration(scenario);
+    const { system, stepper } = buildStepper(scenario, config.signs, config.pos);
+    this.run = {
+      scenario,
+      signs: config.signs,
+      pos0: Float64Array.from(config.pos),
+      system,
+      stepper,
+      t0: 0,
+      stepsBefore: 0,
+      rejectedBefore: 0,
+      clock: new CheckpointClock(h),
+      calls: 0,
+      pending: [],
+    };
+    this.checkpoint(0);
+    return this.initReply();
+  }
+
+  update(scenario: Scenario): ParticleInitReply {
+    const r = this.need();
+    const t = this.time();
+    const pos = Float64Array.from(r.stepper.unwrapped);
+    r.stepsBefore += r.stepper.steps;
+    r.rejectedBefore += r.stepper.rejected;
+    const { system, stepper } = buildStepper(scenario, r.signs, pos);
+    Object.assign(r, { scenario, system, stepper, t0: t });
+    r.clock.resetAt(t);
+    return this.initReply();
+  }
+
+  reset(): ParticleReply {
+    const r = this.need();
+    const { system, stepper } = buildStepper(r.scenario, r.signs, r.pos0);
+    Object.assign(r, { system, stepper, t0: 0, stepsBefore: 0, rejectedBefore: 0, calls: 0, pending: [] });
+    r.clock.resetAt(0);
+    this.checkpoint(0);
+    return this.reply();
+  }
+
+  advance(target: number, budgetMs: number): ParticleReply {
+    const r = this.need();
+    r.calls++;
+    const sim = {
+      get t() {
+        return r.t0 + r.stepper.t;
+      },
+      stepToward: (t: number) => {
+        r.stepper.stepToward(t - r.t0);
+      },
+    };
+    r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
+    return this.reply();
+  }
+
+  private need(): Run {
+    if (!this.run) throw new Error('particle worker used before init');
+    return this.run;
+  }
+
+  private time(): number {
+    const r = this.need();
+    return r.t0 + r.stepper.t;
+  }
+
+  private checkpoint(k: number): void {
+    const r = this.need();
+    const energy = r.stepper.energy();
+    const pos = r.stepper.wrapped();
+    const config = { pos, signs: r.signs };
+    const spectrum = empiricalCoefficients(config, SPECTRUM_CUTOFF);
+    const { boundFraction } = dipoleStatistics(config, resolveDelta(r.scenario), { bins: 8 });
+    r.pending.push({ k, t: this.time(), energy, boundFraction, spectrum });
+  }
+
+  private reply(): ParticleReply {
+    const r = this.need();
+    const wrapped = r.stepper.wrapped();
+    assertFinite(wrapped, 'particle positions');
+    const pos = Float32Array.from(wrapped);
+    const checkpoints = r.pending;
+    r.pending = [];
+    return {
+      t: this.time(),
+      pos,
+      steps: r.stepsBefore + r.stepper.steps,
+      rejected: r.rejectedBefore + r.stepper.rejected,
+      calls: r.calls,
+      checkpoints,
+    };
+  }
+
+  private initReply(): ParticleInitReply {
+    const r = this.need();
+    return {
+      ...this.reply(),
+      n: r.signs.length,
+      signs: Int8Array.from(r.signs),
+      delta: resolveDelta(r.scenario),
+      lambda: r.system.kernel.lambda,
+    };
+  }
+}

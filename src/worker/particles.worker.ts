@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { ParticleEngine } from './particleEngine';
+import type { ParticleWorkerApi } from './protocol';
+import { transferParticleReply } from './transferables';
+
+const engine = new ParticleEngine();
+
+/** The particle worker: a thin comlink shell over ParticleEngine (typed arrays transferred). */
+const api: ParticleWorkerApi = {
+  async init(scenario, h) {
+    return transferParticleReply(engine.init(scenario, h));
+  },
+  async update(scenario) {
+    return transferParticleReply(engine.update(scenario));
+  },
+  async reset() {
+    return transferParticleReply(engine.reset());
+  },
+  async advance(target, budgetMs) {
+    return transferParticleReply(engine.advance(target, budgetMs));
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,41 @@
+// Pixel statistics of a PNG screenshot, computed inside the page (decoding via <img> + 2D canvas),
+// so no image library is needed in node.
+
+/**
+ * For a PNG (Buffer), returns { width, height, distinctColours, nonBackground, near: {name: count} }
+ * where `near` counts pixels within `tolerance` (per channel) of each named colour.
+ */
+export async function pixelStats(
+  page,
+  png,
+  { background = [255, 255, 255], colours = {}, tolerance = 40 } = {},
+) {
+  return page.evaluate(
+    async ({ b64, background, colours, tolerance }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      let nonBackground = 0;
+      const near = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+      const close = (r, g, b, [R, G, B]) =>
+        Math.abs(r - R) <= tolerance && Math.abs(g - G) <= tolerance && Math.abs(b - B) <= tolerance;
+      for (let i = 0; i < d.length; i += 4) {
+        const r = d[i];
+        const g = d[i + 1];
+        const b = d[i + 2];
+        seen.add((r << 16) | (g << 8) | b);
+        if (!close(r, g, b, background)) nonBackground++;
+        for (const [k, rgb] of Object.entries(colours)) if (close(r, g, b, rgb)) near[k]++;
+      }
+      return { width: c.width, height: c.height, distinctColours: seen.size, nonBackground, near };
+    },
+    { b64: png.toString('base64'), background, colours, tolerance },
+  );
+}
