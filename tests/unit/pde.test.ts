@@ -507,7 +507,7 @@ describe('grid refinement (δ = 0.05, T = 0.2, isotropic, genuinely 2D data)', (
     expect(t[2].pL1).toBeGreaterThanOrEqual(1.5);
     expect(t[1].pFourier).toBeGreaterThanOrEqual(1.8);
     expect(t[2].pFourier).toBeGreaterThanOrEqual(1.8);
-    expect(t[2].fourier).toBeLessThan(1e-3); // SPEC §11: ~1e-3 against a spectral reference at N = 128
+    expect(t[2].fourier).toBeLessThan(1e-3); // SPEC §11 quotes ~1e-3 at N = 128 (there vs a spectral reference)
   });
 
   it('U amplitude 0.15 (smooth solution): L¹ order ≥ 1.7, also from successive differences', () => {

