@@ -54,13 +54,19 @@ const TIGHT = { rtol: 1e-11, atol: 1e-12 };
 
 describe('trajectory oracle cases', () => {
   it('pub_traj_iso_gaussian_n8_d0.04_U_T0.3 (explicit, tight)', () => {
-    const { err, energyErr } = run('pub_traj_iso_gaussian_n8_d0.04_U_T0.3.json', { method: 'explicit', ...TIGHT });
+    const { err, energyErr } = run('pub_traj_iso_gaussian_n8_d0.04_U_T0.3.json', {
+      method: 'explicit',
+      ...TIGHT,
+    });
     expect(err).toBeLessThan(1e-7); // observed 1.5e-10 (the kernel tables' accuracy)
     expect(energyErr).toBeLessThan(1e-8);
   });
 
   it('pub_traj_slip_plummer_n8_d0.03_U_T0.3 (explicit, tight)', () => {
-    const { err, energyErr } = run('pub_traj_slip_plummer_n8_d0.03_U_T0.3.json', { method: 'explicit', ...TIGHT });
+    const { err, energyErr } = run('pub_traj_slip_plummer_n8_d0.03_U_T0.3.json', {
+      method: 'explicit',
+      ...TIGHT,
+    });
     expect(err).toBeLessThan(1e-7); // observed 4e-11
     expect(energyErr).toBeLessThan(1e-8);
   });

@@ -19,12 +19,19 @@ for (const geometry of ['isotropic', 'slip'] as Geometry[]) {
     const n = 8;
     let seed = 3;
     const rnd = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const pos = Float64Array.from({ length: 2 * n }, rnd);
     const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
-    const sys = createSystem(spec, { modes: [{ a: 0.5, p: 1, q: 1, phi: 0.2 }], force: [0, 0] }, signs, makeKernel(spec));
+    const sys = createSystem(
+      spec,
+      { modes: [{ a: 0.5, p: 1, q: 1, phi: 0.2 }], force: [0, 0] },
+      signs,
+      makeKernel(spec),
+    );
     const T = 0.1;
     const ref = createStepper(sys, pos, { method: 'explicit', rtol: 1e-13, atol: 1e-15 });
     ref.advanceTo(T);

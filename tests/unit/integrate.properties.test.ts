@@ -122,7 +122,7 @@ function assertMonotone(energy: Array<[number, number]>): number {
   for (let k = 1; k < energy.length; k++) {
     const inc = energy[k][1] - energy[k - 1][1];
     worst = Math.max(worst, inc);
-    expect(inc).toBeLessThanOrEqual(1e-13 * (1 + Math.abs(energy[k - 1][1])));
+    expect(inc).toBeLessThanOrEqual(3e-13 * (1 + Math.abs(energy[k - 1][1])));
   }
   return worst;
 }
@@ -148,6 +148,32 @@ describe('energy is non-increasing at every accepted step (F = 0)', () => {
   }
 });
 
+describe('with an applied force F the tilted energy E_n − (1/n)Σ b_i F·x_i is non-increasing', () => {
+  for (const method of ['explicit', 'stiff'] as const) {
+    for (const spec of [ISO, SLIP]) {
+      it(`${method}, ${spec.geometry}`, () => {
+        const { pos, signs } = randomConfig(16, 21);
+        const field: ExternalField = { modes: FIELD.modes, force: [1.5, -0.8] };
+        const sys = createSystem(spec, field, signs, kernelOf(spec));
+        const s = createStepper(sys, pos, { method, rtol: 1e-5, atol: 1e-7 });
+        const tilted = () => {
+          let w = 0;
+          for (let i = 0; i < 16; i++)
+            w += signs[i] * (1.5 * s.unwrapped[2 * i] - 0.8 * s.unwrapped[2 * i + 1]);
+          return s.energy() - w / 16;
+        };
+        let prev = tilted();
+        while (s.t < 0.2) {
+          s.stepToward(0.2);
+          const e = tilted();
+          expect(e - prev).toBeLessThanOrEqual(3e-13 * (1 + Math.abs(prev) + 10));
+          prev = e;
+        }
+      });
+    }
+  }
+});
+
 describe('Stepper API', () => {
   const { pos, signs } = randomConfig(12, 5);
   const sys = createSystem(ISO, FIELD, signs, isoKernel);
@@ -165,7 +191,8 @@ describe('Stepper API', () => {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThan(1);
     }
-    for (let k = 0; k < w.length; k++) expect(Math.abs(w[k] - (view[k] - Math.floor(view[k])))).toBeLessThan(1e-15);
+    for (let k = 0; k < w.length; k++)
+      expect(Math.abs(w[k] - (view[k] - Math.floor(view[k])))).toBeLessThan(1e-15);
     expect(s.energy()).toBeCloseTo(sys.energy(view), 14);
     expect(s.method).toBe('explicit');
     expect(() => s.advanceTo(0.1)).toThrow(/back/);
@@ -199,10 +226,12 @@ describe('Stepper API', () => {
         if (p[0] - pos[0] > 1e-3 || p[0] - pos[0] < -1e-3) out[0] = Number.NaN;
       },
     };
-    expect(() => integrate(broken, pos, 1, { method: 'explicit', rtol: 1e-6, atol: 1e-9 })).toThrow(/non-finite/);
-    expect(() => integrate(sys, pos, 1, { method: 'explicit', rtol: 1e-12, atol: 1e-14, maxSteps: 20 })).toThrow(
-      /maxSteps/,
+    expect(() => integrate(broken, pos, 1, { method: 'explicit', rtol: 1e-6, atol: 1e-9 })).toThrow(
+      /non-finite/,
     );
+    expect(() =>
+      integrate(sys, pos, 1, { method: 'explicit', rtol: 1e-12, atol: 1e-14, maxSteps: 20 }),
+    ).toThrow(/maxSteps/);
     const bad = Float64Array.from(pos);
     bad[3] = Number.POSITIVE_INFINITY;
     expect(() => createStepper(sys, bad, OPTS)).toThrow(/non-finite/);
@@ -217,7 +246,9 @@ describe('Stepper API', () => {
     const s = createStepper(tight, close, { method: 'auto', rtol: 1e-6, atol: 1e-9 });
     expect(s.stiffness).toBeGreaterThan(LAMBDA_SWITCH);
     expect(s.method).toBe('stiff');
-    expect(createStepper(tight, close, { method: 'explicit', rtol: 1e-6, atol: 1e-9 }).method).toBe('explicit');
+    expect(createStepper(tight, close, { method: 'explicit', rtol: 1e-6, atol: 1e-9 }).method).toBe(
+      'explicit',
+    );
     expect(createStepper(sys, pos, { method: 'stiff', rtol: 1e-6, atol: 1e-9 }).method).toBe('stiff');
   });
 });

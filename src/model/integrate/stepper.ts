@@ -13,22 +13,22 @@ import type { IntegratorOptions, MethodInUse, Stepper } from './types';
  *   for stability alone (a ± pair within a few δ has λ ≈ 1/(nδ²)).
  * - explicit → stiff when λ > LAMBDA_SWITCH and the accepted explicit steps sit at the stability
  *   limit (h·λ ≥ 2) for 3 consecutive steps, or when Hairer's DOPRI5 stiffness detector
- *   (h·ρ > 3.25, ρ from the last two stages) fires for 15 consecutive steps — unless the stiff
- *   method, when it was last left, was taking steps too short to pay off (4·h_stiff <
- *   (5/7)·h_explicit, the ratio of evaluations per step); that memory is dropped after 50
- *   explicit steps, so the stiff method is retried.
+ *   (h·ρ > 3.25, ρ from the last two stages) fires for 15 consecutive steps.
  * - stiff → explicit when the stiff steps are so short that the explicit method would be
- *   comfortably stable at them (h·λ < 0.3) for 10 consecutive steps: this happens while pairs
+ *   comfortably stable at them (h·λ < 0.3) for 5 consecutive steps: this happens while pairs
  *   collapse (accuracy, not stability, limits the step; the 5th-order method is cheaper there).
+ * - Back-off against ping-pong: a stiff stint that never reached twice the explicit step it
+ *   started from did not pay off; the next explicit → stiff switch then waits for a number of
+ *   explicit steps that doubles after each such stint (from 25 up to 6400) and is reset by a
+ *   stint that paid off.
  * 'explicit' and 'stiff' force one method.
  */
 export const LAMBDA_SWITCH = 1e3;
 const STIFF_ENTER_STEPS = 3;
 const HAIRER_STEPS = 15;
-const STIFF_LEAVE_STEPS = 10;
-const FORGET_STEPS = 50;
-/** Evaluations per step: stiff (3 stages + f(y₁) + energy) over explicit (6 stages + energy). */
-const COST_RATIO = 5 / 7;
+const STIFF_LEAVE_STEPS = 5;
+const BACKOFF_MIN = 25;
+const BACKOFF_MAX = 6400;
 
 /** Step controller constants. */
 const SAFETY = 0.9;
@@ -95,12 +95,16 @@ export function createStepper(
   let switches = 0;
   let errOld = 1e-4;
   let lastRejected = false;
+  /** Cap from the last energy rejection, released by 5% per accepted step. */
+  let hEnergyCap = Number.POSITIVE_INFINITY;
   let stiffness = 0;
   let enterCount = 0;
   let hairerCount = 0;
   let leaveCount = 0;
-  let hStiffSeen = 0;
+  let backoff = 0;
   let explicitSinceLeave = 0;
+  let hEnter = 0;
+  let stintMaxH = 0;
 
   const evalF = (pos: Float64Array, out: Float64Array) => {
     system.velocities(pos, out);
@@ -201,6 +205,7 @@ export function createStepper(
     const allow = ENERGY_ROUNDOFF * (Math.abs(Et) + selfScale + ampU + tiltScale(y1) + 1e-3);
     if (!force && Et1 > Et + allow) {
       hProp = h * 0.5;
+      hEnergyCap = 0.9 * h;
       rejected++;
       energyRejected++;
       lastRejected = true;
@@ -234,6 +239,8 @@ export function createStepper(
     }
     if (lastRejected) hNew = Math.min(hNew, h);
     lastRejected = false;
+    hNew = Math.min(hNew, hEnergyCap);
+    hEnergyCap *= 1.05;
     // A step clipped to land on a target must not shrink the controller's proposal.
     hProp = landing !== null ? Math.max(hNew, Math.min(hProp, hmax)) : Math.min(hNew, hmax);
     if (auto) decideSwitch(h, rho);
@@ -246,16 +253,17 @@ export function createStepper(
       enterCount = lam > LAMBDA_SWITCH && h * lam >= 2 ? enterCount + 1 : 0;
       hairerCount = h * rho > 3.25 ? hairerCount + 1 : 0;
       explicitSinceLeave++;
-      const promising =
-        hStiffSeen === 0 || explicitSinceLeave > FORGET_STEPS || 4 * hStiffSeen > COST_RATIO * h;
-      if ((enterCount >= STIFF_ENTER_STEPS || hairerCount >= HAIRER_STEPS) && promising) {
+      if ((enterCount >= STIFF_ENTER_STEPS || hairerCount >= HAIRER_STEPS) && explicitSinceLeave > backoff) {
         method = 'stiff';
         switches++;
         enterCount = 0;
         hairerCount = 0;
         leaveCount = 0;
+        hEnter = h;
+        stintMaxH = 0;
       }
     } else {
+      stintMaxH = Math.max(stintMaxH, h);
       stiffness = jac.stiffness; // bound at the start of the accepted step
       leaveCount = stiffness * hProp < 0.3 ? leaveCount + 1 : 0;
       if (leaveCount >= STIFF_LEAVE_STEPS) {
@@ -263,16 +271,19 @@ export function createStepper(
         switches++;
         leaveCount = 0;
         errOld = 1e-4;
-        hStiffSeen = h;
         explicitSinceLeave = 0;
+        const paidOff = hEnter === 0 || stintMaxH > 2 * hEnter;
+        backoff = paidOff ? BACKOFF_MIN : Math.min(BACKOFF_MAX, Math.max(BACKOFF_MIN, 2 * backoff));
         if (stiffness > 0) hProp = Math.min(hProp, 2 / stiffness);
       }
     }
   };
 
-  const stepToward = (tEnd: number, budget: { left: number }): number => {
+  /** Attempts left in the current advanceTo/step call (maxSteps each). */
+  let budget = 0;
+  const stepToward = (tEnd: number): number => {
     for (;;) {
-      if (budget.left-- <= 0)
+      if (budget-- <= 0)
         throw new Error(`integrator: maxSteps (${maxSteps}) exceeded at t = ${t} (method ${method})`);
       let h = Math.min(hProp, hmax);
       let landing: number | null = null;
@@ -306,15 +317,17 @@ export function createStepper(
     },
     advanceTo(target: number): void {
       if (!(target >= t)) throw new RangeError(`integrator: cannot advance from t = ${t} back to ${target}`);
-      const budget = { left: maxSteps };
-      while (t < target) stepToward(target, budget);
+      budget = maxSteps;
+      while (t < target) stepToward(target);
     },
     step(): number {
-      return stepToward(Number.POSITIVE_INFINITY, { left: maxSteps });
+      budget = maxSteps;
+      return stepToward(Number.POSITIVE_INFINITY);
     },
     stepToward(tEnd: number): number {
       if (!(tEnd > t)) return 0;
-      return stepToward(tEnd, { left: maxSteps });
+      budget = maxSteps;
+      return stepToward(tEnd);
     },
     forceStep(h: number): void {
       attempt(h, null, true);
