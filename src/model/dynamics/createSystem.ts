@@ -38,14 +38,7 @@ export function createSystem(
   }
 
   function energy(pos: Float64Array): number {
-    let pairs = 0;
-    for (let i = 0; i < n; i++) {
-      const xi = pos[2 * i];
-      const yi = pos[2 * i + 1];
-      let row = 0;
-      for (let j = i + 1; j < n; j++) row += signs[j] * kernel.value(xi - pos[2 * j], yi - pos[2 * j + 1]);
-      pairs += signs[i] * row;
-    }
+    const pairs = kernel.pairEnergy(pos, signs);
     let external = 0;
     if (hasField)
       for (let i = 0; i < n; i++) external += signs[i] * potentialU(field, pos[2 * i], pos[2 * i + 1]);

@@ -17,6 +17,8 @@ export interface PairKernel {
   readonly selfValue: number;
   /** raw[i] = Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for every i: the O(n²) hot loop, done once per pair. */
   accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void;
+  /** Σ_{i<j} b_i b_j V_δ(x_i − x_j): the energy's O(n²) loop. */
+  pairEnergy(pos: Float64Array, signs: Int8Array): number;
   /** λ_δ = ‖D²V_δ‖_∞ (SPEC §2), computed, not assumed. */
   readonly lambda: number;
 }

@@ -142,3 +142,83 @@ export function accumulatePairGradients(
     raw[2 * i + 1] -= ay;
   }
 }
+
+/** Lagrange weights for nodes at offsets −2…3 around a point at fraction f ∈ [0, 1]. */
+export function quinticWeights(f: number, w: Float64Array): void {
+  const a = f + 2;
+  const b = f + 1;
+  const c = f - 1;
+  const d = f - 2;
+  const e = f - 3;
+  w[0] = -(b * f * c * d * e) / 120;
+  w[1] = (a * f * c * d * e) / 24;
+  w[2] = -(a * b * c * d * e) / 12;
+  w[3] = (a * b * f * d * e) / 12;
+  w[4] = -(a * b * f * c * e) / 24;
+  w[5] = (a * b * f * c * d) / 120;
+}
+
+/** R(x, y) for x, y in [−½, ½) by tensor quintic Lagrange on the value table (two ghosts a side). */
+export function remainderValue(
+  t: RemainderTables,
+  x: number,
+  y: number,
+  wx: Float64Array,
+  wy: Float64Array,
+): number {
+  const cells = t.cells;
+  const stride = cells + 5;
+  let tx = (x + 0.5) * cells + 2;
+  let ty = (y + 0.5) * cells + 2;
+  let i = Math.floor(tx);
+  let j = Math.floor(ty);
+  if (i > cells + 1) i = cells + 1;
+  if (j > cells + 1) j = cells + 1;
+  tx -= i;
+  ty -= j;
+  quinticWeights(tx, wx);
+  quinticWeights(ty, wy);
+  const v = t.value;
+  let sum = 0;
+  for (let a = 0; a < 6; a++) {
+    const r = (i - 2 + a) * stride + (j - 2);
+    sum +=
+      wx[a] *
+      (wy[0] * v[r] +
+        wy[1] * v[r + 1] +
+        wy[2] * v[r + 2] +
+        wy[3] * v[r + 3] +
+        wy[4] * v[r + 4] +
+        wy[5] * v[r + 5]);
+  }
+  return sum;
+}
+
+/** Σ_{i<j} b_i b_j V_δ(x_i − x_j): the off-diagonal half of the energy's double sum. */
+export function pairEnergySum(data: PairSumData, pos: Float64Array, signs: Int8Array, n: number): number {
+  const { forms, tables } = data;
+  const slip = data.geometry === 'slip';
+  const wx = new Float64Array(6);
+  const wy = new Float64Array(6);
+  const wrapped = wrapInto(pos, n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = wrapped[2 * i];
+    const yi = wrapped[2 * i + 1];
+    let row = 0;
+    for (let j = i + 1; j < n; j++) {
+      let dx = xi - wrapped[2 * j];
+      let dy = yi - wrapped[2 * j + 1];
+      if (dx >= 0.5) dx -= 1;
+      else if (dx < -0.5) dx += 1;
+      if (dy >= 0.5) dy -= 1;
+      else if (dy < -0.5) dy += 1;
+      const q = dx * dx + dy * dy;
+      let v = forms.phi(q) + remainderValue(tables, dx, dy, wx, wy);
+      if (slip) v += 0.5 + (q > 0 ? (forms.slipBn(q) * (dx * dx - dy * dy)) / 2 : 0);
+      row += signs[j] * v;
+    }
+    total += signs[i] * row;
+  }
+  return total;
+}

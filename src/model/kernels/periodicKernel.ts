@@ -1,7 +1,7 @@
 import type { InteractionSpec } from '../types';
 import { type CoreForms, coreForms } from './cores';
 import type { PairKernel } from './pairKernel';
-import { accumulatePairGradients } from './pairSums';
+import { accumulatePairGradients, pairEnergySum, remainderValue } from './pairSums';
 import { type PlanarKernel, planarKernel } from './planarKernel';
 import { buildRemainderTables, type RemainderTables } from './remainder';
 
@@ -79,29 +79,18 @@ export class PeriodicKernel implements PairKernel {
     return this.planar.value(dx, dy) + this.remainderValue(dx, dy);
   }
 
-  /** R by tensor quintic Lagrange on the value table (two ghost nodes per side). */
   private remainderValue(x: number, y: number): number {
-    const cells = this.tables.cells;
-    const stride = cells + 5;
-    let tx = (x + 0.5) * cells + 2;
-    let ty = (y + 0.5) * cells + 2;
-    let i = Math.floor(tx);
-    let j = Math.floor(ty);
-    if (i > cells + 1) i = cells + 1;
-    if (j > cells + 1) j = cells + 1;
-    tx -= i;
-    ty -= j;
-    quinticWeights(tx, this.qx);
-    quinticWeights(ty, this.qy);
-    const t = this.tables.value;
-    let sum = 0;
-    for (let a = 0; a < 6; a++) {
-      const r = (i - 2 + a) * stride + (j - 2);
-      let row = 0;
-      for (let b = 0; b < 6; b++) row += this.qy[b] * t[r + b];
-      sum += this.qx[a] * row;
-    }
-    return sum;
+    return remainderValue(this.tables, x, y, this.qx, this.qy);
+  }
+
+  /** Σ_{i<j} b_i b_j V_δ(x_i − x_j), the O(n²) energy loop. */
+  pairEnergy(pos: Float64Array, signs: Int8Array): number {
+    return pairEnergySum(
+      { geometry: this.spec.geometry, forms: this.forms, tables: this.tables },
+      pos,
+      signs,
+      signs.length,
+    );
   }
 
   gradient(dx: number, dy: number, out: Float64Array, o: number): void {
@@ -135,21 +124,6 @@ export class PeriodicKernel implements PairKernel {
     out[o + 1] = 0.5 * (xy + yx);
     out[o + 2] = yy;
   }
-}
-
-/** Lagrange weights for nodes at offsets −2…3 around a point at fraction f ∈ [0, 1]. */
-function quinticWeights(f: number, w: Float64Array): void {
-  const a = f + 2;
-  const b = f + 1;
-  const c = f - 1;
-  const d = f - 2;
-  const e = f - 3;
-  w[0] = -(b * f * c * d * e) / 120;
-  w[1] = (a * f * c * d * e) / 24;
-  w[2] = -(a * b * c * d * e) / 12;
-  w[3] = (a * b * f * d * e) / 12;
-  w[4] = -(a * b * f * c * e) / 24;
-  w[5] = (a * b * f * c * d) / 120;
 }
 
 function lagrangeWeights(f: number, w: Float64Array): void {
