@@ -1,0 +1,120 @@
+/**
+ * The time step: the adaptive dt rule, SSP-RK3 (Shu–Osher) as three stage passes, and the tests a
+ * step must pass to be accepted.
+ *
+ *  - dt = cfl·h/(a_x + a_y), a_d = max face speed along x_d. Each RK stage is a forward-Euler step,
+ *    which keeps ρ ≥ 0 when dt·(a_x + a_y)/h ≤ ½ (the cell average is a convex combination of its
+ *    four face values), hence cfl ≤ ½.
+ *  - dt ≤ rateCap/Λ, Λ = max(ρ+ + ρ−)·(largest discrete rate symbol, maxRateSymbol): keeps the time
+ *    error small where velocities are tiny but κ still relaxes.
+ *  - A step with a negative value is rejected (dt halved); so is one raising the energy by more than
+ *    its round-off scale when F = 0 (E_h is then non-increasing for the semi-discrete scheme), at
+ *    most MAX_HALVINGS times in a row.
+ */
+
+import type { PotentialEvaluator } from './potentialEvaluator';
+import { flushTiny } from './rowUpdate';
+import { runStage, type StageWorkspace } from './stage';
+import type { PdeOptions } from './types';
+
+/** Relative round-off allowance of the energy test (see energyRose). */
+const ENERGY_RTOL = 1e-12;
+/** Energy-test halvings before a step is accepted anyway (and counted as a warning). */
+export const MAX_HALVINGS = 30;
+
+/** The option-given bounds of the dt rule. */
+export interface DtLimits {
+  cfl: number;
+  rateCap: number;
+  dtMax: number;
+}
+
+/** cfl, rateCap, dtMax with their defaults; throws for cfl outside (0, ½]. */
+export function dtLimits(opts: PdeOptions): DtLimits {
+  const cfl = opts.cfl ?? 0.4;
+  if (!(cfl > 0 && cfl <= 0.5)) throw new Error(`createPdeSolver: cfl must be in (0, 0.5], got ${cfl}`);
+  return { cfl, dtMax: opts.dtMax ?? 0.05, rateCap: opts.rateCap ?? 0.5 * cfl };
+}
+
+/**
+ * dt for a state with face-speed sum a_x + a_y = `speed` and relaxation-rate bound Λ = `lam`
+ * (either may be 0: no bound from it), capped by maxDt if given.
+ */
+export function adaptiveDt(lim: DtLimits, h: number, speed: number, lam: number, maxDt?: number): number {
+  let dt = lim.dtMax;
+  if (speed > 0) dt = Math.min(dt, (lim.cfl * h) / speed);
+  if (lam > 0) dt = Math.min(dt, lim.rateCap / lam);
+  if (maxDt !== undefined && maxDt < dt) dt = maxDt;
+  return dt;
+}
+
+/** Max |u| over faces whose ξ-differences ξ_L − ξ_R lie in [dMin, dMax]: u = (ξ_L − ξ_R)·N + F. */
+export function maxFaceSpeed(dMin: number, dMax: number, N: number, F: number): number {
+  return Math.max(Math.abs(dMin * N + F), Math.abs(dMax * N + F));
+}
+
+/** Whether energy E (round-off scale Escale) exceeds E0 (scale Escale0) beyond round-off. */
+export function energyRose(E0: number, Escale0: number, E: number, Escale: number): boolean {
+  return E > E0 + ENERGY_RTOL * Math.max(Escale0, Escale);
+}
+
+/**
+ * The state (ρ±, ξ) and the buffers of one step. After a successful sspRk3, (ap, am) holds the
+ * candidate state; accept() makes it the state by swapping buffers, never copying.
+ */
+export class StepBuffers {
+  rp: Float64Array;
+  rm: Float64Array;
+  /** ξ of (rp, rm) once evaluated. */
+  xi0: Float64Array;
+  // Stage buffers (ping-pong A/B) and the potential of the latest stage.
+  ap: Float64Array;
+  am: Float64Array;
+  readonly bp: Float64Array;
+  readonly bm: Float64Array;
+  xiS: Float64Array;
+
+  /** Initial cell averages (copied, tiny values flushed). */
+  constructor(rhoPlus: ArrayLike<number>, rhoMinus: ArrayLike<number>) {
+    const NN = rhoPlus.length;
+    this.rp = flushTiny(Float64Array.from(rhoPlus));
+    this.rm = flushTiny(Float64Array.from(rhoMinus));
+    this.ap = new Float64Array(NN);
+    this.am = new Float64Array(NN);
+    this.bp = new Float64Array(NN);
+    this.bm = new Float64Array(NN);
+    this.xi0 = new Float64Array(NN);
+    this.xiS = new Float64Array(NN);
+  }
+
+  /** (ap, am, xiS) becomes the state. */
+  accept(): void {
+    let tmp = this.rp;
+    this.rp = this.ap;
+    this.ap = tmp;
+    tmp = this.rm;
+    this.rm = this.am;
+    this.am = tmp;
+    tmp = this.xi0;
+    this.xi0 = this.xiS;
+    this.xiS = tmp;
+  }
+}
+
+/**
+ * Shu–Osher SSP-RK3 from (rp, rm) with potential xi0 into (ap, am):
+ *   u1 = u + dt L(u);  u2 = ¾u + ¼(u1 + dt L(u1));  u3 = ⅓u + ⅔(u2 + dt L(u2)).
+ * Returns false as soon as a stage has a negative value (the step must be retried with a smaller
+ * dt). On success ws.stats[0..1] describe u3 and ws.kappa is its κ; its potential is not evaluated.
+ */
+export function sspRk3(ws: StageWorkspace, xiEval: PotentialEvaluator, s: StepBuffers, dt: number): boolean {
+  const st = ws.stats;
+  runStage(ws, s.rp, s.rm, s.rp, s.rm, s.xi0, s.ap, s.am, 0, 1, dt);
+  if (!(st[0] >= 0)) return false;
+  xiEval.evaluate(s.xiS, ws.kappa, s.ap, s.am, st);
+  runStage(ws, s.rp, s.rm, s.ap, s.am, s.xiS, s.bp, s.bm, 0.75, 0.25, 0.25 * dt);
+  if (!(st[0] >= 0)) return false;
+  xiEval.evaluate(s.xiS, ws.kappa, s.bp, s.bm, st);
+  runStage(ws, s.rp, s.rm, s.bp, s.bm, s.xiS, s.ap, s.am, 1 / 3, 2 / 3, (2 / 3) * dt);
+  return st[0] >= 0;
+}
