@@ -21,17 +21,22 @@ const BUDGET_MS = 40;
 const MAX_LEAD_S = 0.08;
 const TICK_MS = 15;
 /** HUD refresh interval (the store, and so React, is not touched on every reply). */
-const STATS_MS = 80;
+const STATS_MS = 200;
+
+/** A request running longer than this is reported (with the option to abandon it). */
+const BUSY_REPORT_MS = 8000;
 
 interface Side {
   t: number;
   inFlight: number;
+  /** When the request in flight was sent (performance.now()). */
+  sentAt: number;
   steps: number;
   rejected: number;
   calls: number;
 }
 
-const freshSide = (): Side => ({ t: 0, inFlight: 0, steps: 0, rejected: 0, calls: 0 });
+const freshSide = (): Side => ({ t: 0, inFlight: 0, sentAt: 0, steps: 0, rejected: 0, calls: 0 });
 
 type Mode = 'idle' | 'playing' | 'stepping';
 
@@ -290,6 +295,8 @@ export class SimulationRunner {
     this.d.steps = r.steps;
     this.d.calls = r.calls;
     publishDensity({ t: r.t, N: r.N, rhoPlus: r.rhoPlus, rhoMinus: r.rhoMinus });
+    const last = r.checkpoints[r.checkpoints.length - 1];
+    if (last) this.extra = { ...this.extra, pdeMin: last.minRho, pdeMasses: [last.massPlus, last.massMinus] };
     for (const c of r.checkpoints) {
       recordSeries(c.k, 'energyPde', c.energy);
       if (c.spectrum) addPdeSpectrum(c.k, c.spectrum);
@@ -313,6 +320,7 @@ export class SimulationRunner {
     this.lastStats = now;
     const pdeOn = this.scenario?.pde.enabled ?? false;
     patchRun({
+      busy: this.busyMessage(now),
       ...this.extra,
       t: this.clock(),
       tParticles: this.p.t,
@@ -325,6 +333,20 @@ export class SimulationRunner {
       ...patch,
     });
     this.extra = {};
+  }
+
+  private busyMessage(now: number): string | null {
+    const n = this.signs.length;
+    for (const [side, name] of [
+      [this.p, `particle worker (n = ${n})`],
+      [this.d, 'PDE worker'],
+    ] as const) {
+      const ms = now - side.sentAt;
+      if (side.inFlight > 0 && ms > BUSY_REPORT_MS) {
+        return `The ${name} has been computing one step for ${(ms / 1000).toFixed(0)} s.`;
+      }
+    }
+    return null;
   }
 
   private ensureTimer(): void {
@@ -349,6 +371,7 @@ export class SimulationRunner {
     const id = this.runId;
     if (this.particles && this.p.inFlight === 0 && this.p.t < this.target - eps) {
       this.p.inFlight++;
+      this.p.sentAt = now;
       this.particles.api
         .advance(this.target, BUDGET_MS)
         .then((r) => this.onParticleReply(id, r))
@@ -359,6 +382,7 @@ export class SimulationRunner {
     }
     if (pdeOn && this.pde && this.d.inFlight === 0 && this.d.t < this.target - eps) {
       this.d.inFlight++;
+      this.d.sentAt = now;
       this.pde.api
         .advance(this.target, BUDGET_MS)
         .then((r) => this.onPdeReply(id, r))

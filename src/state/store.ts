@@ -29,6 +29,11 @@ export interface RunState {
   h: number;
   /** Simulated time at which the physics was last changed mid-run (null if never). */
   changedAt: number | null;
+  /** Set when a worker has been computing one request for long (it cannot be interrupted). */
+  busy: string | null;
+  /** PDE health at the last checkpoint: smallest cell value of ρ± and the two masses. */
+  pdeMin: number | null;
+  pdeMasses: [number, number] | null;
 }
 
 export interface LabState {
@@ -68,6 +73,9 @@ export const initialRun: RunState = {
   pdeDelta: null,
   h: 0,
   changedAt: null,
+  busy: null,
+  pdeMin: null,
+  pdeMasses: null,
 };
 
 export const useLab = create<LabState>()(() => ({

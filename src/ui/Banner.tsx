@@ -6,6 +6,7 @@ export function Banner() {
   const linkProblem = useLab((s) => s.linkProblem);
   const status = useLab((s) => s.run.status);
   const message = useLab((s) => s.run.message);
+  const busy = useLab((s) => s.run.busy);
   return (
     <>
       {linkProblem && (
@@ -13,6 +14,16 @@ export function Banner() {
           <span className="text">{linkProblem}</span>
           <button type="button" onClick={dismissLinkProblem}>
             Dismiss
+          </button>
+        </div>
+      )}
+      {busy && status !== 'error' && (
+        <div className="banner warn" role="status" data-testid="busy">
+          <span className="text">
+            {busy} The page stays responsive; you can wait, or abandon the computation.
+          </span>
+          <button type="button" onClick={restart}>
+            Abandon and restart
           </button>
         </div>
       )}

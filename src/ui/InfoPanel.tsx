@@ -29,7 +29,8 @@ export function InfoPanel() {
         <p>
           <span className="kbd">space</span> play/pause · <span className="kbd">s</span> step ·{' '}
           <span className="kbd">r</span> reset · <span className="kbd">h</span> hide controls ·{' '}
-          <span className="kbd">f</span> full screen · <span className="kbd">t</span> theme
+          <span className="kbd">f</span> full screen · <span className="kbd">t</span> theme. In the view: drag
+          to pan, wheel to zoom, double-click to re-centre.
         </p>
       </div>
     </Section>

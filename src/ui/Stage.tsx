@@ -13,16 +13,17 @@ export function Stage() {
   const mode = pdeOn ? ui.mode : 'particles';
   const onRange = useCallback((r: DensityRange) => {
     const old = useLab.getState().densityRange;
-    const moved =
-      !old ||
-      Math.abs(old.hi - r.hi) > 1e-3 * Math.abs(r.hi) ||
-      Math.abs(old.lo - r.lo) > 1e-3 * Math.abs(r.hi);
-    if (moved) useLab.setState({ densityRange: { lo: r.lo, hi: r.hi } });
+    // Ranges snap to nice values, so this changes only now and then (no DOM churn per frame).
+    if (!old || old.lo !== r.lo || old.hi !== r.hi) useLab.setState({ densityRange: { lo: r.lo, hi: r.hi } });
   }, []);
   return (
     <section className="stage" aria-label="Simulation view">
       <ViewToolbar />
-      <div className="canvas-box" data-testid="canvas-box">
+      <div
+        className="canvas-box"
+        data-testid="canvas-box"
+        title="Drag to pan, wheel to zoom, double-click to re-centre"
+      >
         <TorusView theme={ui.theme} mode={mode} field={ui.field} tiled={ui.tiled} onDensityRange={onRange} />
         {mode === 'side' && (
           <div className="side-labels">

@@ -15,8 +15,13 @@ export function StatusFooter() {
         {run.particleRejected > 0 ? `, ${run.particleRejected} rejected` : ''})
       </span>
       <span>{run.tPde === null ? 'PDE off' : `PDE t = ${run.tPde.toFixed(4)} (${run.pdeSteps} steps)`}</span>
+      {run.tPde !== null && run.pdeMin !== null && run.pdeMasses && (
+        <span title="The finite-volume scheme keeps ρ± ≥ 0 and conserves each mass">
+          min ρ± = {formatValue(run.pdeMin)}, ∫ρ± = {run.pdeMasses[0].toFixed(6)},{' '}
+          {run.pdeMasses[1].toFixed(6)}
+        </span>
+      )}
       {run.changedAt !== null && <span>parameters changed at t = {formatValue(run.changedAt)}</span>}
-      <span>drag: pan · wheel: zoom · double-click: re-centre</span>
     </div>
   );
 }

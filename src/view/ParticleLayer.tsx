@@ -1,70 +1,68 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { InstancedBufferAttribute, InstancedBufferGeometry, ShaderMaterial } from 'three';
+import type { InstancedBufferAttribute, InstancedBufferGeometry } from 'three';
 import { latestFrames } from '../state/latestFrames';
 import type { ThemeName } from './colorMaps';
-import { createGlyphGeometry, createOffsetAttribute, type GlyphSign } from './dislocationGlyphGeometry';
+import { createGlyphGeometry, createOffsetAttribute } from './dislocationGlyphGeometry';
 import { GLYPH_COLORS } from './glyphColors';
-import { createGlyphMaterial, setGlyphColor } from './glyphMaterial';
+import { createGlyphMaterial, setGlyphColors } from './glyphMaterial';
 import { glyphWorldSize } from './glyphSize';
 
-interface SignLayer {
+interface Glyphs {
   offsets: InstancedBufferAttribute;
   glyph: InstancedBufferGeometry;
   outline: InstancedBufferGeometry;
-  material: ShaderMaterial;
 }
 
-function createSignLayer(sign: GlyphSign): SignLayer {
-  const offsets = createOffsetAttribute(1024);
-  return {
-    offsets,
-    glyph: createGlyphGeometry(sign, false, offsets),
-    outline: createGlyphGeometry(sign, true, offsets),
-    material: createGlyphMaterial('#000000'),
-  };
-}
-
-/** Grow the offset buffer of a layer if needed (a new attribute object; three re-uploads it). */
-function ensureCapacity(layer: SignLayer, count: number): void {
-  if (layer.offsets.count >= count) return;
+/** Grow the instance buffer if needed (a new attribute object; three re-uploads it). */
+function ensureCapacity(g: Glyphs, count: number): void {
+  if (g.offsets.count >= count) return;
   const grown = createOffsetAttribute(Math.ceil(count * 1.25));
-  layer.offsets = grown;
-  layer.glyph.setAttribute('offset', grown);
-  layer.outline.setAttribute('offset', grown);
+  g.offsets = grown;
+  g.glyph.setAttribute('offset', grown);
+  g.outline.setAttribute('offset', grown);
+  // three caches the drawable instance count per geometry until it is disposed: release the GL
+  // state so the next render uploads the larger buffer and counts its instances afresh.
+  g.glyph.dispose();
+  g.outline.dispose();
 }
 
-/** Copy the newest particle frame into the two instanced layers (+ and −). */
-function fillLayers(plus: SignLayer, minus: SignLayer, pos: Float32Array, signs: Int8Array): number {
+/**
+ * Copy the newest frame into the instance buffer, the two signs interleaved in proportion so
+ * neither colour is always drawn on top of the other (matters when glyphs overlap at large n).
+ */
+function fill(g: Glyphs, pos: Float32Array, signs: Int8Array): void {
   const n = signs.length;
-  let np = 0;
-  for (let i = 0; i < n; i++) if (signs[i] > 0) np++;
-  ensureCapacity(plus, np);
-  ensureCapacity(minus, n - np);
-  const a = plus.offsets.array as Float32Array;
-  const b = minus.offsets.array as Float32Array;
-  let ia = 0;
-  let ib = 0;
-  for (let i = 0; i < n; i++) {
-    if (signs[i] > 0) {
-      a[ia++] = pos[2 * i];
-      a[ia++] = pos[2 * i + 1];
+  ensureCapacity(g, n);
+  let nPlus = 0;
+  for (let i = 0; i < n; i++) if (signs[i] > 0) nPlus++;
+  const nMinus = n - nPlus;
+  const out = g.offsets.array as Float32Array;
+  let ip = 0;
+  let im = 0;
+  let written = 0;
+  for (let i = 0, j = 0; written < n; ) {
+    const takePlus = im >= nMinus || (ip < nPlus && ip * nMinus <= im * nPlus);
+    let k: number;
+    if (takePlus) {
+      while (signs[i] <= 0) i++;
+      k = i++;
+      ip++;
     } else {
-      b[ib++] = pos[2 * i];
-      b[ib++] = pos[2 * i + 1];
+      while (signs[j] > 0) j++;
+      k = j++;
+      im++;
     }
+    out[3 * written] = pos[2 * k];
+    out[3 * written + 1] = pos[2 * k + 1];
+    out[3 * written + 2] = signs[k];
+    written++;
   }
-  for (const [layer, count] of [
-    [plus, np],
-    [minus, n - np],
-  ] as const) {
-    layer.offsets.clearUpdateRanges();
-    layer.offsets.addUpdateRange(0, 2 * count);
-    layer.offsets.needsUpdate = true;
-    layer.glyph.instanceCount = count;
-    layer.outline.instanceCount = count;
-  }
-  return n;
+  g.offsets.clearUpdateRanges();
+  g.offsets.addUpdateRange(0, 3 * n);
+  g.offsets.needsUpdate = true;
+  g.glyph.instanceCount = n;
+  g.outline.instanceCount = n;
 }
 
 /**
@@ -72,47 +70,50 @@ function fillLayers(plus: SignLayer, minus: SignLayer, pos: Float32Array, signs:
  * Reads `latestFrames` in the render loop; never blocks on the workers.
  */
 export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [number, number][] }) {
-  const layers = useMemo(() => ({ plus: createSignLayer('plus'), minus: createSignLayer('minus') }), []);
-  const outlineMaterial = useMemo(() => createGlyphMaterial('#ffffff'), []);
+  const glyphs = useMemo<Glyphs>(() => {
+    const offsets = createOffsetAttribute(1024);
+    return {
+      offsets,
+      glyph: createGlyphGeometry(false, offsets),
+      outline: createGlyphGeometry(true, offsets),
+    };
+  }, []);
+  const material = useMemo(() => createGlyphMaterial('#000000', '#000000'), []);
+  const outlineMaterial = useMemo(() => createGlyphMaterial('#ffffff', '#ffffff'), []);
   const seen = useRef(-1);
   const count = useRef(0);
   const camera = useThree((s) => s.camera);
 
   useEffect(() => {
     const c = GLYPH_COLORS[theme];
-    setGlyphColor(layers.plus.material, c.plus);
-    setGlyphColor(layers.minus.material, c.minus);
-    setGlyphColor(outlineMaterial, c.outline);
-  }, [theme, layers, outlineMaterial]);
+    setGlyphColors(material, c.plus, c.minus);
+    setGlyphColors(outlineMaterial, c.outline, c.outline);
+  }, [theme, material, outlineMaterial]);
 
   useEffect(
     () => () => {
-      for (const l of [layers.plus, layers.minus]) {
-        l.glyph.dispose();
-        l.outline.dispose();
-        l.material.dispose();
-      }
+      glyphs.glyph.dispose();
+      glyphs.outline.dispose();
+      material.dispose();
       outlineMaterial.dispose();
     },
-    [layers, outlineMaterial],
+    [glyphs, material, outlineMaterial],
   );
 
   useFrame(() => {
     const frame = latestFrames.particles;
     if (!frame) {
-      layers.plus.glyph.instanceCount = 0;
-      layers.plus.outline.instanceCount = 0;
-      layers.minus.glyph.instanceCount = 0;
-      layers.minus.outline.instanceCount = 0;
+      glyphs.glyph.instanceCount = 0;
+      glyphs.outline.instanceCount = 0;
+      count.current = 0;
       seen.current = -1;
     } else if (frame.version !== seen.current) {
       seen.current = frame.version;
-      count.current = fillLayers(layers.plus, layers.minus, frame.pos, frame.signs);
+      fill(glyphs, frame.pos, frame.signs);
+      count.current = frame.signs.length;
     }
-    const pixelsPerUnit = (camera as { zoom: number }).zoom;
-    const size = glyphWorldSize(count.current, pixelsPerUnit);
-    layers.plus.material.uniforms.uSize.value = size;
-    layers.minus.material.uniforms.uSize.value = size;
+    const size = glyphWorldSize(count.current, (camera as { zoom: number }).zoom);
+    material.uniforms.uSize.value = size;
     outlineMaterial.uniforms.uSize.value = size;
   });
 
@@ -120,30 +121,8 @@ export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [numb
     <group>
       {tiles.map(([dx, dy]) => (
         <group key={`${dx},${dy}`} position={[dx, dy, 0]}>
-          <mesh
-            geometry={layers.plus.outline}
-            material={outlineMaterial}
-            frustumCulled={false}
-            renderOrder={1}
-          />
-          <mesh
-            geometry={layers.minus.outline}
-            material={outlineMaterial}
-            frustumCulled={false}
-            renderOrder={1}
-          />
-          <mesh
-            geometry={layers.plus.glyph}
-            material={layers.plus.material}
-            frustumCulled={false}
-            renderOrder={2}
-          />
-          <mesh
-            geometry={layers.minus.glyph}
-            material={layers.minus.material}
-            frustumCulled={false}
-            renderOrder={2}
-          />
+          <mesh geometry={glyphs.outline} material={outlineMaterial} frustumCulled={false} renderOrder={1} />
+          <mesh geometry={glyphs.glyph} material={material} frustumCulled={false} renderOrder={2} />
         </group>
       ))}
     </group>

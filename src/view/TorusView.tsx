@@ -35,7 +35,7 @@ export function TorusView({ theme, mode, field, tiled, onDensityRange }: TorusVi
       dpr={[1, 2]}
       // An explicit rotation stops R3F from pointing the camera at the origin (a tilt would skew 2D).
       camera={{ position: [0.5, 0.5, 10], rotation: [0, 0, 0], zoom: 400, near: 0.1, far: 100 }}
-      gl={{ antialias: true, preserveDrawingBuffer: false }}
+      gl={{ antialias: false, preserveDrawingBuffer: false }}
       style={{ position: 'absolute', inset: 0, background: colors.background, touchAction: 'none' }}
       aria-label="Torus view: particles and density"
     >

@@ -5,10 +5,22 @@ export interface DensityRange {
   hi: number;
 }
 
+const NICE = [1, 1.5, 2, 3, 5, 7.5, 10];
+
+/**
+ * The smallest "nice" number (1, 1.5, 2, 3, 5, 7.5 × 10^k) ≥ m: colour ranges snap to these, so
+ * the legend is easy to read and changes only now and then while the density evolves.
+ */
+export function niceCeil(m: number): number {
+  const e = 10 ** Math.floor(Math.log10(m));
+  for (const f of NICE) if (f * e >= m * (1 - 1e-12)) return f * e;
+  return 10 * e;
+}
+
 /**
  * The scalar field to show (κ = ρ+ − ρ−, or ρ±) into `out`; returns the colour range used:
  * symmetric [−m, m] for κ, [0, m] for ρ±. The range never collapses onto round-off noise:
- * it is at least 2 % of the mean total density for κ and twice the mean for ρ±.
+ * it is at least 2 % of the mean total density for κ and the mean for ρ±; its end is a niceCeil.
  */
 export function densityValues(
   field: DensityField,
@@ -30,10 +42,10 @@ export function densityValues(
   }
   const meanTotal = total / Math.max(1, m);
   if (field === 'kappa') {
-    const s = Math.max(maxAbs, 0.02 * meanTotal, 1e-12);
+    const s = niceCeil(Math.max(maxAbs, 0.02 * meanTotal, 1e-12));
     return { lo: -s, hi: s };
   }
-  return { lo: 0, hi: Math.max(maxAbs, meanTotal, 1e-12) };
+  return { lo: 0, hi: niceCeil(Math.max(maxAbs, meanTotal, 1e-12)) };
 }
 
 /** Map values through the colour map's LUT into RGBA bytes (alpha 255). Non-finite → magenta. */

@@ -1,22 +1,29 @@
 import { DoubleSide, ShaderMaterial } from 'three';
 
 /**
- * Flat-colour material for instanced glyphs: position = offset + shape · uSize. The colour is
- * written as given (sRGB bytes / 255), so glyphs match the CSS legend exactly.
+ * Flat-colour material for the instanced glyphs: position = (x, y) + shape · uSize, the shape
+ * mirrored (⊥ → ⊤) when the instance's sign is negative. Colours are written as given (sRGB
+ * bytes / 255), so glyphs match the CSS legend exactly; the outline variant paints every glyph in
+ * one colour (the background).
  */
 const vertexShader = /* glsl */ `
-attribute vec2 offset;
+attribute vec3 offset;
 uniform float uSize;
+varying float vSign;
 void main() {
-  vec3 p = vec3(offset + position.xy * uSize, 0.0);
+  vSign = offset.z;
+  vec2 shape = vec2(position.x, position.y * sign(offset.z));
+  vec3 p = vec3(offset.xy + shape * uSize, 0.0);
   gl_Position = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
 }
 `;
 
 const fragmentShader = /* glsl */ `
-uniform vec3 uColor;
+uniform vec3 uPlus;
+uniform vec3 uMinus;
+varying float vSign;
 void main() {
-  gl_FragColor = vec4(uColor, 1.0);
+  gl_FragColor = vec4(vSign > 0.0 ? uPlus : uMinus, 1.0);
 }
 `;
 
@@ -25,11 +32,16 @@ export function hexToVec3(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
-export function createGlyphMaterial(hex: string): ShaderMaterial {
+/** Glyph material with a colour for + and one for − (the same twice for an outline). */
+export function createGlyphMaterial(plus: string, minus: string): ShaderMaterial {
   return new ShaderMaterial({
     vertexShader,
     fragmentShader,
-    uniforms: { uColor: { value: hexToVec3(hex) }, uSize: { value: 0.02 } },
+    uniforms: {
+      uPlus: { value: hexToVec3(plus) },
+      uMinus: { value: hexToVec3(minus) },
+      uSize: { value: 0.02 },
+    },
     side: DoubleSide,
     // Transparent like the density layer, so all layers sort together by renderOrder.
     transparent: true,
@@ -38,6 +50,7 @@ export function createGlyphMaterial(hex: string): ShaderMaterial {
   });
 }
 
-export function setGlyphColor(material: ShaderMaterial, hex: string): void {
-  material.uniforms.uColor.value = hexToVec3(hex);
+export function setGlyphColors(material: ShaderMaterial, plus: string, minus: string): void {
+  material.uniforms.uPlus.value = hexToVec3(plus);
+  material.uniforms.uMinus.value = hexToVec3(minus);
 }

@@ -23,7 +23,13 @@ interface Run {
   signs: Int8Array;
   pos0: Float64Array;
   system: System;
-  stepper: Stepper;
+  /**
+   * Created on the first advance: building one evaluates the velocities, an O(n²) sum for the
+   * direct kernel, so a large-n scenario still opens (and shows its particles) at once.
+   */
+  stepper: Stepper | null;
+  /** Unwrapped positions at t0 (the state before the current stepper existed). */
+  pos: Float64Array;
   /** Simulated time at which the current stepper started (hot swaps keep the clock running). */
   t0: number;
   /** Steps of earlier steppers of this run (hot swaps). */
@@ -34,6 +40,9 @@ interface Run {
   pending: ParticleCheckpoint[];
 }
 
+/** Largest n for which E_n is evaluated at the checkpoints (a direct O(n²) sum). */
+const ENERGY_MAX_N = 30000;
+
 /** The last kernel built: a U/F/tolerance change reuses it (building one costs up to ~0.7 s). */
 let cachedKernel: { key: string; kernel: PairKernel } | null = null;
 
@@ -43,15 +52,15 @@ function kernelFor(spec: InteractionSpec): PairKernel {
   return cachedKernel.kernel;
 }
 
-function buildStepper(
-  s: Scenario,
-  signs: Int8Array,
-  pos: Float64Array,
-): { system: System; stepper: Stepper } {
+function buildSystem(s: Scenario, signs: Int8Array): System {
   const spec: InteractionSpec = { geometry: s.geometry, core: s.core, delta: resolveDelta(s) };
-  const system = createSystem(spec, s.field, signs, kernelFor(spec));
-  const stepper = createStepper(system, pos, s.integrator);
-  return { system, stepper };
+  return createSystem(spec, s.field, signs, kernelFor(spec));
+}
+
+function wrap(pos: Float64Array): Float64Array {
+  const out = new Float64Array(pos.length);
+  for (let i = 0; i < pos.length; i++) out[i] = pos[i] - Math.floor(pos[i]);
+  return out;
 }
 
 function assertFinite(a: ArrayLike<number>, what: string): void {
@@ -69,13 +78,13 @@ export class ParticleEngine {
 
   init(scenario: Scenario, h: number): ParticleInitReply {
     const config = initialConfiguration(scenario);
-    const { system, stepper } = buildStepper(scenario, config.signs, config.pos);
     this.run = {
       scenario,
       signs: config.signs,
       pos0: Float64Array.from(config.pos),
-      system,
-      stepper,
+      system: buildSystem(scenario, config.signs),
+      stepper: null,
+      pos: Float64Array.from(config.pos),
       t0: 0,
       stepsBefore: 0,
       rejectedBefore: 0,
@@ -90,19 +99,27 @@ export class ParticleEngine {
   update(scenario: Scenario): ParticleInitReply {
     const r = this.need();
     const t = this.time();
-    const pos = Float64Array.from(r.stepper.unwrapped);
-    r.stepsBefore += r.stepper.steps;
-    r.rejectedBefore += r.stepper.rejected;
-    const { system, stepper } = buildStepper(scenario, r.signs, pos);
-    Object.assign(r, { scenario, system, stepper, t0: t });
+    if (r.stepper) {
+      r.pos = Float64Array.from(r.stepper.unwrapped);
+      r.stepsBefore += r.stepper.steps;
+      r.rejectedBefore += r.stepper.rejected;
+    }
+    Object.assign(r, { scenario, system: buildSystem(scenario, r.signs), stepper: null, t0: t });
     r.clock.resetAt(t);
     return this.initReply();
   }
 
   reset(): ParticleReply {
     const r = this.need();
-    const { system, stepper } = buildStepper(r.scenario, r.signs, r.pos0);
-    Object.assign(r, { system, stepper, t0: 0, stepsBefore: 0, rejectedBefore: 0, calls: 0, pending: [] });
+    Object.assign(r, {
+      stepper: null,
+      pos: Float64Array.from(r.pos0),
+      t0: 0,
+      stepsBefore: 0,
+      rejectedBefore: 0,
+      calls: 0,
+      pending: [],
+    });
     r.clock.resetAt(0);
     this.checkpoint(0);
     return this.reply();
@@ -111,12 +128,13 @@ export class ParticleEngine {
   advance(target: number, budgetMs: number): ParticleReply {
     const r = this.need();
     r.calls++;
+    const stepper = this.stepper();
     const sim = {
       get t() {
-        return r.t0 + r.stepper.t;
+        return r.t0 + stepper.t;
       },
       stepToward: (t: number) => {
-        r.stepper.stepToward(t - r.t0);
+        stepper.stepToward(t - r.t0);
       },
     };
     r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
@@ -128,16 +146,26 @@ export class ParticleEngine {
     return this.run;
   }
 
+  private stepper(): Stepper {
+    const r = this.need();
+    if (!r.stepper) r.stepper = createStepper(r.system, r.pos, r.scenario.integrator);
+    return r.stepper;
+  }
+
   private time(): number {
     const r = this.need();
-    return r.t0 + r.stepper.t;
+    return r.t0 + (r.stepper?.t ?? 0);
+  }
+
+  private unwrapped(): Float64Array {
+    const r = this.need();
+    return r.stepper ? r.stepper.unwrapped : r.pos;
   }
 
   private checkpoint(k: number): void {
     const r = this.need();
-    const energy = r.stepper.energy();
-    const pos = r.stepper.wrapped();
-    const config = { pos, signs: r.signs };
+    const energy = r.signs.length <= ENERGY_MAX_N ? r.system.energy(this.unwrapped()) : Number.NaN;
+    const config = { pos: wrap(this.unwrapped()), signs: r.signs };
     const spectrum = empiricalCoefficients(config, SPECTRUM_CUTOFF);
     const { boundFraction } = dipoleStatistics(config, resolveDelta(r.scenario), { bins: 8 });
     r.pending.push({ k, t: this.time(), energy, boundFraction, spectrum });
@@ -145,16 +173,15 @@ export class ParticleEngine {
 
   private reply(): ParticleReply {
     const r = this.need();
-    const wrapped = r.stepper.wrapped();
+    const wrapped = wrap(this.unwrapped());
     assertFinite(wrapped, 'particle positions');
-    const pos = Float32Array.from(wrapped);
     const checkpoints = r.pending;
     r.pending = [];
     return {
       t: this.time(),
-      pos,
-      steps: r.stepsBefore + r.stepper.steps,
-      rejected: r.rejectedBefore + r.stepper.rejected,
+      pos: Float32Array.from(wrapped),
+      steps: r.stepsBefore + (r.stepper?.steps ?? 0),
+      rejected: r.rejectedBefore + (r.stepper?.rejected ?? 0),
       calls: r.calls,
       checkpoints,
     };

@@ -3,7 +3,8 @@
 
 /**
  * For a PNG (Buffer), returns { width, height, distinctColours, nonBackground, near: {name: count} }
- * where `near` counts pixels within `tolerance` (per channel) of each named colour.
+ * where `near` counts pixels within `tolerance` (per channel) of each named colour and `runs` the
+ * horizontal runs of such pixels (near / runs is the mean run length: it grows when zooming in).
  */
 export async function pixelStats(
   page,
@@ -24,6 +25,8 @@ export async function pixelStats(
       const seen = new Set();
       let nonBackground = 0;
       const near = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+      const runs = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+      const prev = {};
       const close = (r, g, b, [R, G, B]) =>
         Math.abs(r - R) <= tolerance && Math.abs(g - G) <= tolerance && Math.abs(b - B) <= tolerance;
       for (let i = 0; i < d.length; i += 4) {
@@ -32,9 +35,15 @@ export async function pixelStats(
         const b = d[i + 2];
         seen.add((r << 16) | (g << 8) | b);
         if (!close(r, g, b, background)) nonBackground++;
-        for (const [k, rgb] of Object.entries(colours)) if (close(r, g, b, rgb)) near[k]++;
+        const x = (i / 4) % c.width;
+        for (const [k, rgb] of Object.entries(colours)) {
+          const hit = close(r, g, b, rgb);
+          if (hit) near[k]++;
+          if (hit && (x === 0 || !prev[k])) runs[k]++;
+          prev[k] = hit;
+        }
       }
-      return { width: c.width, height: c.height, distinctColours: seen.size, nonBackground, near };
+      return { width: c.width, height: c.height, distinctColours: seen.size, nonBackground, near, runs };
     },
     { b64: png.toString('base64'), background, colours, tolerance },
   );

@@ -22,7 +22,7 @@ interface Props {
   grid: string;
 }
 
-const POLL_MS = 250;
+const POLL_MS = 1000;
 
 function dataFor(series: PlotSeries[], log: boolean): uPlot.AlignedData {
   const s = diagnosticSeries();
@@ -48,13 +48,7 @@ export function TimeSeriesPlot({ title, series, log = false, yRange, height = 15
       legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: {
-          time: false,
-          range: (_u, _lo, hi) => {
-            const s = diagnosticSeries();
-            return [0, Math.max(s.T, hi ?? 0) || 1];
-          },
-        },
+        x: { time: false, auto: false },
         y: log
           ? { distr: 3, log: 10 }
           : yRange
@@ -78,12 +72,16 @@ export function TimeSeriesPlot({ title, series, log = false, yRange, height = 15
     };
     const plot = new uPlot(opts, dataFor(series, log), el);
     let seen = -1;
-    const timer = window.setInterval(() => {
-      const v = diagnosticSeries().version;
-      if (v === seen) return;
-      seen = v;
+    const refresh = () => {
+      const s = diagnosticSeries();
+      if (s.version === seen) return;
+      seen = s.version;
       plot.setData(dataFor(series, log));
-    }, POLL_MS);
+      // t from 0 to the horizon T (or beyond, if T was raised during the run).
+      plot.setScale('x', { min: 0, max: Math.max(s.T, s.t[s.t.length - 1] ?? 0) || 1 });
+    };
+    refresh();
+    const timer = window.setInterval(refresh, POLL_MS);
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
     return () => {
