@@ -36,7 +36,7 @@ export async function benchDirectSum(sizes = [1000, 10000]): Promise<BenchRow[]>
       const rnd = lcg(n);
       const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
       const pos = Float64Array.from({ length: 2 * n }, rnd);
-      const sys = createSystem(spec, { modes: [], force: [0, 0] }, signs, kernel);
+      const sys = createSystem(spec, { modes: [], force: [0, 0] }, signs, kernel, 'direct');
       const out = new Float64Array(2 * n);
       const s = timeIt(() => sys.velocities(pos, out), n > 5000 ? 4 : 2);
       rows.push({ name: `velocities, direct sum, ${core}, n=${n}`, value: s, unit: 's/eval' });

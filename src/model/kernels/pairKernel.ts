@@ -15,7 +15,7 @@ export interface PairKernel {
   hessian(dx: number, dy: number, out: Float64Array, o: number): void;
   /** V_δ(0): finite for δ > 0; the diagonal term of E_n. */
   readonly selfValue: number;
-  /** raw[i] = Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for every i: the O(n²) hot loop, done once per pair. */
+  /** raw[i] = −Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for every i: the O(n²) hot loop, done once per pair. */
   accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void;
   /** Σ_{i<j} b_i b_j V_δ(x_i − x_j): the energy's O(n²) loop. */
   pairEnergy(pos: Float64Array, signs: Int8Array): number;

@@ -2,7 +2,7 @@ import type { CoreForms } from './cores';
 import type { RemainderTables } from './remainder';
 
 /**
- * The O(n²) hot loop: raw[i] = Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j), each pair visited once (∇V_δ is
+ * The O(n²) hot loop: raw[i] = −Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j), each pair visited once (∇V_δ is
  * odd). Written out per geometry with the core profiles inlined (an integer switch the branch
  * predictor resolves), because calling kernel.gradient through closures per pair ran ~30× slower.
  */

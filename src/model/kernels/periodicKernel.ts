@@ -62,7 +62,7 @@ export class PeriodicKernel implements PairKernel {
     return sum;
   }
 
-  /** raw[i] = Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for all i (the interaction part of the velocities, ×(−n)). */
+  /** raw[i] = −Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) for all i (n times the interaction part of the velocities). */
   accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
     accumulatePairGradients(
       { geometry: this.spec.geometry, forms: this.forms, tables: this.tables },
