@@ -13,12 +13,26 @@ export async function benchCounterexample(): Promise<BenchRow[]> {
   s.n = 1000;
   s.delta = 1e-7;
   s.field = { modes: [{ a: 1, p: 1, q: 0, phi: 0 }], force: [0, 0] };
-  s.initial = { kind: 'dipoles', density: { kind: 'uniform' }, gamma: 0.5, orientation: 'horizontal', seed: 1 };
+  s.initial = {
+    kind: 'dipoles',
+    density: { kind: 'uniform' },
+    gamma: 0.5,
+    orientation: 'horizontal',
+    seed: 1,
+  };
   const config = initialConfiguration(s);
   const started = performance.now();
-  const system = createSystem({ geometry: 'isotropic', core: 'gaussian', delta: 1e-7 }, s.field, config.signs);
+  const system = createSystem(
+    { geometry: 'isotropic', core: 'gaussian', delta: 1e-7 },
+    s.field,
+    config.signs,
+  );
   const built = performance.now();
-  const r = integrate(system, config.pos, 1, { method: 'auto', rtol: s.integrator.rtol, atol: s.integrator.atol });
+  const r = integrate(system, config.pos, 1, {
+    method: 'auto',
+    rtol: s.integrator.rtol,
+    atol: s.integrator.atol,
+  });
   const wall = (performance.now() - started) / 1000;
   let maxMove = 0;
   for (let i = 0; i < s.n; i++) {

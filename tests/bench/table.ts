@@ -9,5 +9,6 @@ export function printTable(title: string, rows: BenchRow[]): void {
   console.log(`\n${title}`);
   console.log(`${'benchmark'.padEnd(w)} | ${'value'.padStart(12)} | unit`);
   console.log(`${'-'.repeat(w)}-|-${'-'.repeat(12)}-|-----`);
-  for (const r of rows) console.log(`${r.name.padEnd(w)} | ${r.value.toPrecision(4).padStart(12)} | ${r.unit}`);
+  for (const r of rows)
+    console.log(`${r.name.padEnd(w)} | ${r.value.toPrecision(4).padStart(12)} | ${r.unit}`);
 }

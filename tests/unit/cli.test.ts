@@ -104,12 +104,17 @@ describe('CLI pde', () => {
     expect(Math.abs(res.mass[1] - m0(input.rhoMinus))).toBeLessThan(1e-12);
     expect(res.minRho).toBeGreaterThanOrEqual(0);
     const energies = res.energy.map((e) => e[1]);
-    for (let i = 1; i < energies.length; i++) expect(energies[i]).toBeLessThanOrEqual(energies[i - 1] + 1e-13);
+    for (let i = 1; i < energies.length; i++)
+      expect(energies[i]).toBeLessThanOrEqual(energies[i - 1] + 1e-13);
   });
 
   it('rejects a grid that does not match the density block, and a bad --delta', async () => {
-    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '128', '--out', out])).toBe('grid');
-    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '64', '--delta', 'tiny'])).toBe('delta');
+    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '128', '--out', out])).toBe(
+      'grid',
+    );
+    expect(await fieldOfError(['pde', '--in', file, '--T', '0.1', '--grid', '64', '--delta', 'tiny'])).toBe(
+      'delta',
+    );
     expect(await fieldOfError(['pde', '--in', file, '--grid', '64', '--T=-1'])).toBe('T');
   });
 });

@@ -31,8 +31,14 @@ describe('external potential U', () => {
       expect(g[0]).toBeCloseTo(d(u, x, y, e, 0), 7);
       expect(g[1]).toBeCloseTo(d(u, x, y, 0, e), 7);
       hessianU(field, x, y, h);
-      const ux = (a: number, b: number) => (gradU(field, a, b, g), g[0]);
-      const uy = (a: number, b: number) => (gradU(field, a, b, g), g[1]);
+      const ux = (a: number, b: number) => {
+        gradU(field, a, b, g);
+        return g[0];
+      };
+      const uy = (a: number, b: number) => {
+        gradU(field, a, b, g);
+        return g[1];
+      };
       expect(h[0]).toBeCloseTo(d(ux, x, y, e, 0), 5);
       expect(h[1]).toBeCloseTo(d(ux, x, y, 0, e), 5);
       expect(h[2]).toBeCloseTo(d(uy, x, y, 0, e), 5);
