@@ -7,8 +7,12 @@ import type { SpreadWindow } from './window';
  * and a gather with the window (potential) or its derivative (gradient). With u the convolved
  * grid, Σ_j b_j far(x − x_j) ≈ Σ_g u_g φ(x − g), so
  *   gradient at x_i: Σ_g u_g ∇φ(x_i − g)  and  Σ_ij b_i b_j far(x_i − x_j) ≈ Σ_g ρ_g u_g.
- * (Differentiating the window rather than multiplying by 2πik saves two inverse FFTs; it costs
- * about one digit against the energy's accuracy, which the window width w absorbs.)
+ * Differentiating the window rather than multiplying by 2πik saves two inverse FFTs, but the ES
+ * window's derivative is singular at its edge, where φ = e^{−β}: with FINUFFT's β = 2.3w the
+ * gathered gradient has errors ~1e-7 whenever a grid node sits near a window edge. The far
+ * multiplier here has decayed to the tolerance at the cut-off K, so the window's transform
+ * need not be flat up to K, and β = 2.8w (edge value 2e-15 at w = 12) brings the gradient
+ * errors to ~1e-9 (plan.ts, window.ts).
  * A padded grid (extra rows/columns) lets spreading and gathering run without index wrapping;
  * it is folded back (spread) or filled periodically (gather) in O(M²). Weights are stored with a
  * fixed stride of 12 (zero beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4×
@@ -22,8 +26,9 @@ export class FarField {
   readonly w: number;
   private readonly beta: number;
   private readonly conv: GridConvolver;
-  private readonly rho: Float64Array;
-  private readonly u: Float64Array;
+  /** The folded charge grid ρ, overwritten by the convolved grid u. */
+  private readonly grid: Float64Array;
+  private lastEnergy = 0;
   private readonly P: number;
   private readonly off: number;
   private readonly pad: Float64Array;
@@ -53,8 +58,7 @@ export class FarField {
         mult[idx] = fhat[idx] / (h * h);
       }
     this.conv.setMultiplier(mult);
-    this.rho = new Float64Array(M * M);
-    this.u = new Float64Array(M * M);
+    this.grid = new Float64Array(M * M);
     this.off = Math.ceil(win.w / 2) + 1;
     this.P = M + 2 * this.off + this.stride + 1;
     if (this.P - this.off > 2 * M) throw new Error('FarField: grid too small for the window');
@@ -84,6 +88,8 @@ export class FarField {
         const sq = Math.sqrt(r);
         const v = Math.exp(beta * (sq - 1));
         arr[o + l] = v;
+        // φ' has a 1/√(1 − z²) singularity at the edge, weighted by e^{−β} ≈ 2e-15 (β = 2.8w):
+        // harmless unless a node lies within ~1e-12 of the edge.
         darr[o + l] = (v * dscale * z) / sq;
       } else {
         arr[o + l] = 0;
@@ -93,8 +99,11 @@ export class FarField {
     return i0;
   }
 
-  /** ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field. */
-  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array): void {
+  /**
+   * ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field, and
+   * (for gatherGradient, unless forGather is false) the padded copy of u.
+   */
+  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, forGather = true): void {
     const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P, off } = this;
     pad.fill(0);
     for (let j = 0; j < n; j++) {
@@ -105,13 +114,14 @@ export class FarField {
     if (stride === S) spread12(n, P, sb, wx, wy, ix, iy, pad);
     else spreadAny(n, stride, P, sb, wx, wy, ix, iy, pad);
     this.fold();
-    this.conv.convolve(this.rho, this.u);
-    this.fill();
+    this.lastEnergy = this.conv.convolve(this.grid, this.grid);
+    if (forGather) this.fill();
   }
 
-  /** rho = the padded grid folded onto the torus. */
+  /** grid = the padded grid folded onto the torus. */
   private fold(): void {
-    const { pad, rho, P, M, off } = this;
+    const { pad, P, M, off } = this;
+    const rho = this.grid;
     rho.fill(0);
     for (let p = 0; p < P; p++) {
       let g = p - off;
@@ -127,7 +137,8 @@ export class FarField {
 
   /** The padded grid filled periodically from u. */
   private fill(): void {
-    const { pad, u, P, M, off } = this;
+    const { pad, P, M, off } = this;
+    const u = this.grid;
     for (let p = 0; p < P; p++) {
       let g = p - off;
       if (g < 0) g += M;
@@ -142,10 +153,7 @@ export class FarField {
 
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
   energy(): number {
-    const { rho, u } = this;
-    let s = 0;
-    for (let k = 0; k < rho.length; k++) s += rho[k] * u[k];
-    return s;
+    return this.lastEnergy;
   }
 
   /** fx[i], fy[i] += b_i ∇(Σ_j b_j far)(x_i) (after spreadAndConvolve, same positions). */

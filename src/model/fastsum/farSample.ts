@@ -1,4 +1,4 @@
-import type { PeriodicKernel } from '../kernels/periodicKernel';
+import type { PairKernel } from '../kernels/pairKernel';
 import { GridConvolver } from './gridFft';
 
 /**
@@ -10,11 +10,11 @@ import { GridConvolver } from './gridFft';
  * and far = R + (far − R) is assembled without cancellation: `inner(x₁, x₂, q)` returns far − R
  * on the near support q < r₂² (P_scr + χ·(P_δ − P₀)); outside it, far − R = P_δ = `outer`. far is even in x₁ and in x₂ (both geometries), so one
  * quadrant is evaluated and mirrored. Returns F̂_k for k₁ = 0..K, |k₂| ≤ K in the layout
- * fhat[k₁·M + (k₂ mod M)], and the largest |F̂_k|·2π|k|² outside that square (the relative
- * truncation error of the far field, which the caller checks against its tolerance).
+ * fhat[k₁·M + (k₂ mod M)], and the largest |F̂_k|·2π|k|² outside that square (k₁ ≤ 1.5K, all
+ * k₂): the relative truncation error of the far field, reported in the plan.
  */
 export function sampleFarCoefficients(
-  kernel: PeriodicKernel,
+  kernel: PairKernel,
   M: number,
   K: number,
   r2: number,
@@ -42,14 +42,16 @@ export function sampleFarCoefficients(
       grid[j2 * M + i2] = val;
     }
   }
-  const conv = new GridConvolver(M, H - 1);
-  const re = new Float64Array(H * M);
-  const im = new Float64Array(H * M);
+  // columns k₁ ≤ 1.5K: the kept square plus a band in which to measure the tail
+  const Kf = Math.min(H - 1, K + (K >> 1));
+  const conv = new GridConvolver(M, Kf);
+  const re = new Float64Array((Kf + 1) * M);
+  const im = new Float64Array((Kf + 1) * M);
   conv.forward(grid, re, im);
   const fhat = new Float64Array((K + 1) * M);
   const inv = 1 / (M * M);
   let tail = 0;
-  for (let k1 = 0; k1 < H; k1++)
+  for (let k1 = 0; k1 <= Kf; k1++)
     for (let k2 = -(H - 1); k2 < H; k2++) {
       const idx = k1 * M + ((k2 + M) % M);
       const f = re[idx] * inv;

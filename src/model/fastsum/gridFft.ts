@@ -104,19 +104,28 @@ export class GridConvolver {
     }
   }
 
-  /** y = IDFT(multiplier · DFT(x)) (unnormalised inverse). x and y may alias. */
-  convolve(x: Float64Array, y: Float64Array): void {
+  /**
+   * y = IDFT(multiplier · DFT(x)) (unnormalised inverse); x and y may alias. Returns
+   * Σ_g x_g y_g = Σ_k multiplier_k |DFT(x)_k|² (computed on the spectrum, so y may overwrite x).
+   */
+  convolve(x: Float64Array, y: Float64Array): number {
     const { M, K, fft, tRe, tIm, hRe, hIm, mult } = this;
     const rev = fft.rev;
     this.forwardRows(x);
+    let quad = 0;
     for (let k = 0; k <= K; k++) {
       const c = k * M;
       fft.forward(hRe, hIm, c);
+      let s = 0;
       for (let p = c; p < c + M; p++) {
         const m = mult[p];
-        hRe[p] *= m;
-        hIm[p] *= m;
+        const a = hRe[p];
+        const b = hIm[p];
+        s += m * (a * a + b * b);
+        hRe[p] = a * m;
+        hIm[p] = b * m;
       }
+      quad += k === 0 ? s : 2 * s;
       fft.inverse(hRe, hIm, c);
     }
     // Inverse rows two at a time: Z = Y_j + i·Y_{j+1} over the full k₁ range (bit-reversed).
@@ -160,6 +169,7 @@ export class GridConvolver {
         }
       }
     }
+    return quad;
   }
 
   /**

@@ -102,6 +102,8 @@ export class NearField {
   readonly fx: Float64Array;
   readonly fy: Float64Array;
   private energyAcc = 0;
+  /** Pairs found inside r₂ by the last accumulate (for the clustering check). */
+  pairsInside = 0;
 
   constructor(
     geometry: Geometry,
@@ -130,7 +132,11 @@ export class NearField {
     // needs no per-pair minimum-image reduction.
     const c2 = Math.min(Math.floor(2 / r2), 2048);
     const c1 = Math.min(Math.floor(1 / r2), 2048);
-    if (c2 >= 5) {
+    if (!(r2 > 0)) {
+      // no near part: cells only order the particles for the far field's locality
+      this.cells = Math.max(1, Math.min(256, Math.floor(Math.sqrt(n / 8))));
+      this.reach = 0;
+    } else if (c2 >= 5) {
       this.cells = c2;
       this.reach = 2;
     } else if (c1 >= 3) {
@@ -155,6 +161,10 @@ export class NearField {
   /** Wrap into [0, 1)², sort into cells (counting sort), zero the accumulators. */
   sort(pos: Float64Array, signs: Int8Array): void {
     const { n, cells, cellStart, cellCount, order, cellOf, sx, sy, sb } = this;
+    if (signs.length !== n || pos.length < 2 * n)
+      throw new RangeError(
+        `fast sum built for n = ${n}, got ${signs.length} signs, ${pos.length / 2} positions`,
+      );
     const c = cells === 0 ? 1 : cells;
     cellCount.fill(0);
     for (let i = 0; i < n; i++) {
@@ -162,6 +172,9 @@ export class NearField {
       let y = pos[2 * i + 1];
       x -= Math.floor(x);
       y -= Math.floor(y);
+      // x − ⌊x⌋ rounds to 1 for tiny negative x
+      if (x >= 1) x = 0;
+      if (y >= 1) y = 0;
       let cx = Math.floor(x * c);
       let cy = Math.floor(y * c);
       if (cx >= c) cx = c - 1;
@@ -169,6 +182,8 @@ export class NearField {
       const k = cy * c + cx;
       cellOf[i] = k;
       cellCount[k]++;
+      sx[i] = x; // staged in original order, permuted below
+      sy[i] = y;
     }
     let acc = 0;
     for (let k = 0; k < cellCount.length; k++) {
@@ -179,15 +194,17 @@ export class NearField {
     cellCount.fill(0);
     for (let i = 0; i < n; i++) {
       const k = cellOf[i];
-      const s = cellStart[k] + cellCount[k]++;
-      order[s] = i;
-      let x = pos[2 * i];
-      let y = pos[2 * i + 1];
-      x -= Math.floor(x);
-      y -= Math.floor(y);
-      // x − floor(x) can round to 1 for tiny negative x
-      sx[s] = x < 1 ? x : 0;
-      sy[s] = y < 1 ? y : 0;
+      order[cellStart[k] + cellCount[k]++] = i;
+    }
+    // permute through fx/fy as scratch (they are zeroed right after)
+    const tx = this.fx;
+    const ty = this.fy;
+    tx.set(sx);
+    ty.set(sy);
+    for (let s = 0; s < n; s++) {
+      const i = order[s];
+      sx[s] = tx[i];
+      sy[s] = ty[i];
       sb[s] = signs[i];
     }
     this.fx.fill(0);
@@ -256,6 +273,7 @@ export class NearField {
 
   /** fx, fy (cell order) += Σ_j b_i b_j ∇near(x_i − x_j) over pairs within r₂. */
   accumulate(): void {
+    this.pairsInside = 0;
     this.sweep(0);
   }
 
@@ -280,6 +298,7 @@ export class NearField {
     const { sx, sy, sb, fx, fy, q2, code, delta, d2, inv2d2 } = this;
     const coef = this.grad.coef;
     const invH = this.grad.invH;
+    let inside = 0;
     for (let i = i0; i < i1; i++) {
       const xi = sx[i] + shx;
       const yi = sy[i] + shy;
@@ -291,6 +310,7 @@ export class NearField {
         const dy = yi - sy[j];
         const q = dx * dx + dy * dy;
         if (q >= q2 || q === 0) continue;
+        inside++;
         let a: number;
         if (code === GAUSS) {
           const s = q * inv2d2;
@@ -324,6 +344,7 @@ export class NearField {
       fx[i] += ax;
       fy[i] += ay;
     }
+    this.pairsInside += inside;
   }
 
   private gradSlip(
@@ -339,6 +360,7 @@ export class NearField {
     const coef = this.grad.coef;
     const invH = this.grad.invH;
     const stride = 3 * TABLE_COEFS;
+    let inside = 0;
     for (let i = i0; i < i1; i++) {
       const xi = sx[i] + shx;
       const yi = sy[i] + shy;
@@ -352,6 +374,7 @@ export class NearField {
         const yy = dy * dy;
         const q = xx + yy;
         if (q >= q2 || q === 0) continue;
+        inside++;
         let a: number;
         let bn: number;
         let bq: number;
@@ -425,6 +448,7 @@ export class NearField {
       fx[i] += ax;
       fy[i] += ay;
     }
+    this.pairsInside += inside;
   }
 
   /** Pair values; not the hot path of the dynamics, so P_δ comes from the closure. */

@@ -1,5 +1,5 @@
 import { coreMultiplier, kernelMultiplier } from '../kernels/multipliers';
-import type { PeriodicKernel } from '../kernels/periodicKernel';
+import type { PairKernel } from '../kernels/pairKernel';
 import type { Geometry } from '../types';
 import { sampleFarCoefficients } from './farSample';
 import { bareProfile, coreProfile, type Profile, screenProfile, zeroProfile } from './profiles';
@@ -15,24 +15,32 @@ export interface FastSumOptions {
   tolerance?: number;
   /** Force the NUFFT grid size M (a power of two); for tests and benchmarks. */
   grid?: number;
+  /**
+   * Re-plan when the configuration turns out clustered (near pairs ≠ the uniform estimate by a
+   * factor > 1.5), at most every 10 evaluations. Default true; ignored when `grid` is given.
+   */
+  adaptive?: boolean;
 }
 
 /**
  * The splitting V_δ = near + far and the NUFFT parameters.
  *
- * Screen: P_scr with multiplier V̂·m_σ·L (profiles.ts: gaussian for `isotropic`, Laguerre–Gaussian
- * for `slip`, whose near part then decays like a gaussian instead of like cos 2θ/r²).
- * - gaussian core (classical Ewald): σ² = δ² + τ², near = P_δ − P_scr exactly, far̂ = V̂·m_σ·L
- *   in closed form (m_δ·m_τ = m_σ). No switching function, both parts exact.
- * - plummer/poisson: near = P_δ − P_scr − χ·(P_δ − P₀) with σ = τ and χ = 1 − ψ a smooth switch
- *   (0 inside r₁, 1 beyond r₂): P_δ − P₀ has algebraic tails (−δ/r, −δ²/2r²) that no analytic
- *   screen removes, so they are switched off smoothly and left to the far field, whose
- *   coefficients are then computed by sampling far = V_δ − near on the grid (farSample.ts).
- * - δ large enough that m_δ itself is below tolerance at the cut-off K: no near part at all,
- *   far̂ = V̂·m_δ.
- * Grid: upsampling 2 (K = M/4), ES window of w = ⌈log₁₀(1/ε)⌉ + 1 points; σ is the smallest
- * width with m_σ(K)·L(K) ≤ ε; r₂ the radius beyond which the near profile is below ε (relative to
- * the unscreened kernel). M is chosen by a measured cost model among powers of two with r₂ < ½.
+ * Screen: P_scr, the R² kernel whose multiplier is V̂·m_σ·L (profiles.ts): a gaussian of width σ
+ * for `isotropic` (L = 1), a Laguerre–Gaussian for `slip` (L = 1 + 2π²τ²|k|²), without which the
+ * slip near part would decay only like τ²cos 2θ/r² instead of like a gaussian.
+ * - gaussian core ('ewald', the classical Ewald split): σ² = δ² + τ², near = P_δ − P_scr exactly
+ *   (m_δ·m_τ = m_σ), far̂ = V̂·m_σ·L in closed form. No switch, both parts exact.
+ * - plummer/poisson ('switched'): near = P_δ − P_scr − χ·(P_δ − P₀) with σ = τ, P₀ the bare
+ *   kernel and χ a smooth switch (0 inside r₁, 1 beyond its end; switch.ts). P_δ − P₀ has
+ *   algebraic tails (−δ/r, −δ²/2r², and the slip analogues) that no analytic screen removes: they
+ *   are switched off smoothly and left to the far field, whose coefficients are then obtained by
+ *   sampling far = V_δ − near on the grid (farSample.ts). The switch's band edge sits at 0.8·K,
+ *   its sharpness β_χ = ln(A/ε) from the size A of P_δ − P₀ where it starts (r₁ = σ/2).
+ * - 'far-only': δ so large that m_δ itself is below ε at K: no near part, far̂ = V̂·m_δ.
+ * Grid: upsampling 2 (K = M/4); ES window of w = ⌈log₁₀(1/ε)⌉ + 2 points (12 by default) with
+ * β = 2.8w (window.ts); σ the smallest width with m_σ(K)·L(K) ≤ ε; r₂ the radius beyond which
+ * every component of the near profile is below ε relative to the bare kernel. M is chosen among
+ * powers of two with r₂ < 0.45 by a measured cost model (near pairs against grid work).
  */
 export interface Plan {
   readonly tolerance: number;
@@ -52,6 +60,10 @@ export interface Plan {
   readonly nearSelf: number;
   /** Predicted seconds per gradient evaluation (cost model). */
   readonly predictedSeconds: number;
+  /** Near pairs expected per evaluation for uniformly spread particles (π r₂² n²/2). */
+  readonly uniformPairs: number;
+  /** Clustering factor assumed: near pairs / uniformPairs (1 for a uniform configuration). */
+  readonly clustering: number;
   /** Sampled splits: max |F̂_k|·2π|k|² outside the kept square (0 when far̂ is exact). */
   readonly farTail: number;
   /** Switched split: [r₁, r₂, β] of the switch. */
@@ -80,17 +92,10 @@ function chooseSigma(geometry: Geometry, delta0: number, K: number, eps: number)
   return hi;
 }
 
-/** Near-part profile: near = P_δ − P_scr − χ(P_δ − P₀) (χ ≡ 0 for the Ewald split). */
-export interface NearSpec {
-  geometry: Geometry;
-  delta: Profile;
-  evalDelta: (q: number, out: Profile) => void;
-  evalScreen: (q: number, out: Profile) => void;
-}
-
+/** The Ewald near profile P_δ − P_scr. */
 function nearProfile(
   geometry: Geometry,
-  core: PeriodicKernel['spec']['core'],
+  core: PairKernel['spec']['core'],
   delta: number,
   sigma: number,
   tau: number,
@@ -148,37 +153,48 @@ interface Design {
 
 /** Tuning of the switched split: switch starts at R1·σ, its band edge at BAND·K. */
 const SWITCH = { R1: 0.5, BAND: 0.8 };
-// biome-ignore lint/suspicious/noExplicitAny: temporary tuning hook
-const env = (globalThis as any).process?.env;
-if (env?.FS_R1) SWITCH.R1 = +env.FS_R1;
-if (env?.FS_BAND) SWITCH.BAND = +env.FS_BAND;
 
-/** Measured costs on the reference machine (node 20, one thread). */
+/**
+ * Measured CPU costs (node 20, one thread of the 2-core reference machine under load; only their
+ * ratios matter for the choice of M). Per pair inside r₂, including the ~1 other pair tested
+ * (cells of side r₂/2): the δ closed forms dominate for slip (plummer needs log1p twice).
+ */
+const PAIR_NS: Record<Geometry, Record<PairKernel['spec']['core'], number>> = {
+  isotropic: { gaussian: 25, plummer: 27, poisson: 28 },
+  slip: { gaussian: 35, plummer: 110, poisson: 55 },
+};
 const COST = {
-  pairTest: 2.5e-9,
-  pairIso: 14e-9,
-  pairSlip: 30e-9,
-  spreadPoint: 2.5e-9,
-  fftPoint: 2.0e-9,
+  /** A pair tested in the all-pairs fallback (no cells: 9 period shifts per pair). */
+  pairTestNs: 10,
+  /** Window weights, spreading and gathering, per particle (w = 12). */
+  particleNs: 1000,
+  /** The FFT convolution, per M²·log₂M. */
+  fftNs: 2.0,
+  /** Padding, folding and filling the grids, per M². */
+  gridNs: 9,
 };
 
-function predictSeconds(n: number, geometry: Geometry, M: number, K: number, w: number, r2: number): number {
-  let t = 0;
+function predictSeconds(
+  n: number,
+  geometry: Geometry,
+  core: PairKernel['spec']['core'],
+  M: number,
+  w: number,
+  r2: number,
+  clustering: number,
+): number {
+  let ns = 0;
   if (r2 > 0) {
-    const c = Math.floor(1 / r2);
-    const side = c >= 3 ? 1 / c : 1;
-    const tested = c >= 3 ? 4.5 * side * side * n * n : (n * n) / 2;
-    const inside = Math.min(tested, (PI * r2 * r2 * n * n) / 2);
-    t += tested * COST.pairTest + inside * (geometry === 'slip' ? COST.pairSlip : COST.pairIso);
+    const inside = Math.min((n * n) / 2, (clustering * PI * r2 * r2 * n * n) / 2);
+    ns += inside * PAIR_NS[geometry][core];
+    if (Math.floor(1 / r2) < 3) ns += 4.5 * n * n * COST.pairTestNs;
   }
-  if (M > 0) {
-    t += 3 * n * w * w * COST.spreadPoint;
-    t += (M + 2 * K + 2) * M * Math.log2(M) * COST.fftPoint + 4 * M * M * 1e-9;
-  }
-  return t;
+  ns += (n * COST.particleNs * (w * w)) / 144;
+  ns += M * M * (COST.fftNs * Math.log2(M) + COST.gridNs);
+  return ns * 1e-9;
 }
 
-function design(kernel: PeriodicKernel, n: number, M: number, eps: number): Design | null {
+function design(kernel: PairKernel, n: number, M: number, eps: number, clustering: number): Design | null {
   const { geometry, core, delta } = kernel.spec;
   const K = M / 4;
   const w = Math.min(16, Math.max(6, Math.ceil(Math.log10(1 / eps)) + 2));
@@ -194,10 +210,10 @@ function design(kernel: PeriodicKernel, n: number, M: number, eps: number): Desi
       sigma: 0,
       tau: 0,
       r2: 0,
-      seconds: predictSeconds(n, geometry, M, K, w, 0),
+      seconds: predictSeconds(n, geometry, core, M, w, 0, clustering),
     };
   }
-  if (!gaussian) return designSwitched(kernel, n, M, K, w, eps);
+  if (!gaussian) return designSwitched(kernel, n, M, K, w, eps, clustering);
   const sigma = chooseSigma(geometry, delta, K, eps);
   if (sigma <= delta)
     return {
@@ -208,12 +224,21 @@ function design(kernel: PeriodicKernel, n: number, M: number, eps: number): Desi
       sigma: 0,
       tau: 0,
       r2: 0,
-      seconds: predictSeconds(n, geometry, M, K, w, 0),
+      seconds: predictSeconds(n, geometry, core, M, w, 0, clustering),
     };
   const tau = Math.sqrt(sigma * sigma - delta * delta);
   const r2 = cutoffRadius(nearProfile(geometry, core, delta, sigma, tau), eps);
   if (!(r2 < 0.45)) return null;
-  return { split: 'ewald', M, K, w, sigma, tau, r2, seconds: predictSeconds(n, geometry, M, K, w, r2) };
+  return {
+    split: 'ewald',
+    M,
+    K,
+    w,
+    sigma,
+    tau,
+    r2,
+    seconds: predictSeconds(n, geometry, core, M, w, r2, clustering),
+  };
 }
 
 /**
@@ -222,12 +247,13 @@ function design(kernel: PeriodicKernel, n: number, M: number, eps: number): Desi
  * r₂ = r₁ + β_χ/(π·BAND·K), β_χ = ln(A/ε) with A the size of h_t at r₁.
  */
 function designSwitched(
-  kernel: PeriodicKernel,
+  kernel: PairKernel,
   n: number,
   M: number,
   K: number,
   w: number,
   eps: number,
+  clustering: number,
 ): Design | null {
   const { geometry, core, delta } = kernel.spec;
   const sigma = chooseSigma(geometry, 0, K, eps);
@@ -261,7 +287,7 @@ function designSwitched(
     sigma,
     tau: sigma,
     r2,
-    seconds: predictSeconds(n, geometry, M, K, w, r2),
+    seconds: predictSeconds(n, geometry, core, M, w, r2, clustering),
     switchR1: r1,
     switchR2: sw2,
     switchBeta: beta,
@@ -276,19 +302,35 @@ const EMPTY_TABLE: PiecewiseTable = {
   coef: new Float64Array(8),
 };
 
-export function buildPlan(kernel: PeriodicKernel, n: number, options: FastSumOptions): Plan {
+/** The cheapest admissible design (cost model), not yet materialised. */
+function bestDesign(kernel: PairKernel, n: number, options: FastSumOptions, clustering: number): Design {
   const eps = options.tolerance ?? 1e-10;
-  const sizes = options.grid ? [options.grid] : [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+  const sizes = options.grid ? [options.grid] : [32, 64, 128, 256, 512, 1024, 2048, 4096];
   let best: Design | null = null;
   for (const M of sizes) {
-    const d = design(kernel, n, M, eps);
+    const d = design(kernel, n, M, eps, clustering);
     if (d && (!best || d.seconds < best.seconds)) best = d;
   }
   if (!best) throw new Error('fast sum: no admissible grid');
-  return materialise(kernel, best, eps);
+  return best;
 }
 
-function materialise(kernel: PeriodicKernel, d: Design, eps: number): Plan {
+export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions, clustering = 1): Plan {
+  const d = bestDesign(kernel, n, options, clustering);
+  return materialise(kernel, d, options.tolerance ?? 1e-10, n, clustering);
+}
+
+/** The grid size the cost model would pick for this clustering (cheap: no tables, no FFTs). */
+export function preferredGrid(
+  kernel: PairKernel,
+  n: number,
+  options: FastSumOptions,
+  clustering: number,
+): number {
+  return bestDesign(kernel, n, options, clustering).M;
+}
+
+function materialise(kernel: PairKernel, d: Design, eps: number, n: number, clustering: number): Plan {
   const { geometry, core, delta } = kernel.spec;
   const { M, K, w } = d;
   const window = esWindow(w, M, K);
@@ -298,21 +340,22 @@ function materialise(kernel: PeriodicKernel, d: Design, eps: number): Plan {
   let nearSelf = 0;
   let farTail = 0;
   const slip = geometry === 'slip';
-  const effSigma = d.split === 'far-only' ? 0 : d.sigma;
-  for (let k1 = 0; k1 <= K; k1++)
-    for (let k2 = -K; k2 <= K; k2++) {
-      const kk = k1 * k1 + k2 * k2;
-      let v = 0;
-      if (d.split === 'switched') continue;
-      if (kk === 0) v = d.split === 'ewald' && !slip ? -PI * d.tau * d.tau : 0;
-      else if (d.split === 'far-only')
-        v = kernelMultiplier(geometry, k1, k2) * coreMultiplier(core, delta, kk);
-      else {
-        const L = slip ? 1 + 2 * PI * PI * d.tau * d.tau * kk : 1;
-        v = kernelMultiplier(geometry, k1, k2) * Math.exp(-2 * PI * PI * effSigma * effSigma * kk) * L;
+  if (d.split !== 'switched')
+    // closed-form far̂: V̂·m_δ (far-only) or V̂·m_σ·L (Ewald); at k = 0, −∫near = −πτ² for the
+    // isotropic Ewald near part, 0 for the slip one (its Laguerre screen integrates to zero).
+    for (let k1 = 0; k1 <= K; k1++)
+      for (let k2 = -K; k2 <= K; k2++) {
+        const kk = k1 * k1 + k2 * k2;
+        let v = 0;
+        if (kk === 0) v = d.split === 'ewald' && !slip ? -PI * d.tau * d.tau : 0;
+        else if (d.split === 'far-only')
+          v = kernelMultiplier(geometry, k1, k2) * coreMultiplier(core, delta, kk);
+        else {
+          const L = slip ? 1 + 2 * PI * PI * d.tau * d.tau * kk : 1;
+          v = kernelMultiplier(geometry, k1, k2) * Math.exp(-2 * PI * PI * d.sigma * d.sigma * kk) * L;
+        }
+        fhat[k1 * M + ((k2 + M) % M)] = v;
       }
-      fhat[k1 * M + ((k2 + M) % M)] = v;
-    }
   if (d.split === 'switched') {
     const sw = new EsSwitch(d.switchR1!, d.switchR2!, d.switchBeta!);
     const ps = screenProfile(geometry, d.sigma, d.tau);
@@ -433,6 +476,8 @@ function materialise(kernel: PeriodicKernel, d: Design, eps: number): Plan {
     valueTable,
     nearSelf,
     predictedSeconds: d.seconds,
+    uniformPairs: d.r2 > 0 ? Math.min((n * n) / 2, (PI * d.r2 * d.r2 * n * n) / 2) : 0,
+    clustering,
     farTail,
     switchRadii: d.split === 'switched' ? [d.switchR1!, d.switchR2!, d.switchBeta!] : null,
   };

@@ -1,0 +1,210 @@
+/** Building blocks of the fast sum: FFTs, grid convolution, window, tables, switch, profiles. */
+import { describe, expect, it } from 'vitest';
+import { Fft1D } from '../../src/model/fastsum/fft1d';
+import { GridConvolver } from '../../src/model/fastsum/gridFft';
+import { gaussB, screenProfile, zeroProfile } from '../../src/model/fastsum/profiles';
+import { EsSwitch } from '../../src/model/fastsum/switch';
+import { buildTable, maxError } from '../../src/model/fastsum/table';
+import { esWindow } from '../../src/model/fastsum/window';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('Fft1D', () => {
+  it('matches the direct DFT (bit-reversed out) and inverts (M = 2 … 128)', () => {
+    const r = rng(1);
+    for (let M = 2; M <= 128; M *= 2) {
+      const f = new Fft1D(M);
+      const off = 3;
+      const re = new Float64Array(M + 5).map(() => r() - 0.5);
+      const im = new Float64Array(M + 5).map(() => r() - 0.5);
+      const r0 = re.slice();
+      const i0 = im.slice();
+      f.forward(re, im, off);
+      for (let k = 0; k < M; k++) {
+        let sr = 0;
+        let si = 0;
+        for (let j = 0; j < M; j++) {
+          const a = (-2 * Math.PI * ((k * j) % M)) / M;
+          sr += r0[off + j] * Math.cos(a) - i0[off + j] * Math.sin(a);
+          si += r0[off + j] * Math.sin(a) + i0[off + j] * Math.cos(a);
+        }
+        const p = off + f.rev[k];
+        expect(Math.hypot(re[p] - sr, im[p] - si)).toBeLessThan(1e-13);
+      }
+      f.inverse(re, im, off);
+      for (let j = 0; j < re.length; j++) {
+        const inside = j >= off && j < off + M;
+        expect(Math.abs((inside ? re[j] / M : re[j]) - r0[j])).toBeLessThan(1e-15);
+        expect(Math.abs((inside ? im[j] / M : im[j]) - i0[j])).toBeLessThan(1e-15);
+      }
+    }
+  });
+});
+
+describe('GridConvolver', () => {
+  it('convolves with a band-limited even multiplier and returns Σ x·y', () => {
+    const M = 16;
+    const K = 5;
+    const c = new GridConvolver(M, K);
+    const r = rng(2);
+    const x = new Float64Array(M * M).map(() => r() - 0.5);
+    const mult = (a: number, b: number) =>
+      Math.exp(-0.1 * (a * a + 2 * b * b)) + 0.3 * Math.cos(a) * Math.cos(b);
+    const m = new Float64Array((K + 1) * M);
+    for (let k1 = 0; k1 <= K; k1++)
+      for (let k2 = -K; k2 <= K; k2++) m[k1 * M + ((k2 + M) % M)] = mult(k1, k2) / (M * M);
+    c.setMultiplier(m);
+    const y = new Float64Array(M * M);
+    const quad = c.convolve(x, y);
+    // direct: spectrum, multiply, inverse
+    const X = new Map<string, [number, number]>();
+    for (let k1 = -K; k1 <= K; k1++)
+      for (let k2 = -K; k2 <= K; k2++) {
+        let sr = 0;
+        let si = 0;
+        for (let j = 0; j < M; j++)
+          for (let i = 0; i < M; i++) {
+            const a = (-2 * Math.PI * (k1 * i + k2 * j)) / M;
+            sr += x[j * M + i] * Math.cos(a);
+            si += x[j * M + i] * Math.sin(a);
+          }
+        X.set(`${k1},${k2}`, [sr, si]);
+      }
+    let dot = 0;
+    for (let j = 0; j < M; j++)
+      for (let i = 0; i < M; i++) {
+        let s = 0;
+        for (let k1 = -K; k1 <= K; k1++)
+          for (let k2 = -K; k2 <= K; k2++) {
+            const [sr, si] = X.get(`${k1},${k2}`)!;
+            const a = (2 * Math.PI * (k1 * i + k2 * j)) / M;
+            s += (mult(Math.abs(k1), k2) * (sr * Math.cos(a) - si * Math.sin(a))) / (M * M);
+          }
+        expect(Math.abs(s - y[j * M + i])).toBeLessThan(1e-13);
+        dot += x[j * M + i] * s;
+      }
+    expect(Math.abs(quad - dot)).toBeLessThan(1e-12);
+    // forward transform
+    const re = new Float64Array((K + 1) * M);
+    const im = new Float64Array((K + 1) * M);
+    c.forward(x, re, im);
+    for (let k1 = 0; k1 <= K; k1++)
+      for (let k2 = -K; k2 <= K; k2++) {
+        const [sr, si] = X.get(`${k1},${k2}`)!;
+        const idx = k1 * M + ((k2 + M) % M);
+        expect(Math.hypot(re[idx] - sr, im[idx] - si)).toBeLessThan(1e-12);
+      }
+  });
+});
+
+describe('ES window transform', () => {
+  it('equals a fine trapezoidal quadrature of the window', () => {
+    const w = 12;
+    const M = 64;
+    const K = 16;
+    const win = esWindow(w, M, K);
+    const alpha = w / (2 * M);
+    for (const k of [0, 3, 9, 16]) {
+      const N = 20000;
+      let s = 0;
+      for (let i = 0; i <= N; i++) {
+        const z = -1 + (2 * i) / N;
+        const v =
+          Math.exp(win.beta * (Math.sqrt(Math.max(0, 1 - z * z)) - 1)) *
+          Math.cos(2 * Math.PI * k * alpha * z);
+        s += (i === 0 || i === N ? 0.5 : 1) * v;
+      }
+      const ref = alpha * s * (2 / N) * M;
+      expect(Math.abs(win.hat[k] - ref) / win.hat[0]).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('piecewise tables', () => {
+  it('reproduce smooth profiles to ~1e-14', () => {
+    const fn = (q: number, out: Float64Array) => {
+      out[0] = Math.expm1(-q) / q;
+      out[1] = Math.exp(-q) * Math.cos(q);
+    };
+    const t = buildTable(40, 256, 2, fn);
+    expect(maxError(t, fn, () => 1)).toBeLessThan(1e-13);
+  });
+});
+
+describe('switch', () => {
+  it('is 0 inside, 1 outside, monotone, with the right derivative', () => {
+    const s = new EsSwitch(0.1, 0.3, 20);
+    expect(s.value(0.05)).toBe(0);
+    expect(s.value(0.35)).toBe(1);
+    expect(Math.abs(s.value(0.2) - 0.5)).toBeLessThan(1e-14);
+    let prev = 0;
+    for (let r = 0.1; r <= 0.3; r += 0.001) {
+      const v = s.value(r);
+      expect(v).toBeGreaterThanOrEqual(prev - 1e-15);
+      prev = v;
+      if (r > 0.101 && r < 0.299) {
+        const h = 1e-6;
+        const fd = (s.value(r + h) - s.value(r - h)) / (2 * h);
+        expect(Math.abs(fd - s.derivative(r))).toBeLessThan(1e-6 * (1 + Math.abs(fd)));
+      }
+    }
+  });
+});
+
+describe('screen profiles', () => {
+  it('b(s) of the gaussian slip profile and its derivatives are continuous and consistent', () => {
+    const d = new Float64Array(4);
+    const e = new Float64Array(4);
+    const closed = (s: number) => (1 - (1 - Math.exp(-s)) / s) / s;
+    for (const s of [0.3, 1.7, 3.999, 4.001, 9, 30]) {
+      gaussB(s, d);
+      expect(Math.abs(d[0] - closed(s))).toBeLessThan(1e-13);
+      const h = 1e-4;
+      for (let m = 0; m < 3; m++) {
+        gaussB(s + h, e);
+        const up = e[m];
+        gaussB(s - h, e);
+        expect(Math.abs((up - e[m]) / (2 * h) - d[m + 1])).toBeLessThan(1e-7);
+      }
+    }
+  });
+
+  it('the slip screen is S_σ + (τ²/2)(−ΔS_σ): its Laplacian matches by finite differences', () => {
+    // check −Δ of the profile value against the multiplier identity at one point:
+    // P_scr − S_σ = (τ²/2)(−ΔS_σ), with S_σ the screen at τ = 0.
+    const sigma = 0.05;
+    const tau = 0.03;
+    const withL = screenProfile('slip', sigma, tau);
+    const plain = screenProfile('slip', sigma, 0);
+    const p = zeroProfile();
+    const val = (f: (q: number, o: typeof p) => void, x: number, y: number) => {
+      f(x * x + y * y, p);
+      return p.f + p.beta * (x * x - y * y);
+    };
+    const h = 1e-4;
+    for (const [x, y] of [
+      [0.03, 0.02],
+      [0.08, -0.05],
+      [0.01, 0.12],
+    ]) {
+      const lap =
+        (val(plain, x + h, y) +
+          val(plain, x - h, y) +
+          val(plain, x, y + h) +
+          val(plain, x, y - h) -
+          4 * val(plain, x, y)) /
+        (h * h);
+      const diff = val(withL, x, y) - val(plain, x, y);
+      expect(Math.abs(diff - 0.5 * tau * tau * -lap)).toBeLessThan(1e-5);
+    }
+  });
+});
