@@ -1,31 +1,8 @@
-/** Particle-engine benchmarks: pair-sum throughput and the counterexample's wall time. */
+/** Particle-engine benchmark: the direct O(n²) pair sum (the baseline of the fast sum). */
 import { createSystem } from '../../src/model/dynamics/createSystem';
 import { makeKernel } from '../../src/model/kernels';
 import { CORE_MODELS } from '../../src/model/types';
-import type { BenchRow } from './table';
-
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** Median seconds of `fn` over repeats lasting about `budget` seconds (at least 3 runs). */
-export function timeIt(fn: () => void, budget = 2): number {
-  fn(); // warm-up (JIT)
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < 3 || (performance.now() - start) / 1000 < budget) {
-    const t = performance.now();
-    fn();
-    times.push((performance.now() - t) / 1000);
-    if (times.length >= 50) break;
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { type BenchRow, lcg, timeIt } from './table';
 
 export async function benchDirectSum(sizes = [1000, 10000]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

@@ -7,32 +7,7 @@
 import { createFastSum } from '../../src/model/fastsum';
 import { makeKernel } from '../../src/model/kernels';
 import type { CoreModel, Geometry } from '../../src/model/types';
-import type { BenchRow } from './table';
-
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** Median seconds of fn over repeats lasting about `budget` seconds (≥ 3 runs after a warm-up). */
-function timeIt(fn: () => void, budget: number): number {
-  const warm = performance.now();
-  do fn();
-  while ((performance.now() - warm) / 1000 < Math.min(1, budget / 2));
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < 3 || (performance.now() - start) / 1000 < budget) {
-    const t = performance.now();
-    fn();
-    times.push((performance.now() - t) / 1000);
-    if (times.length >= 50) break;
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { type BenchRow, lcg, timeIt } from './table';
 
 export async function benchFastSum(sizes = [1000, 10000, 100000]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

@@ -1,4 +1,4 @@
-import { coreForms } from '../kernels/cores';
+import { coreForms, gaussBn, gaussBq, plummerBn, plummerBq } from '../kernels/cores';
 import type { CoreModel, Geometry } from '../types';
 import { type PiecewiseTable, TABLE_COEFS } from './table';
 
@@ -18,58 +18,6 @@ const POISSON = 2;
 
 export function coreCode(core: CoreModel): number {
   return core === 'gaussian' ? GAUSS : core === 'plummer' ? PLUMMER : POISSON;
-}
-
-/** (1 − (1 − e^{−s})/s)/s, stable for small s (cores.ts). */
-function gaussBn(s: number): number {
-  if (s > 0.1) return (1 + Math.expm1(-s) / s) / s;
-  let term = 0.5;
-  let sum = 0.5;
-  for (let k = 2; k < 14; k++) {
-    term *= -s / (k + 1);
-    sum += term;
-  }
-  return sum;
-}
-
-/** (1 − e^{−s}(1 + s))/s², stable for small s (cores.ts). */
-function gaussBq(s: number): number {
-  if (s > 0.1) return -(Math.expm1(-s) + s * Math.exp(-s)) / (s * s);
-  let fact = 2;
-  let pow = 1;
-  let sum = 0;
-  for (let j = 2; j < 16; j++) {
-    if (j > 2) {
-      fact *= j;
-      pow *= -s;
-    }
-    sum += ((j - 1) * pow) / fact;
-  }
-  return sum;
-}
-
-/** (1 − ln(1+u)/u)/u (cores.ts, plummer). */
-function plummerBn(u: number): number {
-  if (u > 0.05) return (1 - Math.log1p(u) / u) / u;
-  let sum = 0;
-  let pow = 1;
-  for (let k = 0; k < 14; k++) {
-    sum += pow / (k + 2);
-    pow *= -u;
-  }
-  return sum;
-}
-
-/** d/du(1 − ln(1+u)/u) (cores.ts, plummer). */
-function plummerBq(u: number): number {
-  if (u > 0.05) return Math.log1p(u) / (u * u) - 1 / (u * (1 + u));
-  let sum = 0;
-  let pow = 1;
-  for (let k = 0; k < 14; k++) {
-    sum += ((k + 1) * pow) / (k + 2);
-    pow *= -u;
-  }
-  return sum;
 }
 
 export class NearField {

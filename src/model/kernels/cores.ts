@@ -28,7 +28,7 @@ export function integralI(forms: CoreForms, r: number): number {
 }
 
 /** Σ_{k≥1} (−1)^{k+1} s^{k−1}/(k+1)!  = (1 − (1 − e^{−s})/s)/s, stable for small s. */
-function gaussBn(s: number): number {
+export function gaussBn(s: number): number {
   if (s > 0.1) return (1 + Math.expm1(-s) / s) / s;
   let term = 0.5;
   let sum = 0.5;
@@ -40,7 +40,7 @@ function gaussBn(s: number): number {
 }
 
 /** Σ_{j≥2} (−1)^j (j−1) s^{j−2}/j! = (1 − e^{−s}(1 + s))/s², stable for small s. */
-function gaussBq(s: number): number {
+export function gaussBq(s: number): number {
   if (s > 0.1) return -(Math.expm1(-s) + s * Math.exp(-s)) / (s * s);
   let fact = 2;
   let pow = 1;
@@ -83,39 +83,41 @@ function gaussianForms(delta: number): CoreForms {
   };
 }
 
+/** (1 − ln(1+u)/u)/u = Σ_{k≥0} (−1)^k u^k/(k+2), stable for small u. */
+export function plummerBn(u: number): number {
+  if (u > 0.05) return (1 - Math.log1p(u) / u) / u;
+  let sum = 0;
+  let pow = 1;
+  for (let k = 0; k < 14; k++) {
+    sum += pow / (k + 2);
+    pow *= -u;
+  }
+  return sum;
+}
+
+/** d/du(1 − ln(1+u)/u) = Σ_{k≥0} (−1)^k (k+1) u^k/(k+2), stable for small u. */
+export function plummerBq(u: number): number {
+  if (u > 0.05) return Math.log1p(u) / (u * u) - 1 / (u * (1 + u));
+  let sum = 0;
+  let pow = 1;
+  for (let k = 0; k < 14; k++) {
+    sum += ((k + 1) * pow) / (k + 2);
+    pow *= -u;
+  }
+  return sum;
+}
+
 function plummerForms(delta: number): CoreForms {
   const d2 = delta * delta;
-  // (1 − ln(1+u)/u)/u = Σ_{k≥0} (−1)^k u^k/(k+2)
-  const bnSeries = (u: number) => {
-    if (u > 0.05) return (1 - Math.log1p(u) / u) / u;
-    let sum = 0;
-    let pow = 1;
-    for (let k = 0; k < 14; k++) {
-      sum += pow / (k + 2);
-      pow *= -u;
-    }
-    return sum;
-  };
-  // d/du(1 − ln(1+u)/u) = Σ_{k≥0} (−1)^k (k+1) u^k/(k+2)
-  const bqSeries = (u: number) => {
-    if (u > 0.05) return Math.log1p(u) / (u * u) - 1 / (u * (1 + u));
-    let sum = 0;
-    let pow = 1;
-    for (let k = 0; k < 14; k++) {
-      sum += ((k + 1) * pow) / (k + 2);
-      pow *= -u;
-    }
-    return sum;
-  };
   return {
     core: 'plummer',
     delta,
     phi: (q) => -0.5 * Math.log(q + d2),
     phiA: (q) => -1 / (q + d2),
     phiC: (q) => 2 / ((q + d2) * (q + d2)),
-    slipB: (q) => (q / d2) * bnSeries(q / d2),
-    slipBn: (q) => bnSeries(q / d2) / d2,
-    slipBq: (q) => bqSeries(q / d2) / d2,
+    slipB: (q) => (q / d2) * plummerBn(q / d2),
+    slipBn: (q) => plummerBn(q / d2) / d2,
+    slipBq: (q) => plummerBq(q / d2) / d2,
   };
 }
 
