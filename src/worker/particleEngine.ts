@@ -40,7 +40,6 @@ interface Run {
   pending: ParticleCheckpoint[];
 }
 
-
 /** The last kernel built: a U/F/tolerance change reuses it (building one costs up to ~0.7 s). */
 let cachedKernel: { key: string; kernel: PairKernel } | null = null;
 
