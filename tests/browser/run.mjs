@@ -3,6 +3,7 @@
 // test hook `window.__lab` (rendered frames, each worker's own step counter), never on fps.
 // Prints `N passed, M failed` last and exits non-zero on failure.
 //   node tests/browser/run.mjs [--no-build] [name filter]
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assertChromium, launchBrowser } from './browser.mjs';
@@ -199,6 +200,23 @@ test('a slider change updates the URL, and reloading it reproduces the particles
   assert(
     first.pos.every((v, i) => v === second.pos[i]) && first.signs.every((v, i) => v === second.signs[i]),
     'reloaded particles differ',
+  );
+  // The same link through the node CLI: the seeded generator must give the same particles in node
+  // (the page receives them as float32 for rendering, so compare after rounding to float32).
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'init', '--in', hash], {
+    encoding: 'utf8',
+  });
+  assert(cli.status === 0, `CLI init failed: ${cli.stderr}`);
+  const nodeParticles = JSON.parse(cli.stdout).particles;
+  assert(nodeParticles.length === n, `CLI gave ${nodeParticles.length} particles, expected ${n}`);
+  assert(
+    nodeParticles.every(
+      ([x, y, b], i) =>
+        Math.fround(x) === second.pos[2 * i] &&
+        Math.fround(y) === second.pos[2 * i + 1] &&
+        b === second.signs[i],
+    ),
+    'node and browser particles differ for the same link',
   );
   await shot(page, 'reloaded');
   await close();
