@@ -51,14 +51,14 @@ export function createSystem(
   }
 
   function energy(pos: Float64Array): number {
-    // the fast sum's double sum includes the diagonal n·V_δ(0); the direct loop gives i < j only
-    const pairs = useFast
-      ? (fastSum().pairEnergy(pos, signs) - n * kernel.selfValue) / 2
-      : kernel.pairEnergy(pos, signs);
+    // Σ_i Σ_j b_i b_j V_δ(x_i − x_j): the fast sum includes the diagonal, the direct loop is i < j
+    const doubleSum = useFast
+      ? fastSum().pairEnergy(pos, signs)
+      : n * kernel.selfValue + 2 * kernel.pairEnergy(pos, signs);
     let external = 0;
     if (hasField)
       for (let i = 0; i < n; i++) external += signs[i] * potentialU(field, pos[2 * i], pos[2 * i + 1]);
-    return (n * kernel.selfValue + 2 * pairs) / (2 * n * n) + external / n;
+    return doubleSum / (2 * n * n) + external / n;
   }
 
   return { n, signs, geometry: spec.geometry, kernel, field, velocities, energy };
