@@ -358,16 +358,28 @@ function packColumns(x: Float64Array, N: number, aRe: Float64Array, aIm: Float64
   }
 }
 
-/** Inverse of packColumns. */
-function unpackColumns(aRe: Float64Array, aIm: Float64Array, N: number, y: Float64Array): void {
+/** Inverse of packColumns, adding the field `add` if given (saves a pass over y). */
+function unpackColumns(
+  aRe: Float64Array,
+  aIm: Float64Array,
+  N: number,
+  y: Float64Array,
+  add?: Float64Array,
+): void {
   const H = N >> 1;
   for (let j = 0; j < N; j++) {
     const o = j * N;
     const r = j * H;
-    for (let c = 0; c < H; c++) {
-      y[o + c] = aRe[r + c];
-      y[o + H + c] = aIm[r + c];
-    }
+    if (add)
+      for (let c = 0; c < H; c++) {
+        y[o + c] = aRe[r + c] + add[o + c];
+        y[o + H + c] = aIm[r + c] + add[o + H + c];
+      }
+    else
+      for (let c = 0; c < H; c++) {
+        y[o + c] = aRe[r + c];
+        y[o + H + c] = aIm[r + c];
+      }
   }
 }
 
@@ -536,9 +548,10 @@ export class RealFFT2D {
   }
 
   /**
-   * y = IDFT(M · DFT(x)) for a tabulated multiplier (tabulateMultiplier). x and y may alias.
+   * y = IDFT(M · DFT(x)) (+ add, if given) for a tabulated multiplier (tabulateMultiplier). x and
+   * y may alias; add must not alias y.
    */
-  convolve(x: Float64Array, mult: Float64Array, y: Float64Array): void {
+  convolve(x: Float64Array, mult: Float64Array, y: Float64Array, add?: Float64Array): void {
     const { N, H, aRe, aIm, bRe, bIm, rev, cosT, sinT } = this;
     const kb = this.bands.get(mult) ?? H;
     this.forwardHalf(x, kb);
@@ -546,7 +559,7 @@ export class RealFFT2D {
     batched(false, bRe, bIm, N, H + 1, cosT, sinT, kb + 1);
     combineTranspose(bRe, bIm, N, rev, aRe, aIm, kb);
     batched(false, aRe, aIm, N, H, cosT, sinT);
-    unpackColumns(aRe, aIm, N, y);
+    unpackColumns(aRe, aIm, N, y, add);
   }
 
   /**

@@ -3,6 +3,8 @@
  * amplitude 0.5, genuinely 2D densities), N = 128, 256, 512, both geometries, single thread.
  * Peer (numpy/scipy implementation of the same scheme on the same machine): ≈ 430 / 55 / 13 steps/s.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createPdeSolver } from '../../src/model/pde';
 import type { ExternalField, Geometry } from '../../src/model/types';
 
@@ -62,5 +64,26 @@ export async function benchPde(): Promise<Array<{ name: string; value: number; u
       await Promise.resolve();
     }
   }
-  return out;
+  return [...out, ...peerRows(out)];
+}
+
+/**
+ * The numpy/scipy peer (peerPde.py) on this machine, now, and our ratio to it (isotropic): rows are
+ * left out, with a note, where python3 with numpy and scipy is missing.
+ */
+function peerRows(ours: Array<{ name: string; value: number; unit: string }>) {
+  const script = fileURLToPath(new URL('./peerPde.py', import.meta.url));
+  const r = spawnSync('python3', [script], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) {
+    console.log(`pde: numpy peer not run (${(r.stderr || String(r.error)).trim().split('\n').pop()})`);
+    return [];
+  }
+  const peer = JSON.parse(r.stdout) as Record<string, number>;
+  return Object.entries(peer).flatMap(([N, v]) => {
+    const mine = ours.find((o) => o.name === `pde isotropic N=${N} (SSP-RK3 steps)`);
+    return [
+      { name: `numpy peer isotropic N=${N}`, value: v, unit: 'steps/s' },
+      ...(mine ? [{ name: `ours / numpy peer N=${N}`, value: mine.value / v, unit: '×' }] : []),
+    ];
+  });
 }

@@ -116,4 +116,13 @@ export class PotentialEvaluator {
     this.plan.convolve(kappa, this.mult, xi);
     addFieldAndMeasure(xi, kappa, p, m, this.uc, this.N, this.slip, stats);
   }
+
+  /**
+   * ξ only, for the inner RK stages: their energy and face speeds are never read (the dt rule and
+   * the energy test look at whole steps), so U is added inside the inverse transform's last pass
+   * and nothing is measured.
+   */
+  evaluateStage(xi: Float64Array, kappa: Float64Array): void {
+    this.plan.convolve(kappa, this.mult, xi, this.uc);
+  }
 }

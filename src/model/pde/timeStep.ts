@@ -111,10 +111,10 @@ export function sspRk3(ws: StageWorkspace, xiEval: PotentialEvaluator, s: StepBu
   const st = ws.stats;
   runStage(ws, s.rp, s.rm, s.rp, s.rm, s.xi0, s.ap, s.am, 0, 1, dt);
   if (!(st[0] >= 0)) return false;
-  xiEval.evaluate(s.xiS, ws.kappa, s.ap, s.am, st);
+  xiEval.evaluateStage(s.xiS, ws.kappa);
   runStage(ws, s.rp, s.rm, s.ap, s.am, s.xiS, s.bp, s.bm, 0.75, 0.25, 0.25 * dt);
   if (!(st[0] >= 0)) return false;
-  xiEval.evaluate(s.xiS, ws.kappa, s.bp, s.bm, st);
+  xiEval.evaluateStage(s.xiS, ws.kappa);
   runStage(ws, s.rp, s.rm, s.bp, s.bm, s.xiS, s.ap, s.am, 1 / 3, 2 / 3, (2 / 3) * dt);
   return st[0] >= 0;
 }
