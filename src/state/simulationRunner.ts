@@ -296,7 +296,13 @@ export class SimulationRunner {
     this.d.calls = r.calls;
     publishDensity({ t: r.t, N: r.N, rhoPlus: r.rhoPlus, rhoMinus: r.rhoMinus });
     const last = r.checkpoints[r.checkpoints.length - 1];
-    if (last) this.extra = { ...this.extra, pdeMin: last.minRho, pdeMasses: [last.massPlus, last.massMinus] };
+    if (last)
+      this.extra = {
+        ...this.extra,
+        pdeMin: last.minRho,
+        pdeMasses: [last.massPlus, last.massMinus],
+        pdeEntropy: last.entropy,
+      };
     for (const c of r.checkpoints) {
       recordSeries(c.k, 'energyPde', c.energy);
       if (c.spectrum) addPdeSpectrum(c.k, c.spectrum);

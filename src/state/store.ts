@@ -34,6 +34,8 @@ export interface RunState {
   /** PDE health at the last checkpoint: smallest cell value of ρ± and the two masses. */
   pdeMin: number | null;
   pdeMasses: [number, number] | null;
+  /** ∫ρ log ρ of the PDE at the last checkpoint. */
+  pdeEntropy: number | null;
 }
 
 export interface LabState {
@@ -76,6 +78,7 @@ export const initialRun: RunState = {
   busy: null,
   pdeMin: null,
   pdeMasses: null,
+  pdeEntropy: null,
 };
 
 export const useLab = create<LabState>()(() => ({

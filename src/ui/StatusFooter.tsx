@@ -21,6 +21,11 @@ export function StatusFooter() {
           {run.pdeMasses[1].toFixed(6)}
         </span>
       )}
+      {run.tPde !== null && run.pdeEntropy !== null && (
+        <span title="Entropy of the continuum densities, ∫ρ+ log ρ+ + ρ− log ρ− (SPEC §8)">
+          ∫ρ log ρ = {formatValue(run.pdeEntropy)}
+        </span>
+      )}
       {run.changedAt !== null && <span>parameters changed at t = {formatValue(run.changedAt)}</span>}
     </div>
   );

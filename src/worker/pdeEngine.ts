@@ -127,6 +127,7 @@ export class PdeEngine {
       t: s.t,
       energy: s.energy(),
       minRho: s.minRho(),
+      entropy: s.entropy(),
       massPlus,
       massMinus,
       spectrum: {

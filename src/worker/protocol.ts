@@ -69,6 +69,8 @@ export interface PdeCheckpoint {
   minRho: number;
   massPlus: number;
   massMinus: number;
+  /** ∫ρ+ log ρ+ + ρ− log ρ− (cell averages). */
+  entropy: number;
   /** ρ̂± (SPEC §11: DFT of cell averages, deconvolved by the cell sincs). */
   spectrum: SpectrumPair | null;
 }

@@ -118,3 +118,66 @@ describe('CLI pde', () => {
     expect(await fieldOfError(['pde', '--in', file, '--grid', '64', '--T=-1'])).toBe('T');
   });
 });
+
+describe('CLI run --pde: the diagnostics of SPEC §8', () => {
+  it('distance, entropy, dipole fraction and regime against closed forms', async () => {
+    // two ± pairs 0.5δ apart and two loose particles, next to the uniform ρ± = ½ (stationary for
+    // U = 0, so the entropy stays log ½ exactly and the dipoles only shrink)
+    const delta = 0.01;
+    const N = 16;
+    const cfg = {
+      geometry: 'isotropic',
+      core: 'gaussian',
+      delta,
+      particles: [
+        [0.2, 0.2, 1],
+        [0.2 + 0.5 * delta, 0.2, -1],
+        [0.7, 0.3, 1],
+        [0.7, 0.3 + 0.5 * delta, -1],
+        [0.45, 0.8, 1],
+        [0.95, 0.6, -1],
+      ],
+      density: { grid: N, rhoPlus: new Array(N * N).fill(0.5), rhoMinus: new Array(N * N).fill(0.5) },
+    };
+    const file = join(dir, 'pairs.json');
+    writeFileSync(file, JSON.stringify(cfg));
+    const T = 0.002;
+    const res = (await runCli([
+      'run',
+      '--in',
+      file,
+      '--T',
+      String(T),
+      '--pde',
+      '--grid',
+      String(N),
+      '--samples',
+      '4',
+    ])) as {
+      distance: number[][];
+      entropy: number[][];
+      boundFraction: number[][];
+      medianNearestOpposite: number[][];
+      regime: { lambda: number; log10Criterion: number; kind: string; lines: { convergence: number } };
+    };
+    expect(res.distance).toHaveLength(5);
+    for (const [, S] of res.entropy) expect(S).toBeCloseTo(Math.log(0.5), 12);
+    // 4 of 6 particles sit in pairs 0.5δ < 3δ apart; the loose ones are ≥ 0.25 from any partner
+    for (const [, f] of res.boundFraction) expect(f).toBeCloseTo(4 / 6, 14);
+    expect(res.medianNearestOpposite[0][1]).toBeCloseTo(0.5 * delta, 12);
+    // isotropic gaussian: λ_δ = 1/(2δ²) + O(1), criterion exp(3λT)·n^{−1/2}
+    expect(Math.abs(res.regime.lambda - 1 / (2 * delta * delta))).toBeLessThan(10);
+    const expected = (3 * res.regime.lambda * T) / Math.LN10 - 0.5 * Math.log10(6);
+    expect(res.regime.log10Criterion).toBeCloseTo(expected, 10);
+    expect(res.regime.lines.convergence).toBeCloseTo(Math.sqrt((3 * T) / Math.log(6)), 12);
+    // criterion ≫ 1 and δ = 0.01 ≤ n^{−2} = 1/36: the short-dipole side of Thm 4.4
+    expect(res.regime.log10Criterion).toBeGreaterThan(0);
+    expect(res.regime.kind).toBe('non-convergent');
+    // H^{−2} distance of 6 point masses from the uniform density: O(1/√n), far from 0, and finite
+    for (const [, dp, dm] of res.distance) {
+      expect(dp).toBeGreaterThan(1e-3);
+      expect(dm).toBeGreaterThan(1e-3);
+      expect(dp).toBeLessThan(0.2);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { dipoleStatistics } from '../diagnostics/dipoles';
 import { hMinusDistance } from '../diagnostics/sobolev';
 import type { Stepper } from '../integrate';
 import type { PdeSolver } from '../pde/solver';
@@ -10,23 +11,32 @@ export interface ComparisonSample {
   dMinus: number;
   particleEnergy: number;
   continuumEnergy: number;
+  /** ∫ρ+ log ρ+ + ρ− log ρ− of the PDE state (cell averages). */
+  entropy: number;
+  /** Fraction of particles whose nearest opposite-sign particle is closer than 3δ, and the median of those distances. */
+  boundFraction: number;
+  medianNearestOpposite: number;
 }
 
 /**
  * Particles and PDE advanced to common times. Each side keeps its own clock and can also be
  * stepped on its own (the app runs them on two threads); this object only lines them up.
  */
-export function createSideBySide(stepper: Stepper, pde: PdeSolver, signs: Int8Array) {
+export function createSideBySide(stepper: Stepper, pde: PdeSolver, signs: Int8Array, delta: number) {
   const pos = new Float64Array(2 * signs.length);
   function sample(): ComparisonSample {
     stepper.wrapped(pos);
     const d = hMinusDistance({ pos, signs }, pde.N, pde.rhoPlus, pde.rhoMinus);
+    const dip = dipoleStatistics({ pos, signs }, delta, { bins: 1 });
     return {
       t: stepper.t,
       dPlus: d.plus,
       dMinus: d.minus,
       particleEnergy: stepper.energy(),
       continuumEnergy: pde.energy(),
+      entropy: pde.entropy(),
+      boundFraction: dip.boundFraction,
+      medianNearestOpposite: dip.median,
     };
   }
   return {
