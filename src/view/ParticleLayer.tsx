@@ -65,6 +65,9 @@ function fill(g: Glyphs, pos: Float32Array, signs: Int8Array): void {
   g.outline.instanceCount = n;
 }
 
+/** Glyphs narrower than this (pixels) are drawn without their background halo. */
+const OUTLINE_MIN_PIXELS = 4;
+
 /**
  * The particles as instanced ⊥ / ⊤ glyphs, drawn once per tile offset (periodic images).
  * Reads `latestFrames` in the render loop; never blocks on the workers.
@@ -115,6 +118,8 @@ export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [numb
     const size = glyphWorldSize(count.current, (camera as { zoom: number }).zoom);
     material.uniforms.uSize.value = size;
     outlineMaterial.uniforms.uSize.value = size;
+    // a halo under glyphs a few pixels wide is sub-pixel: skip that pass (half the vertex work at large n)
+    outlineMaterial.visible = size * (camera as { zoom: number }).zoom >= OUTLINE_MIN_PIXELS;
   });
 
   return (
