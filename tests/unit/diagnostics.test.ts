@@ -315,6 +315,27 @@ describe('nearest opposite-sign distances and dipole statistics', () => {
     expect(st.geometricMean).toBeCloseTo(Math.exp(logs.reduce((x, y) => x + y) / 200), 12);
     expect(st.median).toBeGreaterThan(0.5 * delta);
   });
+
+  it('bound means closer than min(3δ, ¼n^{−1/2}): with δ as large as the spacing, neighbours are not dipoles', () => {
+    // a 20×20 checkerboard of alternating signs: every nearest opposite neighbour at spacing 0.05
+    const pos: number[] = [];
+    const signs: number[] = [];
+    for (let a = 0; a < 20; a++)
+      for (let b = 0; b < 20; b++) {
+        pos.push((a + 0.5) / 20, (b + 0.5) / 20);
+        signs.push((a + b) % 2 === 0 ? 1 : -1);
+      }
+    const cfg = { pos: Float64Array.from(pos), signs: Int8Array.from(signs) };
+    // 3δ = 0.06 > 0.05, but ¼/√400 = 0.0125 < 0.05: nobody is bound
+    const wide = dipoleStatistics(cfg, 0.02);
+    expect(wide.boundRadius).toBeCloseTo(0.0125, 15);
+    expect(wide.boundFraction).toBe(0);
+    expect(wide.median).toBeCloseTo(0.05, 12);
+    // move one − onto its + neighbour's side at 0.2δ: exactly that pair is bound
+    pos[2 * 1 + 1] = pos[1] + 0.004;
+    const one = dipoleStatistics({ pos: Float64Array.from(pos), signs: cfg.signs }, 0.02);
+    expect(one.boundCount).toBe(2);
+  });
 });
 
 describe('regime map (SPEC §6)', () => {

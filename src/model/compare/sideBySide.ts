@@ -13,7 +13,7 @@ export interface ComparisonSample {
   continuumEnergy: number;
   /** ∫ρ+ log ρ+ + ρ− log ρ− of the PDE state (cell averages). */
   entropy: number;
-  /** Fraction of particles whose nearest opposite-sign particle is closer than 3δ, and the median of those distances. */
+  /** Fraction of particles in bound dipoles (dipoleStatistics: partner closer than min(3δ, ¼n^{−1/2})), and the median nearest opposite-sign distance. */
   boundFraction: number;
   medianNearestOpposite: number;
 }

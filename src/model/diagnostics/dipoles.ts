@@ -1,7 +1,7 @@
 /**
  * Dipole statistics (SPEC §8): for every particle the distance to the nearest particle of the
  * opposite sign (minimum image on T²), a log-scale histogram, and the fraction of "bound dipoles"
- * (distance < boundFactor·δ, boundFactor = 3 by default).
+ * (distance < min(3δ, ¼ n^{−1/2}) by default; see DipoleOptions).
  *
  * Nearest neighbours by a cell list per sign (G×G cells, G ≈ √(n_sign)) searched in growing square
  * rings around the particle's cell until the ring cannot hold anything closer: O(n) for
@@ -112,8 +112,13 @@ export interface DipoleOptions {
   /** Histogram range [lo, hi] (defaults: a decade below min(δ, smallest distance), and √2/2). */
   lo?: number;
   hi?: number;
-  /** "Bound" means distance < boundFactor·δ (default 3). */
+  /**
+   * "Bound" means distance < min(boundFactor·δ, spacingFraction/√n) (defaults 3 and ¼): a few δ as
+   * SPEC §8 says, but never more than a quarter of the typical spacing, so that when δ is as large
+   * as the spacing every nearest neighbour is not counted as a dipole partner.
+   */
   boundFactor?: number;
+  spacingFraction?: number;
 }
 
 export interface DipoleStatistics {
@@ -122,9 +127,11 @@ export interface DipoleStatistics {
   /** bins + 1 log-spaced edges; counts[b] counts edges[b] ≤ d < edges[b+1] (clamped into the range). */
   edges: Float64Array;
   counts: Int32Array;
-  /** Particles with distance < boundFactor·δ, and their fraction of all particles. */
+  /** Particles closer than `boundRadius` to the other sign, and their fraction of all particles. */
   boundCount: number;
   boundFraction: number;
+  /** min(boundFactor·δ, spacingFraction/√n). */
+  boundRadius: number;
   /** Median and geometric mean of the finite distances (NaN if none). */
   median: number;
   geometricMean: number;
@@ -137,7 +144,10 @@ export function dipoleStatistics(
 ): DipoleStatistics {
   const distances = nearestOppositeDistances(particles);
   const bins = opts.bins ?? 40;
-  const boundFactor = opts.boundFactor ?? 3;
+  const boundRadius = Math.min(
+    (opts.boundFactor ?? 3) * delta,
+    (opts.spacingFraction ?? 0.25) / Math.sqrt(Math.max(1, particles.signs.length)),
+  );
   const finite = Array.from(distances).filter((d) => Number.isFinite(d));
   finite.sort((x, y) => x - y);
   const positive = finite.filter((d) => d > 0);
@@ -157,7 +167,7 @@ export function dipoleStatistics(
     if (b < 0) b = 0;
     if (b >= bins) b = bins - 1;
     counts[b]++;
-    if (d < boundFactor * delta) boundCount++;
+    if (d < boundRadius) boundCount++;
     logSum += Math.log(Math.max(d, Number.MIN_VALUE));
   }
   const n = distances.length;
@@ -170,6 +180,7 @@ export function dipoleStatistics(
     counts,
     boundCount,
     boundFraction: n > 0 ? boundCount / n : 0,
+    boundRadius,
     median,
     geometricMean: m === 0 ? Number.NaN : Math.exp(logSum / m),
   };
