@@ -16,9 +16,8 @@ import scipy.fft as sfft
 
 def multiplier(N, delta):
     k = np.fft.fftfreq(N, 1.0 / N)
-    k1, k2 = np.meshgrid(k, k[: N // 2 + 1] if False else k, indexing="xy")
-    k1 = k1[:, : N // 2 + 1]
-    k2 = k2[:, : N // 2 + 1]
+    # rfft2 layout: rows k₂ (all N), columns k₁ = 0..N/2
+    k1, k2 = np.meshgrid(k[: N // 2 + 1], k, indexing="xy")
     kk = k1**2 + k2**2
     with np.errstate(divide="ignore", invalid="ignore"):
         m = np.where(kk > 0, 1.0 / (4 * np.pi**2 * kk) * np.exp(-2 * np.pi**2 * delta**2 * kk), 0.0)
@@ -76,9 +75,6 @@ def bench(N):
     mult = multiplier(N, 0.05)
     for _ in range(3):
         rp, rm = step(rp, rm, mult, U, N)
-    t0 = time.perf_counter()
-    per = 0
-    k = 0
     best = float("inf")
     for _ in range(5):
         t0 = time.perf_counter()
