@@ -115,11 +115,12 @@ export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [numb
       fill(glyphs, frame.pos, frame.signs);
       count.current = frame.signs.length;
     }
-    const size = glyphWorldSize(count.current, (camera as { zoom: number }).zoom);
+    const zoom = (camera as { zoom: number }).zoom;
+    const size = glyphWorldSize(count.current, zoom);
     material.uniforms.uSize.value = size;
     outlineMaterial.uniforms.uSize.value = size;
     // a halo under glyphs a few pixels wide is sub-pixel: skip that pass (half the vertex work at large n)
-    outlineMaterial.visible = size * (camera as { zoom: number }).zoom >= OUTLINE_MIN_PIXELS;
+    outlineMaterial.visible = size * zoom >= OUTLINE_MIN_PIXELS;
   });
 
   return (
