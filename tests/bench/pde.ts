@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPdeSolver } from '../../src/model/pde';
 import type { ExternalField, Geometry } from '../../src/model/types';
+import type { BenchRow } from './table';
 
 /**
  * The smooth test case shared with the refinement test: exact cell averages of
@@ -39,8 +40,8 @@ export function smoothCase(
  * Steps per second, best of several timed blocks (wall clock) after a warm-up, so that a busy
  * machine (preemption) distorts the figure less; each block is ≥ 0.25 s.
  */
-export async function benchPde(): Promise<Array<{ name: string; value: number; unit: string }>> {
-  const out: Array<{ name: string; value: number; unit: string }> = [];
+export async function benchPde(): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
   for (const geometry of ['isotropic', 'slip'] as Geometry[]) {
     for (const N of [128, 256, 512]) {
       const c = smoothCase(N);
@@ -71,7 +72,7 @@ export async function benchPde(): Promise<Array<{ name: string; value: number; u
  * The numpy/scipy peer (peerPde.py) on this machine, now, and our ratio to it (isotropic): rows are
  * left out, with a note, where python3 with numpy and scipy is missing.
  */
-function peerRows(ours: Array<{ name: string; value: number; unit: string }>) {
+function peerRows(ours: BenchRow[]) {
   const script = fileURLToPath(new URL('./peerPde.py', import.meta.url));
   const r = spawnSync('python3', [script], { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) {
