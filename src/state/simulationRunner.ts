@@ -113,11 +113,20 @@ export class SimulationRunner {
     this.setStatus('playing');
   }
 
+  /**
+   * Stop asking for more. A step already in a worker still lands (the worker state has moved on,
+   * so dropping the reply would show stale particles); until it has, the status is 'pausing' and
+   * the clock may advance by that one step. 'paused' means nothing will move any more.
+   */
   pause(): void {
     if (this.mode === 'idle') return;
     this.mode = 'idle';
     this.target = this.clock();
-    this.setStatus('paused');
+    this.setStatus(this.inFlight() ? 'pausing' : 'paused');
+  }
+
+  private inFlight(): boolean {
+    return this.p.inFlight > 0 || this.d.inFlight > 0;
   }
 
   /** Advance by one checkpoint interval h = T/200 (from a paused state). */
@@ -365,7 +374,8 @@ export class SimulationRunner {
     this.lastTick = now;
     const s = this.scenario;
     if (!s || this.mode === 'idle' || this.opsPending > 0) {
-      this.flushStats(false);
+      if (this.status === 'pausing' && !this.inFlight()) this.setStatus('paused');
+      else this.flushStats(false);
       return;
     }
     const pdeOn = s.pde.enabled && this.pde !== null;

@@ -3,7 +3,8 @@ import { defaultScenario } from '../model/scenario/defaults';
 import type { Scenario } from '../model/scenario/types';
 import type { UiState } from './uiTypes';
 
-export type RunStatus = 'starting' | 'paused' | 'playing' | 'stepping' | 'done' | 'error';
+/** 'pausing': paused by the user, but a step already sent to a worker has not come back yet. */
+export type RunStatus = 'starting' | 'paused' | 'pausing' | 'playing' | 'stepping' | 'done' | 'error';
 
 /** What the HUD shows about the running simulation (updated a few times a second). */
 export interface RunState {

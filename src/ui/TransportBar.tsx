@@ -5,6 +5,7 @@ import { formatValue } from './controls/NumberField';
 const STATUS_TEXT: Record<string, string> = {
   starting: 'preparing',
   paused: 'paused',
+  pausing: 'pausing…',
   playing: 'running',
   stepping: 'stepping',
   done: 'reached T',
