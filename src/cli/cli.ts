@@ -2,13 +2,14 @@
  * Headless CLI over the same model code the app runs in its workers.
  *   npm run sim -- velocities --in cfg.json --out out.json
  *   npm run sim -- run --in scenario.json --T 0.5 --out out.json [--rtol 1e-8] [--atol 1e-10]
- *        [--integrator auto|explicit|stiff]
+ *        [--integrator auto|explicit|stiff] [--replay]
  *   npm run sim -- init --in scenario.json --out out.json
  *   npm run sim -- pde --in scenario.json --T 0.2 --grid 128 --out out.json [--delta D|limit]
  * Errors: one line `field: message` on stderr, exit code 2 (1 for internal failures); see main.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkpointInterval } from '../model/scenario/checkpoints';
 import { initCommand } from './commands/init';
 import { velocitiesCommand } from './commands/velocities';
 import { InputError, readInput } from './input';
@@ -80,6 +81,7 @@ export async function runCli(argv: string[]): Promise<unknown> {
         pde: { type: 'boolean' },
         'pde-delta': { type: 'string' },
         samples: { type: 'string' },
+        replay: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -111,9 +113,13 @@ export async function runCli(argv: string[]): Promise<unknown> {
             samples: numberFlag(v, 'samples', 50, 1, 10000),
           }
         : undefined;
+      if (v.replay && !setup.scenario)
+        throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
+      if (v.replay && pde) throw new InputError('replay', 'reproduces the particle run only; drop --pde');
       result = runCommand(setup, {
         pde,
         T,
+        stopEvery: v.replay && setup.scenario ? checkpointInterval(setup.scenario) : undefined,
         integrator: {
           method: method as 'auto' | 'explicit' | 'stiff',
           rtol: numberFlag(v, 'rtol', setup.scenario?.integrator.rtol ?? 1e-6, 1e-14, 1e-1),

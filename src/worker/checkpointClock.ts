@@ -9,6 +9,11 @@ export interface Stepping {
  * Advances a simulation towards a target within a wall-clock budget, step by step (the
  * integrator keeps its own step sizes), stopping exactly on every checkpoint t_k = k·h on the
  * way so diagnostics are sampled on a grid shared by both workers.
+ *
+ * Steps are clipped at checkpoints only, never at the target: the target follows the wall clock,
+ * and clipping at it would make the trajectory depend on the machine's speed. So the sequence of
+ * steps is a function of the scenario alone (a shared link replays the same run bit for bit), at
+ * the price of overshooting the target by less than one step (never past the next checkpoint).
  */
 export class CheckpointClock {
   /** Index of the last checkpoint reached. */
@@ -27,7 +32,7 @@ export class CheckpointClock {
     while (sim.t < target - eps) {
       const k = this.lastK + 1;
       const tc = k * this.h;
-      sim.stepToward(Math.min(target, tc));
+      sim.stepToward(tc);
       if (sim.t >= tc - 1e-12 * Math.max(1, tc)) {
         this.lastK = k;
         onCheckpoint(k);

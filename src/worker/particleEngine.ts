@@ -9,6 +9,7 @@ import { initialConfiguration } from '../model/scenario/initial';
 import type { Scenario } from '../model/scenario/types';
 import type { InteractionSpec } from '../model/types';
 import { CheckpointClock } from './checkpointClock';
+import { DisplayState } from './displayState';
 import {
   type ParticleCheckpoint,
   type ParticleInitReply,
@@ -38,6 +39,9 @@ interface Run {
   clock: CheckpointClock;
   calls: number;
   pending: ParticleCheckpoint[];
+  display: DisplayState;
+  /** Time shown by the last reply (≤ the state's time: see DisplayState); null = the state's. */
+  shown: number | null;
 }
 
 /** The last kernel built: a U/F/tolerance change reuses it (building one costs up to ~0.7 s). */
@@ -54,8 +58,8 @@ function buildSystem(s: Scenario, signs: Int8Array): System {
   return createSystem(spec, s.field, signs, kernelFor(spec));
 }
 
-function wrap(pos: Float64Array): Float64Array {
-  const out = new Float64Array(pos.length);
+/** Into [0,1)²; out may be pos itself. */
+function wrap(pos: Float64Array, out: Float64Array = new Float64Array(pos.length)): Float64Array {
   for (let i = 0; i < pos.length; i++) out[i] = pos[i] - Math.floor(pos[i]);
   return out;
 }
@@ -88,6 +92,8 @@ export class ParticleEngine {
       clock: new CheckpointClock(h),
       calls: 0,
       pending: [],
+      display: new DisplayState(),
+      shown: null,
     };
     this.checkpoint(0);
     return this.initReply();
@@ -101,7 +107,8 @@ export class ParticleEngine {
       r.stepsBefore += r.stepper.steps;
       r.rejectedBefore += r.stepper.rejected;
     }
-    Object.assign(r, { scenario, system: buildSystem(scenario, r.signs), stepper: null, t0: t });
+    Object.assign(r, { scenario, system: buildSystem(scenario, r.signs), stepper: null, t0: t, shown: null });
+    r.display.forget();
     r.clock.resetAt(t);
     return this.initReply();
   }
@@ -116,7 +123,9 @@ export class ParticleEngine {
       rejectedBefore: 0,
       calls: 0,
       pending: [],
+      shown: null,
     });
+    r.display.forget();
     r.clock.resetAt(0);
     this.checkpoint(0);
     return this.reply();
@@ -131,10 +140,12 @@ export class ParticleEngine {
         return r.t0 + stepper.t;
       },
       stepToward: (t: number) => {
+        r.display.remember(r.t0 + stepper.t, stepper.unwrapped);
         stepper.stepToward(t - r.t0);
       },
     };
     r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
+    r.shown = r.display.timeFor(target, sim.t);
     return this.reply();
   }
 
@@ -170,12 +181,16 @@ export class ParticleEngine {
 
   private reply(): ParticleReply {
     const r = this.need();
-    const wrapped = wrap(this.unwrapped());
+    const t = this.time();
+    const shown = r.shown ?? t;
+    const state = this.unwrapped();
+    const shownState = r.display.at(shown, t, state, new Float64Array(state.length));
+    const wrapped = wrap(shownState, shownState);
     assertFinite(wrapped, 'particle positions');
     const checkpoints = r.pending;
     r.pending = [];
     return {
-      t: this.time(),
+      t: shown,
       pos: Float32Array.from(wrapped),
       steps: r.stepsBefore + (r.stepper?.steps ?? 0),
       rejected: r.rejectedBefore + (r.stepper?.rejected ?? 0),

@@ -6,6 +6,7 @@ import { resolveDelta } from '../model/scenario/delta';
 import { initialDensity } from '../model/scenario/initial';
 import type { Scenario } from '../model/scenario/types';
 import { CheckpointClock } from './checkpointClock';
+import { DisplayState } from './displayState';
 import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './protocol';
 
 interface Run {
@@ -16,6 +17,9 @@ interface Run {
   clock: CheckpointClock;
   calls: number;
   pending: PdeCheckpoint[];
+  /** ρ+ and ρ− between the last two states (see DisplayState); shown: time of the last reply. */
+  display: [DisplayState, DisplayState];
+  shown: number | null;
 }
 
 /** The PDE's δ: the particles' δ, 'limit' (δ → 0 at grid resolution), or a number of its own. */
@@ -67,6 +71,8 @@ export class PdeEngine {
       clock: new CheckpointClock(h),
       calls: 0,
       pending: [],
+      display: [new DisplayState(), new DisplayState()],
+      shown: null,
     };
     this.checkpoint(0);
     return this.initReply();
@@ -78,6 +84,7 @@ export class PdeEngine {
     r.stepsBefore += old.steps;
     r.solver = buildSolver(scenario, old.rhoPlus, old.rhoMinus, old.t);
     r.scenario = scenario;
+    this.forgetDisplay();
     r.clock.resetAt(old.t);
     return this.initReply();
   }
@@ -86,6 +93,7 @@ export class PdeEngine {
     const r = this.need();
     r.solver = buildSolver(r.scenario, r.rho0.rhoPlus, r.rho0.rhoMinus, 0);
     Object.assign(r, { stepsBefore: 0, calls: 0, pending: [] });
+    this.forgetDisplay();
     r.clock.resetAt(0);
     this.checkpoint(0);
     return this.reply();
@@ -102,13 +110,23 @@ export class PdeEngine {
       stepToward(goal: number) {
         const rem = goal - solver.t;
         if (rem <= 0) return;
+        r.display[0].remember(solver.t, solver.rhoPlus);
+        r.display[1].remember(solver.t, solver.rhoMinus);
         // advanceTo lands exactly on goal; use it when the next step is likely to get there.
         if (solver.lastDt >= rem) solver.advanceTo(goal);
         else solver.step(rem);
       },
     };
     r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
+    r.shown = r.display[0].timeFor(target, solver.t);
     return this.reply();
+  }
+
+  private forgetDisplay(): void {
+    const r = this.need();
+    r.display[0].forget();
+    r.display[1].forget();
+    r.shown = null;
   }
 
   private need(): Run {
@@ -142,11 +160,13 @@ export class PdeEngine {
     const s = r.solver;
     const checkpoints = r.pending;
     r.pending = [];
+    const shown = r.shown ?? s.t;
+    const scratch = new Float64Array(s.rhoPlus.length);
     return {
-      t: s.t,
+      t: shown,
       N: s.N,
-      rhoPlus: toFloat32Checked(s.rhoPlus, 'ρ+'),
-      rhoMinus: toFloat32Checked(s.rhoMinus, 'ρ−'),
+      rhoPlus: toFloat32Checked(r.display[0].at(shown, s.t, s.rhoPlus, scratch), 'ρ+'),
+      rhoMinus: toFloat32Checked(r.display[1].at(shown, s.t, s.rhoMinus, scratch), 'ρ−'),
       steps: r.stepsBefore + s.steps,
       calls: r.calls,
       checkpoints,

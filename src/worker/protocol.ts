@@ -100,5 +100,4 @@ export interface PdeWorkerApi {
   advance(target: number, budgetMs: number): Promise<PdeReply>;
 }
 
-/** Checkpoints per horizon T: h = T / CHECKPOINTS_PER_T. */
-export const CHECKPOINTS_PER_T = 200;
+export { CHECKPOINTS_PER_T } from '../model/scenario/checkpoints';

@@ -222,6 +222,44 @@ test('a slider change updates the URL, and reloading it reproduces the particles
   await close();
 });
 
+test('a link replays the same run: play, pause, step to a checkpoint = node CLI run --replay', async ({
+  browser,
+  url,
+}) => {
+  // The workers' steps end on the checkpoint grid only, never at the wall-clock-driven target, so
+  // however fast this machine plays, the state at a checkpoint is what node computes from the link.
+  const hash = '#v1&n=150&d=0.03&F=0.2,0.1';
+  const { page, errors, close } = await openPage(browser, url, hash);
+  await ready(page);
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => window.__lab.clock > 0.012, null, { timeout: LONG });
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
+  await page.click('[data-testid=step]');
+  await page.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
+  const got = await lab(page, () => ({ t: window.__lab.clock, pos: window.__lab.positions() }));
+  const k = Math.round(got.t / 0.005);
+  assert(k >= 3 && Math.abs(got.t - k * 0.005) < 1e-12, `not on a checkpoint: t = ${got.t}`);
+  const cli = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'run', '--in', hash, '--T', String(k * 0.005), '--replay'],
+    { encoding: 'utf8' },
+  );
+  assert(cli.status === 0, `CLI run failed: ${cli.stderr}`);
+  const node = JSON.parse(cli.stdout).particles;
+  let worst = 0;
+  node.forEach(([x, y], i) => {
+    worst = Math.max(
+      worst,
+      Math.abs(Math.fround(x) - got.pos[2 * i]),
+      Math.abs(Math.fround(y) - got.pos[2 * i + 1]),
+    );
+  });
+  assert(worst === 0, `browser and node differ at t = ${got.t} by up to ${worst}`);
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
+
 test('a garbled link shows what was wrong and loads the default scenario', async ({ browser, url }) => {
   const { page, errors, close } = await openPage(browser, url, '#v1&n=abc&%zz');
   await ready(page);

@@ -11,6 +11,8 @@ export interface RunOptions {
   integrator: IntegratorOptions;
   /** Co-evolve the PDE and report the H^{−2} distance series at `samples` equispaced times. */
   pde?: PdeRunOptions & { samples: number };
+  /** End steps exactly on this grid too (the app's checkpoints: `--replay`). */
+  stopEvery?: number;
 }
 
 /** `run`: integrate the particles to T; positions wrapped to [0,1)², in input order. */
@@ -35,7 +37,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions) {
     lines: r.lines,
   };
   if (!opts.pde) {
-    const result = integrate(system, config.pos, opts.T, opts.integrator);
+    const result = integrate(system, config.pos, opts.T, opts.integrator, undefined, opts.stopEvery);
     const dip = dipoleStatistics({ pos: result.pos, signs: config.signs }, spec.delta, { bins: 1 });
     return {
       T: opts.T,

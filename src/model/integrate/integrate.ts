@@ -13,6 +13,8 @@ export function integrate(
   T: number,
   opts: IntegratorOptions,
   onStep?: (t: number, E: number) => void,
+  /** Also end steps exactly at every k·stopEvery, computed as the app's checkpoint clock does. */
+  stopEvery?: number,
 ): IntegrateResult {
   if (!(T >= 0 && Number.isFinite(T))) throw new RangeError(`integrate: T must be finite and ≥ 0, got ${T}`);
   const s = createStepper(system, pos0, opts);
@@ -20,10 +22,17 @@ export function integrate(
   onStep?.(0, s.energy());
   const maxSteps = opts.maxSteps ?? 1e6;
   const attempts0 = s.steps + s.rejected;
-  while (s.t < T) {
+  let k = 1; // the next checkpoint's index, advanced exactly as in the app's CheckpointClock
+  const eps = stopEvery ? 1e-12 * Math.max(1, T) : 0;
+  while (s.t < T - eps) {
     if (s.steps + s.rejected - attempts0 >= maxSteps)
       throw new Error(`integrator: maxSteps (${maxSteps}) exceeded at t = ${s.t} (method ${s.method})`);
-    s.stepToward(T);
+    if (stopEvery) {
+      const tc = k * stopEvery;
+      // T on the grid up to rounding: stop at the grid's own k·h, as the app does
+      s.stepToward(Math.abs(tc - T) <= 1e-12 * Math.max(1, T) ? tc : Math.min(tc, T));
+      if (s.t >= tc - 1e-12 * Math.max(1, tc)) k++;
+    } else s.stepToward(T);
     energy.push([s.t, s.energy()]);
     onStep?.(s.t, s.energy());
   }

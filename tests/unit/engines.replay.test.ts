@@ -1,0 +1,181 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { cellAverages } from '../../src/model/init/cellAverages';
+import { createPdeSolver } from '../../src/model/pde/solver';
+import { CHECKPOINTS_PER_T } from '../../src/model/scenario/checkpoints';
+import { encodeScenario } from '../../src/model/scenario/codec';
+import { defaultScenario } from '../../src/model/scenario/defaults';
+import { initialDensity } from '../../src/model/scenario/initial';
+import type { Scenario } from '../../src/model/scenario/types';
+import { ParticleEngine } from '../../src/worker/particleEngine';
+import { PdeEngine, pdeDelta } from '../../src/worker/pdeEngine';
+
+// The app asks the workers for "advance to the target" with targets that follow the wall clock
+// and budgets that cut calls short. A shared link must replay the same run on any machine, so the
+// state at each checkpoint may depend on the scenario only, not on how the calls were sliced.
+
+/** The CLI in-process, its JSON written to a scratch file (not to the test log). */
+const scratch = mkdtempSync(join(tmpdir(), 'replay-'));
+const cli = (args: string[]) => runCli([...args, '--out', join(scratch, 'out.json')]);
+
+function scenario(): Scenario {
+  const s = defaultScenario();
+  s.n = 80;
+  s.delta = 0.05;
+  s.T = 0.2;
+  s.pde.grid = 32;
+  s.field.force = [0.3, 0];
+  return s;
+}
+
+/** A seeded sequence of increasing targets, like the runner's wall-clock-driven ones. */
+function jaggedTargets(end: number, seed: number): number[] {
+  let x = seed;
+  const rand = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const out: number[] = [];
+  let t = 0;
+  while (t < end) {
+    t = Math.min(end, t + rand() * 0.013);
+    out.push(t);
+  }
+  return out;
+}
+
+interface Engine<R extends { t: number; checkpoints: { k: number; energy: number }[] }> {
+  init(s: Scenario, h: number): R;
+  advance(target: number, budgetMs: number): R;
+}
+
+function drive<R extends { t: number; checkpoints: { k: number; energy: number }[] }>(
+  engine: Engine<R>,
+  s: Scenario,
+  targets: number[],
+  budgetMs: number,
+) {
+  const h = s.T / CHECKPOINTS_PER_T;
+  const energies = new Map<number, number>();
+  const record = (r: R) => {
+    for (const c of r.checkpoints) energies.set(c.k, c.energy);
+  };
+  let last = engine.init(s, h);
+  record(last);
+  for (const target of targets) {
+    do {
+      last = engine.advance(target, budgetMs);
+      record(last);
+    } while (budgetMs === 0 && last.t < target - 1e-12);
+    // the state may run ahead (up to the next checkpoint); the reply shows the target itself
+    expect(Math.abs(last.t - target)).toBeLessThanOrEqual(1e-12);
+  }
+  return { last, energies };
+}
+
+describe('a run does not depend on how the app slices it', () => {
+  const end = 0.06; // checkpoint k = 60 of T/200 = 0.001
+
+  it('particles: one call to t = 0.06 and ~10 jagged calls with a zero budget agree bit for bit', () => {
+    const s = scenario();
+    const straight = drive(new ParticleEngine(), s, [end], Number.POSITIVE_INFINITY);
+    const jagged = drive(new ParticleEngine(), s, jaggedTargets(end, 7), 0);
+    expect(jagged.last.t).toBe(straight.last.t);
+    expect(Array.from(jagged.last.pos)).toEqual(Array.from(straight.last.pos));
+    expect(jagged.energies.size).toBe(61);
+    for (const [k, e] of straight.energies) expect(jagged.energies.get(k)).toBe(e);
+    // and the run did move: the test is not comparing two copies of the initial data
+    const start = new ParticleEngine().init(s, s.T / CHECKPOINTS_PER_T).pos;
+    let moved = 0;
+    for (let i = 0; i < start.length; i++) moved = Math.max(moved, Math.abs(start[i] - straight.last.pos[i]));
+    expect(moved).toBeGreaterThan(1e-3);
+  });
+
+  it('PDE: the same for the densities and the continuum energy at every checkpoint', () => {
+    const s = scenario();
+    const straight = drive(new PdeEngine(), s, [end], Number.POSITIVE_INFINITY);
+    const jagged = drive(new PdeEngine(), s, jaggedTargets(end, 11), 0);
+    expect(jagged.last.t).toBe(straight.last.t);
+    expect(Array.from(jagged.last.rhoPlus)).toEqual(Array.from(straight.last.rhoPlus));
+    expect(Array.from(jagged.last.rhoMinus)).toEqual(Array.from(straight.last.rhoMinus));
+    expect(jagged.energies.size).toBe(61);
+    for (const [k, e] of straight.energies) expect(jagged.energies.get(k)).toBe(e);
+  });
+
+  it('the CLI with --replay lands on the particles the app shows at that checkpoint, bit for bit', async () => {
+    const s = scenario();
+    const app = drive(new ParticleEngine(), s, jaggedTargets(end, 3), 0);
+    const replay = (await cli(['run', '--in', encodeScenario(s), '--T', String(end), '--replay'])) as {
+      particles: [number, number, number][];
+    };
+    const plain = (await cli(['run', '--in', encodeScenario(s), '--T', String(end)])) as typeof replay;
+    const pos = Float32Array.from(replay.particles.flatMap((p) => p.slice(0, 2)));
+    expect(Array.from(pos)).toEqual(Array.from(app.last.pos));
+    // without --replay the CLI takes its own (fewer, longer) steps: same run to tolerance, other bits
+    let diff = 0;
+    plain.particles.forEach(([x, y], i) => {
+      diff = Math.max(diff, Math.abs(x - replay.particles[i][0]), Math.abs(y - replay.particles[i][1]));
+    });
+    expect(diff).toBeGreaterThan(0);
+    expect(diff).toBeLessThan(1e-4);
+    await expect(
+      runCli(['run', '--in', encodeScenario(s), '--T', '0.1', '--replay', '--pde']),
+    ).rejects.toThrow(/replay/);
+  });
+
+  // Between checkpoints the states run ahead of the target; the reply shows the target time, the
+  // picture interpolated between the two states around it (slow playback stays smooth).
+  it('between checkpoints the reply shows the solution at the target, not the state ahead of it', async () => {
+    const s = scenario();
+    s.T = 2; // checkpoints every 0.01: several steps between them
+    s.delta = 0.1;
+    const tq = 0.0537;
+    const dist = (a: number, b: number) => Math.abs(a - b - Math.round(a - b));
+    const particles = new ParticleEngine();
+    particles.init(s, s.T / CHECKPOINTS_PER_T);
+    const shown = particles.advance(tq, Number.POSITIVE_INFINITY);
+    expect(shown.t).toBe(tq);
+    const ref = (await cli([
+      'run',
+      '--in',
+      encodeScenario(s),
+      '--T',
+      String(tq),
+      '--rtol',
+      '1e-11',
+      '--atol',
+      '1e-14',
+    ])) as {
+      particles: [number, number, number][];
+    };
+    const ahead = particles.advance(0.06, Number.POSITIVE_INFINITY);
+    let err = 0;
+    let overshoot = 0;
+    ref.particles.forEach(([x, y], i) => {
+      err = Math.max(err, dist(x, shown.pos[2 * i]), dist(y, shown.pos[2 * i + 1]));
+      overshoot = Math.max(overshoot, dist(x, ahead.pos[2 * i]), dist(y, ahead.pos[2 * i + 1]));
+    });
+    expect(err).toBeLessThan(1e-3); // measured 1.7e-4 (a tenth of a pixel on a projector)
+    expect(err).toBeLessThan(overshoot / 20); // measured 0.017
+
+    const pde = new PdeEngine();
+    pde.init(s, s.T / CHECKPOINTS_PER_T);
+    const rho = pde.advance(tq, Number.POSITIVE_INFINITY);
+    expect(rho.t).toBe(tq);
+    const rho0 = cellAverages(initialDensity(s), s.pde.grid);
+    const solver = createPdeSolver({ ...s, delta: pdeDelta(s), N: s.pde.grid, ...rho0, t0: 0 });
+    solver.advanceTo(tq);
+    const rhoAhead = pde.advance(0.06, Number.POSITIVE_INFINITY);
+    let rhoErr = 0;
+    let rhoOvershoot = 0;
+    for (let i = 0; i < solver.rhoPlus.length; i++) {
+      rhoErr = Math.max(rhoErr, Math.abs(rho.rhoPlus[i] - solver.rhoPlus[i]));
+      rhoOvershoot = Math.max(rhoOvershoot, Math.abs(rhoAhead.rhoPlus[i] - solver.rhoPlus[i]));
+    }
+    expect(rhoErr).toBeLessThan(1e-3); // measured 2.9e-4 on ρ ≈ 1
+    expect(rhoErr).toBeLessThan(rhoOvershoot / 20); // measured 0.12
+  });
+});
