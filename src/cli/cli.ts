@@ -2,14 +2,14 @@
  * Headless CLI over the same model code the app runs in its workers.
  *   npm run sim -- velocities --in cfg.json --out out.json
  *   npm run sim -- run --in scenario.json --T 0.5 --out out.json [--rtol 1e-8] [--atol 1e-10]
- *        [--integrator auto|explicit|stiff] [--replay]
+ *        [--integrator auto|explicit|stiff] [--replay] [--pde [--grid N] [--pde-delta D|limit] [--samples K]]
  *   npm run sim -- init --in scenario.json --out out.json
  *   npm run sim -- pde --in scenario.json --T 0.2 --grid 128 --out out.json [--delta D|limit]
  * Errors: one line `field: message` on stderr, exit code 2 (1 for internal failures); see main.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkpointInterval } from '../model/scenario/checkpoints';
+import { checkpointInterval } from '../model/checkpoints';
 import { initCommand } from './commands/init';
 import { velocitiesCommand } from './commands/velocities';
 import { InputError, readInput } from './input';
@@ -40,6 +40,18 @@ function gridFlag(values: Record<string, unknown>, setup: RunSetup): number {
   if (!Number.isInteger(g) || (g & (g - 1)) !== 0)
     throw new InputError('grid', `must be a power of two, got ${g}`);
   return g;
+}
+
+/** `run --replay --pde` samples both sides at checkpoints: T and T/samples must lie on the grid. */
+function replayGrid(T: number, samples: number, h: number): void {
+  const K = Math.round(T / h);
+  if (K < 1 || Math.abs(T / h - K) > 1e-9 * K)
+    throw new InputError('T', `with --replay --pde, T must be a multiple of the scenario's T/200 = ${h}`);
+  if (K % samples !== 0)
+    throw new InputError(
+      'samples',
+      `with --replay --pde, samples must divide T/(scenario T/200) = ${K} (sample times on the checkpoint grid)`,
+    );
 }
 
 /** δ of the PDE: a flag value D or 'limit', else the scenario's pde.delta, else the particles' δ. */
@@ -115,7 +127,7 @@ export async function runCli(argv: string[]): Promise<unknown> {
         : undefined;
       if (v.replay && !setup.scenario)
         throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
-      if (v.replay && pde) throw new InputError('replay', 'reproduces the particle run only; drop --pde');
+      if (v.replay && pde && setup.scenario) replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
       result = runCommand(setup, {
         pde,
         T,

@@ -29,6 +29,8 @@ export interface LabTestHook {
   densityTime(): number | null;
   /** Grid side of the newest density frame and the sum of its ρ+ (cell averages). */
   densityGrid(): number | null;
+  /** Copy of the newest density frame's cell averages ρ+ and ρ− (index j·N + i). */
+  densities(): { plus: number[]; minus: number[] };
   scenario(): unknown;
   /** Number of diagnostic checkpoints recorded and the last finite value of a series. */
   checkpoints(): number;
@@ -81,6 +83,10 @@ export function installTestHook(): void {
     particleTime: () => latestFrames.particles?.t ?? null,
     densityTime: () => latestFrames.density?.t ?? null,
     densityGrid: () => latestFrames.density?.N ?? null,
+    densities: () => ({
+      plus: Array.from(latestFrames.density?.rhoPlus ?? []),
+      minus: Array.from(latestFrames.density?.rhoMinus ?? []),
+    }),
     scenario: () => structuredClone(useLab.getState().scenario),
     checkpoints: () => diagnosticSeries().t.length,
     lastValue: (name) => lastFinite((diagnosticSeries().values as Record<string, (number | null)[]>)[name]),

@@ -1,3 +1,4 @@
+import { CheckpointClock } from '../model/checkpoints';
 import { dipoleStatistics } from '../model/diagnostics/dipoles';
 import { empiricalCoefficients } from '../model/diagnostics/sobolev';
 import { createSystem } from '../model/dynamics/createSystem';
@@ -8,7 +9,6 @@ import { resolveDelta } from '../model/scenario/delta';
 import { initialConfiguration } from '../model/scenario/initial';
 import type { Scenario } from '../model/scenario/types';
 import type { InteractionSpec } from '../model/types';
-import { CheckpointClock } from './checkpointClock';
 import { DisplayState } from './displayState';
 import {
   type ParticleCheckpoint,

@@ -1,11 +1,12 @@
+import { CheckpointClock } from '../model/checkpoints';
 import { gridCoefficients } from '../model/diagnostics/sobolev';
 import { RealFFT2D } from '../model/fft2';
 import { cellAverages } from '../model/init/cellAverages';
 import { createPdeSolver, type PdeSolver } from '../model/pde/solver';
+import { pdeStepping } from '../model/pde/stepping';
 import { resolveDelta } from '../model/scenario/delta';
 import { initialDensity } from '../model/scenario/initial';
 import type { Scenario } from '../model/scenario/types';
-import { CheckpointClock } from './checkpointClock';
 import { DisplayState } from './displayState';
 import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './protocol';
 
@@ -103,20 +104,10 @@ export class PdeEngine {
     const r = this.need();
     r.calls++;
     const solver = r.solver;
-    const sim = {
-      get t() {
-        return solver.t;
-      },
-      stepToward(goal: number) {
-        const rem = goal - solver.t;
-        if (rem <= 0) return;
-        r.display[0].remember(solver.t, solver.rhoPlus);
-        r.display[1].remember(solver.t, solver.rhoMinus);
-        // advanceTo lands exactly on goal; use it when the next step is likely to get there.
-        if (solver.lastDt >= rem) solver.advanceTo(goal);
-        else solver.step(rem);
-      },
-    };
+    const sim = pdeStepping(solver, () => {
+      r.display[0].remember(solver.t, solver.rhoPlus);
+      r.display[1].remember(solver.t, solver.rhoMinus);
+    });
     r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
     r.shown = r.display[0].timeFor(target, solver.t);
     return this.reply();

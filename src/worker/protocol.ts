@@ -100,4 +100,4 @@ export interface PdeWorkerApi {
   advance(target: number, budgetMs: number): Promise<PdeReply>;
 }
 
-export { CHECKPOINTS_PER_T } from '../model/scenario/checkpoints';
+export { CHECKPOINTS_PER_T } from '../model/checkpoints';

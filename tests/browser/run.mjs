@@ -222,13 +222,13 @@ test('a slider change updates the URL, and reloading it reproduces the particles
   await close();
 });
 
-test('a link replays the same run: play, pause, step to a checkpoint = node CLI run --replay', async ({
+test('a link replays the same run: play, pause, step to a checkpoint = node CLI run --replay --pde', async ({
   browser,
   url,
 }) => {
   // The workers' steps end on the checkpoint grid only, never at the wall-clock-driven target, so
   // however fast this machine plays, the state at a checkpoint is what node computes from the link.
-  const hash = '#v1&n=150&d=0.03&F=0.2,0.1';
+  const hash = '#v1&n=150&d=0.03&F=0.2,0.1&N=64';
   const { page, errors, close } = await openPage(browser, url, hash);
   await ready(page);
   await page.click('[data-testid=play]');
@@ -237,25 +237,57 @@ test('a link replays the same run: play, pause, step to a checkpoint = node CLI 
   await page.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
   await page.click('[data-testid=step]');
   await page.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
-  const got = await lab(page, () => ({ t: window.__lab.clock, pos: window.__lab.positions() }));
+  const got = await lab(page, () => ({
+    t: window.__lab.clock,
+    tp: window.__lab.particleTime(),
+    td: window.__lab.densityTime(),
+    pos: window.__lab.positions(),
+    rho: window.__lab.densities(),
+  }));
   const k = Math.round(got.t / 0.005);
-  assert(k >= 3 && Math.abs(got.t - k * 0.005) < 1e-12, `not on a checkpoint: t = ${got.t}`);
+  assert(k >= 3 && k <= 200, `unexpected clock ${got.t}`);
+  for (const t of [got.t, got.tp, got.td])
+    assert(Math.abs(t - k * 0.005) < 1e-12, `not on checkpoint ${k}: ${t}`);
+  // --samples 1: one sample at t_k, which is on the grid whatever k is
   const cli = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'run', '--in', hash, '--T', String(k * 0.005), '--replay'],
-    { encoding: 'utf8' },
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'run',
+      '--in',
+      hash,
+      '--T',
+      String(k * 0.005),
+      '--replay',
+      '--pde',
+      '--samples',
+      '1',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   assert(cli.status === 0, `CLI run failed: ${cli.stderr}`);
-  const node = JSON.parse(cli.stdout).particles;
+  const node = JSON.parse(cli.stdout);
   let worst = 0;
-  node.forEach(([x, y], i) => {
+  node.particles.forEach(([x, y], i) => {
     worst = Math.max(
       worst,
       Math.abs(Math.fround(x) - got.pos[2 * i]),
       Math.abs(Math.fround(y) - got.pos[2 * i + 1]),
     );
   });
-  assert(worst === 0, `browser and node differ at t = ${got.t} by up to ${worst}`);
+  assert(worst === 0, `browser and node particles differ at t = ${got.t} by up to ${worst}`);
+  assert(node.rhoPlus.length === 64 * 64 && got.rho.plus.length === 64 * 64, 'density grids differ');
+  let worstRho = 0;
+  node.rhoPlus.forEach((v, i) => {
+    worstRho = Math.max(
+      worstRho,
+      Math.abs(Math.fround(v) - got.rho.plus[i]),
+      Math.abs(Math.fround(node.rhoMinus[i]) - got.rho.minus[i]),
+    );
+  });
+  assert(worstRho === 0, `browser and node densities differ at t = ${got.t} by up to ${worstRho}`);
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });

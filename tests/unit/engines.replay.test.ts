@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
+import { CHECKPOINTS_PER_T } from '../../src/model/checkpoints';
 import { cellAverages } from '../../src/model/init/cellAverages';
 import { createPdeSolver } from '../../src/model/pde/solver';
-import { CHECKPOINTS_PER_T } from '../../src/model/scenario/checkpoints';
 import { encodeScenario } from '../../src/model/scenario/codec';
 import { defaultScenario } from '../../src/model/scenario/defaults';
 import { initialDensity } from '../../src/model/scenario/initial';
@@ -121,9 +121,49 @@ describe('a run does not depend on how the app slices it', () => {
     });
     expect(diff).toBeGreaterThan(0);
     expect(diff).toBeLessThan(1e-4);
+  });
+
+  it("with --pde too: the densities and both sides at every sample are the app workers' states", async () => {
+    const s = scenario();
+    const h = s.T / CHECKPOINTS_PER_T;
+    const particles = drive(new ParticleEngine(), s, jaggedTargets(end, 5), 0);
+    const pde = drive(new PdeEngine(), s, jaggedTargets(end, 9), 0);
+    const link = encodeScenario(s);
+    const out = (await cli([
+      'run',
+      '--in',
+      link,
+      '--T',
+      String(end),
+      '--replay',
+      '--pde',
+      '--samples',
+      '6',
+    ])) as {
+      particles: [number, number, number][];
+      rhoPlus: number[];
+      rhoMinus: number[];
+      energy: [number, number][];
+      pdeEnergy: [number, number][];
+    };
+    expect(Array.from(Float32Array.from(out.particles.flatMap((p) => p.slice(0, 2))))).toEqual(
+      Array.from(particles.last.pos),
+    );
+    expect(Array.from(Float32Array.from(out.rhoPlus))).toEqual(Array.from(pde.last.rhoPlus));
+    expect(Array.from(Float32Array.from(out.rhoMinus))).toEqual(Array.from(pde.last.rhoMinus));
+    // samples every 10 checkpoints: both energies there are the workers' checkpoint energies
+    expect(out.energy.map(([t]) => Math.round(t / h))).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    const at = (series: [number, number][], energies: Map<number, number>) =>
+      series.map(([t]) => energies.get(Math.round(t / h)));
+    expect(out.energy.map(([, e]) => e)).toEqual(at(out.energy, particles.energies));
+    expect(out.pdeEnergy.map(([, e]) => e)).toEqual(at(out.pdeEnergy, pde.energies));
+    // sample times off the checkpoint grid are refused, naming the flag
+    await expect(cli(['run', '--in', link, '--T', '0.0605', '--replay', '--pde'])).rejects.toThrow(
+      /T must be/,
+    );
     await expect(
-      runCli(['run', '--in', encodeScenario(s), '--T', '0.1', '--replay', '--pde']),
-    ).rejects.toThrow(/replay/);
+      cli(['run', '--in', link, '--T', String(end), '--replay', '--pde', '--samples', '7']),
+    ).rejects.toThrow(/samples must divide/);
   });
 
   // Between checkpoints the states run ahead of the target; the reply shows the target time, the

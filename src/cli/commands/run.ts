@@ -53,7 +53,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions) {
   }
   const pde = initialPde(setup, opts.pde);
   const stepper = createStepper(system, config.pos, opts.integrator);
-  const both = createSideBySide(stepper, pde, config.signs, spec.delta);
+  const both = createSideBySide(stepper, pde, config.signs, spec.delta, opts.stopEvery);
   const samples = [both.sample()];
   for (let s = 1; s <= opts.pde.samples; s++) samples.push(both.advanceTo((opts.T * s) / opts.pde.samples));
   return {

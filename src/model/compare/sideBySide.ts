@@ -1,7 +1,9 @@
+import { CheckpointClock } from '../checkpoints';
 import { dipoleStatistics } from '../diagnostics/dipoles';
 import { hMinusDistance } from '../diagnostics/sobolev';
 import type { Stepper } from '../integrate';
 import type { PdeSolver } from '../pde/solver';
+import { pdeStepping } from '../pde/stepping';
 
 /** One sample of the particle–continuum comparison (SPEC §8). */
 export interface ComparisonSample {
@@ -21,9 +23,20 @@ export interface ComparisonSample {
 /**
  * Particles and PDE advanced to common times. Each side keeps its own clock and can also be
  * stepped on its own (the app runs them on two threads); this object only lines them up.
+ * With `stopEvery` both sides step exactly as the app's workers do (CheckpointClock on that grid),
+ * so at grid times the states are the app's bit for bit; advanceTo then expects grid times.
  */
-export function createSideBySide(stepper: Stepper, pde: PdeSolver, signs: Int8Array, delta: number) {
+export function createSideBySide(
+  stepper: Stepper,
+  pde: PdeSolver,
+  signs: Int8Array,
+  delta: number,
+  stopEvery?: number,
+) {
   const pos = new Float64Array(2 * signs.length);
+  const clocks = stopEvery
+    ? { particles: new CheckpointClock(stopEvery), pde: new CheckpointClock(stopEvery) }
+    : null;
   function sample(): ComparisonSample {
     stepper.wrapped(pos);
     const d = hMinusDistance({ pos, signs }, pde.N, pde.rhoPlus, pde.rhoMinus);
@@ -43,8 +56,13 @@ export function createSideBySide(stepper: Stepper, pde: PdeSolver, signs: Int8Ar
     sample,
     /** Advance both sides to t and compare them there. */
     advanceTo(t: number): ComparisonSample {
-      stepper.advanceTo(t);
-      pde.advanceTo(t);
+      if (clocks) {
+        clocks.particles.run(stepper, t, Number.POSITIVE_INFINITY, () => {});
+        clocks.pde.run(pdeStepping(pde), t, Number.POSITIVE_INFINITY, () => {});
+      } else {
+        stepper.advanceTo(t);
+        pde.advanceTo(t);
+      }
       return sample();
     },
   };
