@@ -26,13 +26,10 @@ export class DisplayState {
     return this.prev && this.prevT < target && target < t ? target : t;
   }
 
-  /** State at time `shown` (from timeFor) into out: a copy of `state`, or the interpolation. */
+  /** State at time `shown` (from timeFor): `state` itself, or the interpolation written to out. */
   at(shown: number, t: number, state: Float64Array, out: Float64Array): Float64Array {
     const prev = this.prev;
-    if (shown >= t || !prev || prev.length !== state.length) {
-      out.set(state);
-      return out;
-    }
+    if (shown >= t || !prev || prev.length !== state.length) return state;
     const theta = (shown - this.prevT) / (t - this.prevT);
     for (let i = 0; i < out.length; i++) out[i] = prev[i] + theta * (state[i] - prev[i]);
     return out;

@@ -184,8 +184,8 @@ export class ParticleEngine {
     const t = this.time();
     const shown = r.shown ?? t;
     const state = this.unwrapped();
-    const shownState = r.display.at(shown, t, state, new Float64Array(state.length));
-    const wrapped = wrap(shownState, shownState);
+    const out = new Float64Array(state.length);
+    const wrapped = wrap(r.display.at(shown, t, state, out), out);
     assertFinite(wrapped, 'particle positions');
     const checkpoints = r.pending;
     r.pending = [];

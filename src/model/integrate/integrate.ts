@@ -1,3 +1,4 @@
+import { CheckpointClock } from '../checkpoints';
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { createStepper } from './stepper';
 import type { IntegrateResult, IntegratorOptions } from './types';
@@ -22,20 +23,24 @@ export function integrate(
   onStep?.(0, s.energy());
   const maxSteps = opts.maxSteps ?? 1e6;
   const attempts0 = s.steps + s.rejected;
-  let k = 1; // the next checkpoint's index, advanced exactly as in the app's CheckpointClock
-  const eps = stopEvery ? 1e-12 * Math.max(1, T) : 0;
-  while (s.t < T - eps) {
+  const stepOnce = (tEnd: number) => {
     if (s.steps + s.rejected - attempts0 >= maxSteps)
       throw new Error(`integrator: maxSteps (${maxSteps}) exceeded at t = ${s.t} (method ${s.method})`);
-    if (stopEvery) {
-      const tc = k * stopEvery;
-      // T on the grid up to rounding: stop at the grid's own k·h, as the app does
-      s.stepToward(Math.abs(tc - T) <= 1e-12 * Math.max(1, T) ? tc : Math.min(tc, T));
-      if (s.t >= tc - 1e-12 * Math.max(1, tc)) k++;
-    } else s.stepToward(T);
+    s.stepToward(tEnd);
     energy.push([s.t, s.energy()]);
     onStep?.(s.t, s.energy());
-  }
+  };
+  if (stopEvery) {
+    // the app's own clock, plus a stop at T where T is off its grid (on it up to rounding: its k·h)
+    const atT = (tc: number) => (Math.abs(tc - T) <= 1e-12 * Math.max(1, T) ? tc : Math.min(tc, T));
+    const sim = {
+      get t() {
+        return s.t;
+      },
+      stepToward: (tc: number) => stepOnce(atT(tc)),
+    };
+    new CheckpointClock(stopEvery).run(sim, T, Number.POSITIVE_INFINITY, () => {});
+  } else while (s.t < T) stepOnce(T);
   return {
     pos: s.wrapped(),
     unwrapped: Float64Array.from(s.unwrapped),
