@@ -16,7 +16,12 @@ export function CopyLinkButton() {
     window.setTimeout(() => setCopied(null), 1800);
   };
   return (
-    <button type="button" data-testid="copy-link" onClick={copy} title="The link reproduces this scenario">
+    <button
+      type="button"
+      data-testid="copy-link"
+      onClick={copy}
+      title="The link holds the whole scenario: opened anywhere, it replays the same run (the same steps, bit for bit; `npm run sim -- run --replay` reproduces it in node)"
+    >
       {copied ?? 'Copy link'}
     </button>
   );
