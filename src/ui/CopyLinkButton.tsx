@@ -20,7 +20,7 @@ export function CopyLinkButton() {
       type="button"
       data-testid="copy-link"
       onClick={copy}
-      title="The link holds the whole scenario: opened anywhere, it replays the same run (the same steps, bit for bit; `npm run sim -- run --replay` reproduces it in node)"
+      title="The link holds the whole scenario: opened anywhere, the run from t = 0 takes the same steps, bit for bit (npm run sim -- run --replay reproduces it in node). Settings changed mid-run start over from t = 0 in the link."
     >
       {copied ?? 'Copy link'}
     </button>
