@@ -509,7 +509,7 @@ export class RealFFT2D {
   /**
    * Tabulate a multiplier M(k₁, k₂) (signed wavenumbers, −N/2 ≤ k < N/2) in the plan's internal
    * order, with the 1/N² of the inverse DFT folded in. M must be even in k₁ and in k₂ separately
-   * (true for every kernel of SPEC §2), so the Nyquist rows/columns are unambiguous and a real
+   * (true for every kernel of MATH §2), so the Nyquist rows/columns are unambiguous and a real
    * field stays real.
    */
   tabulateMultiplier(M: (k1: number, k2: number) => number): Float64Array {

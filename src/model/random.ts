@@ -1,5 +1,5 @@
 /**
- * The project's one source of randomness (SPEC §7): xoshiro128** 1.1 (Blackman & Vigna, 2018),
+ * The project's one source of randomness (MATH §7): xoshiro128** 1.1 (Blackman & Vigna, 2018),
  * its 128-bit state filled by splitmix32 from a uint32 seed.
  *
  * Why this generator: it needs only 32-bit integer operations (Math.imul, shifts, xor), which every
@@ -116,7 +116,7 @@ export class Rng {
   }
 }
 
-/** A new generator from a uint32 seed (SPEC §7: every random choice of the project goes through this). */
+/** A new generator from a uint32 seed (MATH §7: every random choice of the project goes through this). */
 export function createRng(seed: number): Rng {
   return new Rng(seed);
 }

@@ -1,4 +1,4 @@
-/** Shared vocabulary of the model layer (SPEC §1–4). Pure data, no behaviour. */
+/** Shared vocabulary of the model layer (MATH §1–4). Pure data, no behaviour. */
 
 export type Geometry = 'isotropic' | 'slip';
 export type CoreModel = 'gaussian' | 'plummer' | 'poisson';
@@ -6,7 +6,7 @@ export type CoreModel = 'gaussian' | 'plummer' | 'poisson';
 export const GEOMETRIES: readonly Geometry[] = ['isotropic', 'slip'];
 export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson'];
 
-/** One term a·cos(2π(p·x₁ + q·x₂) − φ) of the external potential U (SPEC §4); p, q integers. */
+/** One term a·cos(2π(p·x₁ + q·x₂) − φ) of the external potential U (MATH §4); p, q integers. */
 export interface CosMode {
   a: number;
   p: number;
@@ -20,7 +20,7 @@ export interface ExternalField {
   force: [number, number];
 }
 
-/** The pair interaction: V_δ of SPEC §2 is fixed by these three. */
+/** The pair interaction: V_δ of MATH §2 is fixed by these three. */
 export interface InteractionSpec {
   geometry: Geometry;
   core: CoreModel;

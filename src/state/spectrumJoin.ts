@@ -4,7 +4,7 @@ import { recordSeries } from './diagnosticSeries';
 
 /**
  * Pairs μ̂± (particle worker) and ρ̂± (PDE worker) sampled at the same checkpoint k and records
- * the H⁻² distances of SPEC §8, plus how far each side has moved from its own t = 0 state.
+ * the H⁻² distances of MATH §8, plus how far each side has moved from its own t = 0 state.
  */
 
 function pairDistance(a: SpectrumPair, b: SpectrumPair): number {

@@ -22,7 +22,7 @@ export function StatusFooter() {
         </span>
       )}
       {run.tPde !== null && run.pdeEntropy !== null && (
-        <span title="Entropy of the continuum densities, ∫ρ+ log ρ+ + ρ− log ρ− (SPEC §8)">
+        <span title="Entropy of the continuum densities, ∫ρ+ log ρ+ + ρ− log ρ− (MATH §8)">
           ∫ρ log ρ = {formatValue(run.pdeEntropy)}
         </span>
       )}

@@ -15,17 +15,17 @@ export interface SpectrumPair {
   minus: FourierBlock;
 }
 
-/** The Fourier cut-off |k|∞ ≤ K of the H⁻² distance (SPEC §8); modes a grid cannot resolve count as 0. */
+/** The Fourier cut-off |k|∞ ≤ K of the H⁻² distance (MATH §8); modes a grid cannot resolve count as 0. */
 export const SPECTRUM_CUTOFF = 32;
 
 export interface ParticleCheckpoint {
   k: number;
   t: number;
-  /** E_n (SPEC §3). */
+  /** E_n (MATH §3). */
   energy: number;
   /** Fraction of particles whose nearest opposite-sign neighbour is closer than a few δ. */
   boundFraction: number;
-  /** μ̂± (SPEC §8), for the H⁻² distance to ρ±. */
+  /** μ̂± (MATH §8), for the H⁻² distance to ρ±. */
   spectrum: SpectrumPair | null;
 }
 
@@ -63,7 +63,7 @@ export interface ParticleWorkerApi {
 export interface PdeCheckpoint {
   k: number;
   t: number;
-  /** E_δ(ρ) (SPEC §5). */
+  /** E_δ(ρ) (MATH §5). */
   energy: number;
   /** min over cells of ρ±, and the two masses (conservation is checked on screen). */
   minRho: number;
@@ -71,7 +71,7 @@ export interface PdeCheckpoint {
   massMinus: number;
   /** ∫ρ+ log ρ+ + ρ− log ρ− (cell averages). */
   entropy: number;
-  /** ρ̂± (SPEC §11: DFT of cell averages, deconvolved by the cell sincs). */
+  /** ρ̂± (MATH §11: DFT of cell averages, deconvolved by the cell sincs). */
   spectrum: SpectrumPair | null;
 }
 

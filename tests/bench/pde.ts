@@ -12,7 +12,7 @@ import type { BenchRow } from './table';
 /**
  * The smooth test case shared with the refinement test: exact cell averages of
  *   ρ± = ½(1 ± 0.3 sin 2πx₁ + 0.2 cos 2π(x₁ + x₂) | 0.2 sin 2π(x₁ − x₂)),  U = a cos(2πx₂ − 0.4),
- * δ = 0.05 (set by the caller). a = 0.5 is the amplitude of SPEC §11's smooth case; by T = 0.2 it
+ * δ = 0.05 (set by the caller). a = 0.5 is the amplitude of MATH §11's smooth case; by T = 0.2 it
  * has concentrated ρ+ into a ridge (max ≈ 4.3, width ≈ 0.05).
  */
 export function smoothCase(

@@ -119,7 +119,7 @@ describe('CLI pde', () => {
   });
 });
 
-describe('CLI run --pde: the diagnostics of SPEC §8', () => {
+describe('CLI run --pde: the diagnostics of MATH §8', () => {
   it('distance, entropy, dipole fraction and regime against closed forms', async () => {
     // two ± pairs 0.5δ apart and two loose particles, next to the uniform ρ± = ½ (stationary for
     // U = 0, so the entropy stays log ½ exactly and the dipoles only shrink)

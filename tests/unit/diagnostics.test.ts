@@ -1,5 +1,5 @@
 /**
- * Diagnostics of SPEC §8 against independent oracles: naive Fourier sums, the exact expectation of
+ * Diagnostics of MATH §8 against independent oracles: naive Fourier sums, the exact expectation of
  * the H^{−2} distance for i.i.d. samples, brute-force nearest neighbours, closed-form regime lines.
  */
 import { describe, expect, it } from 'vitest';
@@ -338,7 +338,7 @@ describe('nearest opposite-sign distances and dipole statistics', () => {
   });
 });
 
-describe('regime map (SPEC §6)', () => {
+describe('regime map (MATH §6)', () => {
   it('lines and the convergence criterion', () => {
     const l = regimeLines(1e4, 1);
     expect(l.convergence).toBeCloseTo(Math.sqrt(3 / Math.log(1e4)), 14);

@@ -1,5 +1,5 @@
 /**
- * SPEC §10 "Pair check": a ± pair on a horizontal line (isotropic, gaussian, U = 0) keeps its
+ * MATH §10 "Pair check": a ± pair on a horizontal line (isotropic, gaussian, U = 0) keeps its
  * centre and x₂, and its separation s obeys the scalar ODE
  *   ds/dt = e^{−s²/2δ²}/s − π cot πs − 4π Σ_{n≥1} q^{2n} sin 2πs / (1 − 2q^{2n} cos 2πs + q^{4n}),
  * q = e^{−π}, integrated here independently by classical RK4 at a tiny fixed step.

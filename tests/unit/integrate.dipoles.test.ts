@@ -1,5 +1,5 @@
 /**
- * The paper's counterexample regime (Thm 4.4 isotropic, Thm 4.6 slip; SPEC §6, §10): short
+ * The paper's counterexample regime (Thm 4.4 isotropic, Thm 4.6 slip; MATH §6, §10): short
  * dipoles under U = cos 2πx₁ stay trapped — particles move by a few δ, dipoles shrink — and the
  * stiff integrator reaches T with steps set by the slow dynamics, not by the dipole time n·δ².
  */
@@ -73,7 +73,7 @@ describe('short dipoles stay trapped (counterexample regime)', () => {
       // Steps follow the slow dynamics: ≈ 120–170 observed, against ~5·10⁴ for an explicit method.
       expect(r.steps + r.rejected).toBeLessThan(400);
       expect(r.steps).toBeLessThan(explicitSteps / 100);
-      // Trapped: everybody moves by a few δ (SPEC §10: ≈ 2δ), far below the spacing n^{−1/2}.
+      // Trapped: everybody moves by a few δ (MATH §10: ≈ 2δ), far below the spacing n^{−1/2}.
       const move = maxMove(r.unwrapped, pos);
       expect(move).toBeLessThan(5 * delta);
       expect(move).toBeLessThan(0.01 * spacing);

@@ -1,4 +1,4 @@
-/** Trajectory oracle cases (independent Python implementation, ../shared/oracle-cases/pub_traj_*). */
+/** Trajectory oracle cases (independent Python implementation, tests/oracle-cases/pub_traj_*). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { type IntegratorOptions, integrate } from '../../src/model/integrate';
 import { makeKernel } from '../../src/model/kernels';
 import type { CoreModel, ExternalField, Geometry } from '../../src/model/types';
 
-const ORACLE_DIR = join(__dirname, '../../../shared/oracle-cases');
+const ORACLE_DIR = join(__dirname, '../oracle-cases');
 
 interface TrajCase {
   geometry: Geometry;

@@ -1,5 +1,5 @@
 /**
- * Production kernel vs the direct Fourier-sum oracle (SPEC §2: the multiplier is the definition),
+ * Production kernel vs the direct Fourier-sum oracle (MATH §2: the multiplier is the definition),
  * for every core, both geometries and δ ∈ {0.2, 0.05, 0.01, 0.002}, on random configurations.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** The independent implementation's cases in ../shared/oracle-cases (velocities and energies). */
+/** The independent implementation's cases in tests/oracle-cases (velocities and energies). */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSystem } from '../../src/model/dynamics/createSystem';

@@ -1,4 +1,4 @@
-/** Cell averages ↔ Fourier coefficients (SPEC §11) against closed forms. */
+/** Cell averages ↔ Fourier coefficients (MATH §11) against closed forms. */
 import { describe, expect, it } from 'vitest';
 import {
   cellAverageCoefficients,
@@ -54,7 +54,7 @@ function exactCells(N: number): Float64Array {
   return out;
 }
 
-describe('cell averages and Fourier coefficients (SPEC §11)', () => {
+describe('cell averages and Fourier coefficients (MATH §11)', () => {
   it('DFT + half-cell phase + sinc division recovers f̂_k of a trigonometric polynomial exactly', () => {
     for (const N of [32, 64]) {
       const K = 12;

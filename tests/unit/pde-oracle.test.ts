@@ -1,17 +1,18 @@
 /**
  * The public PDE oracle cases (independent pseudo-spectral reference on 256², exact convolution):
  * run the finite-volume solver to T and compare the low Fourier coefficients (|k|∞ ≤ 8) of ρ±,
- * read from the cell averages per SPEC §11, with `expected`.
+ * read from the cell averages per MATH §11, with `expected`.
  *
  * Bound: for a second-order scheme the coefficient error is C·h²; the oracle README says "within a
  * few 1e-3" on 64². With the default MC limiter (θ = 2) we measure 3.1e-4 (iso) and 1.1e-4 (slip);
  * we assert 1e-3 (plain minmod, θ = 1, lands at 1.0e-3 on the iso case, first-order upwinding ~10×
- * worse per SPEC §11). Refinement: 128² must reduce the error at least 2.5× (the iso case is
+ * worse per MATH §11). Refinement: 128² must reduce the error at least 2.5× (the iso case is
  * pre-asymptotic at 64², observed order 1.5), and 256² must show order ≥ 1.6 (observed 1.8–1.9).
  * Along the way each run checks positivity, separate mass conservation and energy monotonicity at
  * every step.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { coefficientIndex, createPdeSolver, resampleCellAverages } from '../../src/model/pde';
 import type { ExternalField, Geometry } from '../../src/model/types';
@@ -30,7 +31,7 @@ interface PdeCase {
   };
 }
 
-const dir = '/work/shared/oracle-cases';
+const dir = fileURLToPath(new URL('../oracle-cases', import.meta.url));
 const load = (name: string): PdeCase => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
 
 function runCase(c: PdeCase, N: number) {

@@ -103,7 +103,7 @@ describe('potential ξ = V_δ∗κ + U at the cell centres', () => {
   }
 });
 
-describe('∂tρ± = ±½ΔU at t = 0 for ρ± = ½ (SPEC §6)', () => {
+describe('∂tρ± = ±½ΔU at t = 0 for ρ± = ½ (MATH §6)', () => {
   for (const geometry of ['isotropic', 'slip'] as Geometry[]) {
     it(`${geometry}: U = cos 2πx₁, semi-discrete right-hand side vs the analytic cell averages (order 2)`, () => {
       const errs: number[] = [];
@@ -242,7 +242,7 @@ describe('energy guard', () => {
   });
 });
 
-describe('linearised regime about ρ± = ½, U = 0 (SPEC §10)', () => {
+describe('linearised regime about ρ± = ½, U = 0 (MATH §10)', () => {
   // ρ± = ½ ± ε η, κ = 2εη: ∂tκ = div(½·2 ∇(V_δ∗κ)) + O(ε²) (isotropic; ∂₁ only for slip), so
   // κ̂_k(t) = κ̂_k(0) e^{−r_k t} with r_k = 4π²|k|² V̂_k m_δ(k) (isotropic) and
   // r_k = 4π² k₁² V̂_k m_δ(k) (slip); ρ+ + ρ− changes only at O(ε²).
@@ -459,7 +459,7 @@ describe('grid refinement (δ = 0.05, T = 0.2, isotropic, genuinely 2D data)', (
   /**
    * Two studies with N = 32, 64, 128, 256 and the N = 256 solution as reference (restricted to the
    * coarse grid by block averages, exact for cell averages). Observed order p = log₂(e_N / e_2N).
-   *  - U amplitude 0.5 (SPEC §11's case): by T = 0.2 ρ+ has concentrated into a ridge of width
+   *  - U amplitude 0.5 (MATH §11's case): by T = 0.2 ρ+ has concentrated into a ridge of width
    *    ≈ 0.05 (max ≈ 4.3), resolved by ~3 cells at N = 64, so L¹ is pre-asymptotic (the ridge
    *    holds half of the L¹ error); the low Fourier modes converge at order ≈ 2 already.
    *  - U amplitude 0.15: the solution stays smooth (max ≈ 1.1) and L¹ shows order ≈ 2.
@@ -507,7 +507,7 @@ describe('grid refinement (δ = 0.05, T = 0.2, isotropic, genuinely 2D data)', (
     expect(t[2].pL1).toBeGreaterThanOrEqual(1.5);
     expect(t[1].pFourier).toBeGreaterThanOrEqual(1.8);
     expect(t[2].pFourier).toBeGreaterThanOrEqual(1.8);
-    expect(t[2].fourier).toBeLessThan(1e-3); // SPEC §11 quotes ~1e-3 at N = 128 (there vs a spectral reference)
+    expect(t[2].fourier).toBeLessThan(1e-3); // MATH §11 quotes ~1e-3 at N = 128 (there vs a spectral reference)
   });
 
   it('U amplitude 0.15 (smooth solution): L¹ order ≥ 1.7, also from successive differences', () => {

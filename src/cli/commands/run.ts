@@ -27,7 +27,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions) {
     T: opts.T,
     lambda: system.kernel.lambda,
   });
-  // SPEC §6–8: where (n, δ, T) sits, with λ_δ and exp(3λ_δT)·n^{−1/2} (null when it overflows)
+  // MATH §6–8: where (n, δ, T) sits, with λ_δ and exp(3λ_δT)·n^{−1/2} (null when it overflows)
   const regime = {
     lambda: system.kernel.lambda,
     criterion: Number.isFinite(r.criterion) ? r.criterion : null,

@@ -5,7 +5,7 @@ import type { Stepper } from '../integrate';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 
-/** One sample of the particle–continuum comparison (SPEC §8). */
+/** One sample of the particle–continuum comparison (MATH §8). */
 export interface ComparisonSample {
   t: number;
   /** ‖μ± − ρ±‖_{H^{−2}}, |k|∞ ≤ 32 (norms, not squared). */

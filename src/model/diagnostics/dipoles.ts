@@ -1,5 +1,5 @@
 /**
- * Dipole statistics (SPEC §8): for every particle the distance to the nearest particle of the
+ * Dipole statistics (MATH §8): for every particle the distance to the nearest particle of the
  * opposite sign (minimum image on T²), a log-scale histogram, and the fraction of "bound dipoles"
  * (distance < min(3δ, ¼ n^{−1/2}) by default; see DipoleOptions).
  *
@@ -114,7 +114,7 @@ export interface DipoleOptions {
   hi?: number;
   /**
    * "Bound" means distance < min(boundFactor·δ, spacingFraction/√n) (defaults 3 and ¼): a few δ as
-   * SPEC §8 says, but never more than a quarter of the typical spacing, so that when δ is as large
+   * MATH §8 says, but never more than a quarter of the typical spacing, so that when δ is as large
    * as the spacing every nearest neighbour is not counted as a dipole partner.
    */
   boundFactor?: number;

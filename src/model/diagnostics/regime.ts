@@ -1,5 +1,5 @@
 /**
- * Where a scenario (n, δ, T) sits relative to the theorems of the paper (SPEC §6).
+ * Where a scenario (n, δ, T) sits relative to the theorems of the paper (MATH §6).
  *
  *  - Convergence (Thm 3.3 isotropic, Thm 3.9 slip): exp(3 λ_δ T)·n^{−1/2} → 0 (Remark 3.4). As a
  *    point test we use criterion < 1; with λ_δ = 1/(2δ²) (gaussian isotropic) this is exactly

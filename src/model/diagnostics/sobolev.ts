@@ -1,7 +1,7 @@
 /**
- * Negative Sobolev distance between particles and grid densities (SPEC §8):
+ * Negative Sobolev distance between particles and grid densities (MATH §8):
  *   ‖μ± − ρ±‖²_{H^{−s}} = Σ_{|k|∞ ≤ K} (1 + 4π²|k|²)^{−s} |μ̂±_k − ρ̂±_k|²,  s = 2, K = 32 by default,
- * μ± = (1/n) Σ_{b_i = ±1} δ_{x_i} (n counts both signs), ρ̂± from the cell averages per SPEC §11.
+ * μ± = (1/n) Σ_{b_i = ±1} δ_{x_i} (n counts both signs), ρ̂± from the cell averages per MATH §11.
  * The norms (not their squares) are reported.
  */
 import { type RealFFT2D, sharedPlan } from '../fft2';
@@ -268,7 +268,7 @@ function accumulateBlock(
 }
 
 /**
- * ρ̂_k of grid cell averages for |k|∞ ≤ K (SPEC §11); modes the grid cannot resolve
+ * ρ̂_k of grid cell averages for |k|∞ ≤ K (MATH §11); modes the grid cannot resolve
  * (|k_d| ≥ N/2) are taken as zero.
  */
 export function gridCoefficients(
@@ -316,7 +316,7 @@ export interface SobolevOptions {
   method?: EmpiricalMethod;
 }
 
-/** ‖μ+ − ρ+‖_{H^{−s}} and ‖μ− − ρ−‖_{H^{−s}} (SPEC §8). */
+/** ‖μ+ − ρ+‖_{H^{−s}} and ‖μ− − ρ−‖_{H^{−s}} (MATH §8). */
 export function hMinusDistance(
   particles: Configuration,
   N: number,

@@ -9,7 +9,7 @@ import type { ParticleSystem } from './particleSystem';
 export type Summation = 'auto' | 'direct' | 'fast';
 
 /**
- * The particle system of SPEC §3. Pair sums by the direct loop (each pair once: ∇V_δ is odd) for
+ * The particle system of MATH §3. Pair sums by the direct loop (each pair once: ∇V_δ is odd) for
  * small n and by the near/far fast sum (src/model/fastsum) from its measured crossover on; the two
  * agree to ~1e-8. Pass a prebuilt kernel to share it between systems (building one costs 0.05–0.7 s).
  */

@@ -12,8 +12,8 @@ export interface ParticleSystem {
   readonly geometry: Geometry;
   readonly kernel: PairKernel;
   readonly field: ExternalField;
-  /** dx_i/dt of SPEC §3 into out (length 2n); for `slip` every y-velocity is exactly 0. */
+  /** dx_i/dt of MATH §3 into out (length 2n); for `slip` every y-velocity is exactly 0. */
   velocities(pos: Float64Array, out: Float64Array): void;
-  /** E_n of SPEC §3 (diagonal kept; F does not enter). */
+  /** E_n of MATH §3 (diagonal kept; F does not enter). */
   energy(pos: Float64Array): number;
 }

@@ -19,7 +19,7 @@ export function zeroProfile(): Profile {
   return { f: 0, beta: 0, a: 0, b: 0, c: 0 };
 }
 
-/** P_δ: the closed forms of cores.ts (SPEC §2, §10). q > 0 required for b. */
+/** P_δ: the closed forms of cores.ts (MATH §2, §10). q > 0 required for b. */
 export function coreProfile(
   geometry: Geometry,
   core: CoreModel,

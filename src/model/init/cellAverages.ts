@@ -16,7 +16,7 @@ function sinc(t: number): number {
 }
 
 /**
- * Exact (or round-off-level) cell averages of a density (SPEC §7, §11):
+ * Exact (or round-off-level) cell averages of a density (MATH §7, §11):
  * - uniform, sine: closed form (the average of sin over a cell is its centre value × two sincs);
  * - bumps: products of 1D periodised-Gaussian cell masses from erf differences (exact);
  * - stripes: composite 16-point Gauss–Legendre in x₁ (the profile does not depend on x₂), with

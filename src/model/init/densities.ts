@@ -1,5 +1,5 @@
 /**
- * Initial densities ρ± ≥ 0 on the unit torus with ∫ρ+ + ∫ρ− = 1 (SPEC §7), as JSON-serialisable
+ * Initial densities ρ± ≥ 0 on the unit torus with ∫ρ+ + ∫ρ− = 1 (MATH §7), as JSON-serialisable
  * specs. Every kind below is normalised by construction, whatever its parameters.
  */
 
@@ -141,7 +141,7 @@ export function rhoBound(spec: DensitySpec, sign: 1 | -1): number {
 
 /**
  * The neutral density ρ◦ = ½(ρ+ + ρ−) assigned to both signs (the dipole construction needs
- * ρ+ = ρ−, SPEC §7). Returned as a spec of an existing kind: the sign-polarised kinds become
+ * ρ+ = ρ−, MATH §7). Returned as a spec of an existing kind: the sign-polarised kinds become
  * uniform, bumps lose their polarity.
  */
 export function neutralise(spec: DensitySpec): DensitySpec {

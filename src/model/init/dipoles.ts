@@ -43,7 +43,7 @@ export function dipoleOptionsProblem(
 }
 
 /**
- * The paper's counterexample initial data (§4.1, SPEC §7): n/2 dipole centres z_k on a lattice
+ * The paper's counterexample initial data (§4.1, MATH §7): n/2 dipole centres z_k on a lattice
  * adapted to ρ◦ (cells of side 1/G, G = ⌈√(n/2)⌉, counts ∝ cell masses, points at sub-cell centres,
  * so centres are ≥ 1/(G·r_max) apart with r_max = ⌈√(largest cell count)⌉ ≈ √(1 + max ρ◦)); each
  * dipole is + at z_k + d_k and − at z_k − d_k with |d_k| = γδ.

@@ -5,7 +5,7 @@ import { splitBySign } from './quantise';
 import { wrap01 } from './torus';
 
 /**
- * Independent samples from ρ±/m± with a seed (SPEC §7). The split n+ : n− is the deterministic one
+ * Independent samples from ρ±/m± with a seed (MATH §7). The split n+ : n− is the deterministic one
  * of the stratified sampler (only positions are random), so both samplers give the same signs.
  * uniform: direct; sine, stripes: rejection under the bound ½(1 + |a|) (acceptance ≥ ½);
  * bumps: exact mixture sampling (pick the background or a bump, then a wrapped normal), which stays

@@ -40,7 +40,7 @@ export function quantiseCells(weights: ArrayLike<number>, G: number, total: numb
 }
 
 /**
- * n+ and n− from the masses (SPEC §7): n+ = round(n·m+) (halves round up), n− = n − n+, so the
+ * n+ and n− from the masses (MATH §7): n+ = round(n·m+) (halves round up), n− = n − n+, so the
  * split is deterministic and always sums to n.
  */
 export function splitBySign(

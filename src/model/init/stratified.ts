@@ -6,7 +6,7 @@ import { type DensitySpec, densityMasses } from './densities';
 import { splitBySign } from './quantise';
 
 /**
- * Stratified (quantised) particles from a density, Lemma 2.4 / SPEC §7. n+ : n− follows the
+ * Stratified (quantised) particles from a density, Lemma 2.4 / MATH §7. n+ : n− follows the
  * masses; per sign, cells of side 1/G with G = ⌈√n±⌉, integer counts ∝ exact cell masses (serpentine
  * systematic rounding, see quantiseCells), positions jittered uniformly in distinct sub-cells. The empirical
  * measure then matches every cell mass to within one particle: W-error O(n^{−1/2}), and low Fourier

@@ -1,5 +1,5 @@
 /**
- * Time integration of the particle dynamics of SPEC §3.
+ * Time integration of the particle dynamics of MATH §3.
  *
  * - explicit: Dormand–Prince 5(4) with FSAL and a PI step-size controller (dormandPrince.ts).
  * - stiff: a linearly implicit Rosenbrock-W method (ROS2 by default, rosenbrockW.ts) whose matrix

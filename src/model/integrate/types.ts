@@ -44,7 +44,7 @@ export interface Stepper {
   /** Method switches made by 'auto' so far. */
   readonly switches: number;
   readonly method: MethodInUse;
-  /** E_n at the current state (SPEC §3; F does not enter). */
+  /** E_n at the current state (MATH §3; F does not enter). */
   energy(): number;
 }
 

@@ -2,7 +2,7 @@ import { EULER_GAMMA, ein, expint1 } from '../special/expint';
 import type { CoreModel } from '../types';
 
 /**
- * Closed-form R² profiles of one core model at radius δ (SPEC §2 and §10), all as functions of
+ * Closed-form R² profiles of one core model at radius δ (MATH §2 and §10), all as functions of
  * q = r² so the hot path needs no square root where the core does not:
  * - phi:  isotropic R² form Φ(r) ((−log r) ∗ g_δ up to a constant),
  * - phiA: Φ'(r)/r, so ∇Φ = phiA·x,

@@ -4,7 +4,7 @@ import type { CoreModel, Geometry, InteractionSpec } from '../types';
 const PI = Math.PI;
 
 /**
- * Core multiplier m_δ(k) of SPEC §2 as a function of |k|² (the regularisation: V̂_k·m_δ(k)).
+ * Core multiplier m_δ(k) of MATH §2 as a function of |k|² (the regularisation: V̂_k·m_δ(k)).
  * δ = 0 gives 1 (the unregularised kernel).
  */
 export function coreMultiplier(core: CoreModel, delta: number, kSquared: number): number {
@@ -19,7 +19,7 @@ export function coreMultiplier(core: CoreModel, delta: number, kSquared: number)
   }
 }
 
-/** Unregularised multiplier V̂_k (SPEC §2); V̂_0 = 0. */
+/** Unregularised multiplier V̂_k (MATH §2); V̂_0 = 0. */
 export function kernelMultiplier(geometry: Geometry, k1: number, k2: number): number {
   const kk = k1 * k1 + k2 * k2;
   if (kk === 0) return 0;

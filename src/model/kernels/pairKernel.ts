@@ -1,7 +1,7 @@
 import type { InteractionSpec } from '../types';
 
 /**
- * The periodic pair potential V_δ of SPEC §2 for one (geometry, core, δ), evaluated at a
+ * The periodic pair potential V_δ of MATH §2 for one (geometry, core, δ), evaluated at a
  * displacement d = x_i − x_j. Displacements may be any reals: implementations reduce them to the
  * minimum image themselves. This is the one place that knows the multiplier-defined kernel.
  */
@@ -19,6 +19,6 @@ export interface PairKernel {
   accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void;
   /** Σ_{i<j} b_i b_j V_δ(x_i − x_j): the energy's O(n²) loop. */
   pairEnergy(pos: Float64Array, signs: Int8Array): number;
-  /** λ_δ = ‖D²V_δ‖_∞ (SPEC §2), computed, not assumed. */
+  /** λ_δ = ‖D²V_δ‖_∞ (MATH §2), computed, not assumed. */
   readonly lambda: number;
 }

@@ -3,7 +3,7 @@ import type { CoreForms } from './cores';
 
 /**
  * The R² (non-periodic) regularised kernel of one geometry: Φ for `isotropic`,
- * S = ½ + Φ + B·(x₁² − x₂²)/(2r²) for `slip` (SPEC §10). The periodic kernel is this on the
+ * S = ½ + Φ + B·(x₁² − x₂²)/(2r²) for `slip` (MATH §10). The periodic kernel is this on the
  * minimum image plus a smooth remainder (see remainder.ts).
  */
 export interface PlanarKernel {

@@ -41,7 +41,7 @@ export function entropy(rp: Float64Array, rm: Float64Array): number {
   return s / rp.length;
 }
 
-/** Fourier coefficients (|k|∞ ≤ K < N/2) of κ = ρ+ − ρ−, ρ+ or ρ− read per SPEC §11. */
+/** Fourier coefficients (|k|∞ ≤ K < N/2) of κ = ρ+ − ρ−, ρ+ or ρ− read per MATH §11. */
 export function densityCoefficients(
   plan: RealFFT2D,
   rp: Float64Array,

@@ -1,5 +1,5 @@
 /**
- * Cell averages on the N×N grid and the smooth densities they stand for (SPEC §11).
+ * Cell averages on the N×N grid and the smooth densities they stand for (MATH §11).
  *
  * A grid field holds cell averages: value[j·N + i] = N² ∫_{cell} ρ over the cell
  * [i/N, (i+1)/N) × [j/N, (j+1)/N), i along x₁. It is read as the band-limited density whose
@@ -29,7 +29,7 @@ export function coefficientIndex(K: number, k1: number, k2: number): number {
   return (k1 + K) * (2 * K + 1) + (k2 + K);
 }
 
-/** The smooth density's coefficients ρ̂_k (|k|∞ ≤ K, K < N/2) from cell averages (SPEC §11). */
+/** The smooth density's coefficients ρ̂_k (|k|∞ ≤ K, K < N/2) from cell averages (MATH §11). */
 export function cellAverageCoefficients(
   N: number,
   data: ArrayLike<number>,
@@ -110,7 +110,7 @@ export function cellAveragesFromCoefficients(c: FourierBlock, M: number): Float6
 }
 
 /**
- * Spectral re-gridding of cell averages from N×N to M×M through the smooth density of SPEC §11
+ * Spectral re-gridding of cell averages from N×N to M×M through the smooth density of MATH §11
  * (modes |k_d| < min(N, M)/2 kept). Exact for band-limited data; it may undershoot below zero next
  * to sharp features, so use it on smooth data (it preserves the total mass exactly).
  */

@@ -3,7 +3,7 @@
  * into centre values of V_δ∗κ (used by the solver and by the energy diagnostic), and the bound on
  * the discrete relaxation rate that caps the solver's time step.
  *
- * Cell averages of κ are read as a smooth density per SPEC §11, so the centre values are
+ * Cell averages of κ are read as a smooth density per MATH §11, so the centre values are
  * IDFT( V̂_k m_δ(k) / (sinc(πk₁/N) sinc(πk₂/N)) · DFT κ ) (the half-cell phases of the forward and
  * inverse transforms cancel). The grid's Nyquist mode (|k_d| = N/2, stored once) gets the symbol at
  * |k_d| = N/2 (even in k₁ and in k₂, so ±N/2 agree): it is read as the real sin(πN x_d)-type

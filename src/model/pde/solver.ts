@@ -1,5 +1,5 @@
 /**
- * Finite-volume solver for the regularised Groma–Balogh system of SPEC §5 on T²:
+ * Finite-volume solver for the regularised Groma–Balogh system of MATH §5 on T²:
  *
  *   ∂t ρ+ + div(ρ+ (−∇ξ + F)) = 0,   ∂t ρ− + div(ρ− (+∇ξ − F)) = 0,   ξ = V_δ ∗ κ + U,  κ = ρ+ − ρ−,
  *
@@ -8,7 +8,7 @@
  *
  *  - unknowns: cell averages on an N×N grid (N a power of two; flat index j·N + i, i along x₁);
  *  - ξ at the cell centres: V_δ ∗ κ by FFT with the exact multiplier V̂_k·m_δ(k)
- *    (interactionMultiplier) — the cell averages of κ are read as a smooth density per SPEC §11, so
+ *    (interactionMultiplier) — the cell averages of κ are read as a smooth density per MATH §11, so
  *    the centre values are IDFT( V̂_k m_δ(k) / (sinc(πk₁/N) sinc(πk₂/N)) · DFT κ ) (the half-cell
  *    phases of the forward and inverse transforms cancel); plus U at the centres;
  *  - Nyquist: the grid's Nyquist mode (|k_d| = N/2, stored once) gets the multiplier at |k_d| = N/2

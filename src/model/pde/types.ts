@@ -75,7 +75,7 @@ export interface PdeSolver {
   entropy(): number;
   /** Semi-discrete right-hand side dρ±/dt at the current state (cell averages). */
   rhs(outPlus: Float64Array, outMinus: Float64Array): void;
-  /** Fourier coefficients (|k|∞ ≤ K < N/2) of κ, ρ+ or ρ− read per SPEC §11. */
+  /** Fourier coefficients (|k|∞ ≤ K < N/2) of κ, ρ+ or ρ− read per MATH §11. */
   coefficients(K: number, which?: 'kappa' | 'plus' | 'minus'): FourierBlock;
   /** κ̂ for |k|∞ ≤ K (same as coefficients(K, 'kappa')). */
   kappaHat(K: number): FourierBlock;

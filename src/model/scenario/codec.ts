@@ -16,7 +16,7 @@ import type { Scenario, ScenarioResult } from './types';
 import { SCENARIO_VERSION, validateScenario } from './validate';
 
 /**
- * The scenario ↔ URL-hash codec (SPEC §9). Format: `v1&key=value&…`, only the fields that differ
+ * The scenario ↔ URL-hash codec (MATH §9). Format: `v1&key=value&…`, only the fields that differ
  * from DEFAULT_SCENARIO (or, inside `initial`, from the defaults of its kind), numbers in shortest
  * round-trip form, e.g.
  *   v1&g=slip&d=pow:0.5,1.25&n=1000&U=1,1,0,0&i=dipoles&o=vertical&seed=7

@@ -1,6 +1,6 @@
 import type { DeltaSpec, Scenario } from './types';
 
-/** δ from a DeltaSpec at n particles (SPEC §9). */
+/** δ from a DeltaSpec at n particles (MATH §9). */
 export function evaluateDelta(spec: DeltaSpec, n: number): number {
   if (typeof spec === 'number') return spec;
   if (spec.rule === 'power') return spec.c * n ** -spec.p;

@@ -4,7 +4,7 @@ import type { ExplicitParticle } from '../init/explicit';
 import type { CoreModel, ExternalField, Geometry } from '../types';
 
 /**
- * δ itself, or a rule evaluated at n (SPEC §6, §9): power → δ = c·n^{−p}; log → δ = c/√(log n)
+ * δ itself, or a rule evaluated at n (MATH §6, §9): power → δ = c·n^{−p}; log → δ = c/√(log n)
  * (natural log), the scaling of the convergence threshold √(3T/log n).
  */
 export type DeltaSpec = number | { rule: 'power'; c: number; p: number } | { rule: 'log'; c: number };
@@ -12,7 +12,7 @@ export type DeltaSpec = number | { rule: 'power'; c: number; p: number } | { rul
 export type SamplingMethod = 'stratified' | 'iid';
 export const SAMPLING_METHODS: readonly SamplingMethod[] = ['stratified', 'iid'];
 
-/** How the particles start (SPEC §7). */
+/** How the particles start (MATH §7). */
 export type InitialSpec =
   | { kind: 'sample'; density: DensitySpec; sampling: SamplingMethod; seed: number }
   | { kind: 'dipoles'; density: DensitySpec; gamma: number; orientation: DipoleOrientation; seed: number }
@@ -21,7 +21,7 @@ export type InitialSpec =
 export type InitialKind = InitialSpec['kind'];
 export const INITIAL_KINDS: readonly InitialKind[] = ['sample', 'dipoles', 'explicit'];
 
-/** The companion PDE (SPEC §5): grid N (a power of two, 32…512, for the FFT) and its δ. */
+/** The companion PDE (MATH §5): grid N (a power of two, 32…512, for the FFT) and its δ. */
 export interface PdeSettings {
   enabled: boolean;
   grid: number;
@@ -38,7 +38,7 @@ export interface IntegratorSettings {
   atol: number;
 }
 
-/** Everything needed to reproduce a run (SPEC §9). JSON-serialisable; version 1. */
+/** Everything needed to reproduce a run (MATH §9). JSON-serialisable; version 1. */
 export interface Scenario {
   version: 1;
   geometry: Geometry;

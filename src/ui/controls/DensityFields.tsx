@@ -27,7 +27,7 @@ function withDensity(d: DensitySpec) {
   };
 }
 
-/** The initial density ρ±◦ (library of SPEC §7) and its parameters. */
+/** The initial density ρ±◦ (library of MATH §7) and its parameters. */
 export function DensityFields({ density }: { density: DensitySpec }) {
   const set = (key: string, d: DensitySpec) => editScenario(key, withDensity(d));
   return (

@@ -36,7 +36,7 @@ const MEMO = {
 
 const UNIT_RANGE: [number, number] = [0, 1];
 
-/** The live diagnostics of SPEC §8 beside the view, and the regime map of §6. */
+/** The live diagnostics of MATH §8 beside the view, and the regime map of §6. */
 export function PlotsPanel() {
   const theme = useLab((s) => s.ui.theme);
   const forced = useLab((s) => s.scenario.field.force.some((f) => f !== 0));

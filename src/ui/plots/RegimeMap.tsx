@@ -50,7 +50,7 @@ function region(upper: (x: number) => number, lower: (x: number) => number): str
   return `${top}${pts.join('')}Z`;
 }
 
-/** log n against log δ with the paper's lines and the current scenario marked (SPEC §6). */
+/** log n against log δ with the paper's lines and the current scenario marked (MATH §6). */
 export function RegimeMap() {
   const s = useLab((st) => st.scenario);
   const lambda = useLab((st) => st.run.lambda);

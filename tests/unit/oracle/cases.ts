@@ -1,10 +1,10 @@
-/** Loading the independent implementation's cases in ../shared/oracle-cases (format in its README). */
+/** Loading the independent implementation's cases shipped in tests/oracle-cases (format and provenance in its README). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreModel, ExternalField, Geometry } from '../../../src/model/types';
 
-export const ORACLE_DIR = fileURLToPath(new URL('../../../../shared/oracle-cases', import.meta.url));
+export const ORACLE_DIR = fileURLToPath(new URL('../../oracle-cases', import.meta.url));
 
 export interface OracleCase {
   geometry: Geometry;

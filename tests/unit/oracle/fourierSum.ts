@@ -1,6 +1,6 @@
 /**
  * Test oracle: V_δ, ∇V_δ and whole-configuration velocities/energy as DIRECT Fourier sums of the
- * multiplier V̂_k·m_δ(k) over |k|∞ ≤ K (SPEC §1–3). Deliberately naive and independent of the
+ * multiplier V̂_k·m_δ(k) over |k|∞ ≤ K (MATH §1–3). Deliberately naive and independent of the
  * production kernel (no closed forms, no tables, no image sums).
  */
 
@@ -8,7 +8,7 @@ import { gradU, potentialU } from '../../../src/model/external';
 import { coreMultiplier, kernelMultiplier } from '../../../src/model/kernels/multipliers';
 import type { ExternalField, InteractionSpec } from '../../../src/model/types';
 
-/** K with multiplier tails below ~1e-12·(leading term): SPEC §2 guidance. */
+/** K with multiplier tails below ~1e-12·(leading term): MATH §2 guidance. */
 export function oracleCutoff(spec: InteractionSpec): number {
   const d = spec.delta;
   // gaussian: e^{−2π²δ²K²} ≈ e^{−33}; plummer/poisson: m ≈ e^{−2πδK} ≈ e^{−25} (·√x for plummer)
@@ -52,7 +52,7 @@ export function fourierPair(spec: InteractionSpec, dx: number, dy: number, K = o
   return [v, gx, gy];
 }
 
-/** Velocities (SPEC §3) and E_n by structure factors S(k) = Σ_j b_j e^{−2πik·x_j}. */
+/** Velocities (MATH §3) and E_n by structure factors S(k) = Σ_j b_j e^{−2πik·x_j}. */
 export function fourierVelocities(
   spec: InteractionSpec,
   field: ExternalField,
