@@ -1,6 +1,7 @@
 import { createPdeSolver, type PdeSolver } from '../../model/pde/solver';
 import { InputError } from '../input';
 import type { RunSetup } from '../setup';
+import type { Watch } from '../watch';
 
 export interface PdeRunOptions {
   T: number;
@@ -26,7 +27,8 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
   let mass = 0;
   for (let i = 0; i < d.rhoPlus.length; i++) mass += d.rhoPlus[i] + d.rhoMinus[i];
   mass /= grid * grid;
-  if (Math.abs(mass - 1) > 1e-6) throw new InputError('density', `∫(ρ+ + ρ−) must be 1, got ${mass}`);
+  // written so that a NaN mass (a non-finite density) fails too
+  if (!(Math.abs(mass - 1) <= 1e-6)) throw new InputError('density', `∫(ρ+ + ρ−) must be 1, got ${mass}`);
   return createPdeSolver({
     geometry: setup.spec.geometry,
     core: setup.spec.core,
@@ -38,14 +40,21 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
   });
 }
 
+/** Throws unless the PDE has reached t (its advanceTo stops silently when no step is possible). */
+export function assertPdeReached(pde: PdeSolver, t: number): void {
+  if (!(pde.t >= t - 1e-12 * Math.max(1, t)))
+    throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
+}
+
 /** `pde`: evolve the densities to T; energy logged at every step. */
-export function pdeCommand(setup: RunSetup, opts: PdeRunOptions) {
+export function pdeCommand(setup: RunSetup, opts: PdeRunOptions, watch?: Watch) {
   const started = performance.now();
   const pde = initialPde(setup, opts);
   const energy: Array<[number, number]> = [[pde.t, pde.energy()]];
   while (pde.t < opts.T) {
-    pde.step(opts.T - pde.t);
+    if (!(pde.step(opts.T - pde.t) > 0)) assertPdeReached(pde, opts.T);
     energy.push([pde.t, pde.energy()]);
+    watch?.at('pde', pde.t);
   }
   return {
     grid: opts.grid,

@@ -4,7 +4,8 @@ import { classifyRegime } from '../../model/diagnostics/regime';
 import { createSystem } from '../../model/dynamics/createSystem';
 import { createStepper, type IntegratorOptions, integrate } from '../../model/integrate';
 import { particlesJson, type RunSetup } from '../setup';
-import { initialPde, type PdeRunOptions } from './pde';
+import { type Watch, watchedPde, watchedStepper } from '../watch';
+import { assertPdeReached, initialPde, type PdeRunOptions } from './pde';
 
 export interface RunOptions {
   T: number;
@@ -13,6 +14,8 @@ export interface RunOptions {
   pde?: PdeRunOptions & { samples: number };
   /** End steps exactly on this grid too (the app's checkpoints: `--replay`). */
   stopEvery?: number;
+  /** Progress and wall-clock limit. */
+  watch?: Watch;
 }
 
 /** `run`: integrate the particles to T; positions wrapped to [0,1)², in input order. */
@@ -27,17 +30,20 @@ export function runCommand(setup: RunSetup, opts: RunOptions) {
     T: opts.T,
     lambda: system.kernel.lambda,
   });
-  // MATH §6–8: where (n, δ, T) sits, with λ_δ and exp(3λ_δT)·n^{−1/2} (null when it overflows)
+  // MATH §6–8: where (n, δ, T) sits, with λ_δ and exp(3λ_δT)·n^{−1/2}
   const regime = {
     lambda: system.kernel.lambda,
-    criterion: Number.isFinite(r.criterion) ? r.criterion : null,
+    // absent when it overflows a double (log10Criterion always holds it)
+    criterion: Number.isFinite(r.criterion) ? r.criterion : undefined,
     log10Criterion: r.log10Criterion,
     kind: r.kind,
     label: r.label,
     lines: r.lines,
   };
   if (!opts.pde) {
-    const result = integrate(system, config.pos, opts.T, opts.integrator, undefined, opts.stopEvery);
+    const watch = opts.watch;
+    const onStep = watch ? (t: number) => watch.at('particles', t) : undefined;
+    const result = integrate(system, config.pos, opts.T, opts.integrator, onStep, opts.stopEvery);
     const dip = dipoleStatistics({ pos: result.pos, signs: config.signs }, spec.delta, { bins: 1 });
     return {
       T: opts.T,
@@ -53,9 +59,20 @@ export function runCommand(setup: RunSetup, opts: RunOptions) {
   }
   const pde = initialPde(setup, opts.pde);
   const stepper = createStepper(system, config.pos, opts.integrator);
-  const both = createSideBySide(stepper, pde, config.signs, spec.delta, opts.stopEvery);
+  const watch = opts.watch;
+  const both = createSideBySide(
+    watch ? watchedStepper(stepper, (t) => watch.at('particles', t)) : stepper,
+    watch ? watchedPde(pde, (t) => watch.at('pde', t)) : pde,
+    config.signs,
+    spec.delta,
+    opts.stopEvery,
+  );
   const samples = [both.sample()];
-  for (let s = 1; s <= opts.pde.samples; s++) samples.push(both.advanceTo((opts.T * s) / opts.pde.samples));
+  for (let s = 1; s <= opts.pde.samples; s++) {
+    const t = (opts.T * s) / opts.pde.samples;
+    samples.push(both.advanceTo(t));
+    assertPdeReached(pde, t);
+  }
   return {
     T: opts.T,
     particles: particlesJson(stepper.wrapped(), config.signs),

@@ -23,6 +23,26 @@ export const N_MAX = 200000;
 export const DELTA_MIN = 1e-8;
 export const DELTA_MAX = 0.25;
 export const MAX_MODES = 16;
+/**
+ * Largest |a| of a mode of U and |F_i| of the force. Far beyond any regime of interest (the
+ * interaction energy is O(1)), and it keeps every force finite: |∇U| ≤ 2π·64√2·16·1e4 ≈ 9e7 and the
+ * stiffness of U, (2π|k|)²|a| ≤ 3e9, still allows explicit steps of ~1e-9.
+ * Amplitudes near 1e308 would overflow the velocities to ±∞ (JSON null).
+ */
+export const FIELD_MAX = 1e4;
+/**
+ * Time horizon T in [T_MIN, T_MAX]. The lower bound keeps the checkpoint spacing T/200 ≥ 5e-12
+ * well above the integrators' step floor (1e-14·max(1, t)); a shorter horizon cannot be stepped.
+ */
+export const T_MIN = 1e-9;
+export const T_MAX = 1000;
+/**
+ * Tolerances the integrators can meet in double precision: the error estimate of a step carries
+ * round-off of ~1e-16 in positions of size 1, so smaller atol (or rtol below ~100 ε) only shrinks
+ * the steps to the underflow floor. The upper bound keeps the energy test meaningful.
+ */
+export const RTOL_RANGE = { min: 1e-14, max: 1e-2 } as const;
+export const ATOL_RANGE = { min: 1e-16, max: 1e-2 } as const;
 /** PDE grids: powers of two (the FFT needs them) from 32 to 512. */
 export const PDE_GRIDS: readonly number[] = [32, 64, 128, 256, 512];
 
@@ -66,7 +86,7 @@ function readScenario(v: unknown): Scenario {
   const field = readField(r.field);
   const initial = readInitial(r.initial, n, geometry);
   const pde = readPde(r.pde);
-  const T = num(r.T, 'T', D.T, { above: 0, max: 1000 });
+  const T = num(r.T, 'T', D.T, { min: T_MIN, max: T_MAX });
   const integrator = readIntegrator(r.integrator);
   const rate = num(r.rate, 'rate', D.rate, { above: 0, max: 1000 });
   return { version: 1, geometry, core, delta, n, field, initial, pde, T, integrator, rate };
@@ -136,8 +156,8 @@ function readField(v: unknown): ExternalField {
     const f = list(r.force, 'field.force', 2);
     if (f.length !== 2) fail('field.force', 'must be [Fx, Fy]');
     force = [
-      num(f[0], 'field.force[0]', undefined, { min: -1e4, max: 1e4 }),
-      num(f[1], 'field.force[1]', undefined, { min: -1e4, max: 1e4 }),
+      num(f[0], 'field.force[0]', undefined, { min: -FIELD_MAX, max: FIELD_MAX }),
+      num(f[1], 'field.force[1]', undefined, { min: -FIELD_MAX, max: FIELD_MAX }),
     ];
   }
   return { modes, force };
@@ -147,7 +167,7 @@ function readMode(v: unknown, path: string): CosMode {
   const r = record(v, path, ['a', 'p', 'q', 'phi']);
   const wave = { integer: true, min: -MAX_WAVENUMBER, max: MAX_WAVENUMBER };
   return {
-    a: num(r.a, join(path, 'a'), DEFAULT_MODE.a, { min: -1e4, max: 1e4 }),
+    a: num(r.a, join(path, 'a'), DEFAULT_MODE.a, { min: -FIELD_MAX, max: FIELD_MAX }),
     p: num(r.p, join(path, 'p'), DEFAULT_MODE.p, wave),
     q: num(r.q, join(path, 'q'), DEFAULT_MODE.q, wave),
     phi: num(r.phi, join(path, 'phi'), DEFAULT_MODE.phi, {}),
@@ -228,10 +248,9 @@ function readPde(v: unknown): PdeSettings {
 function readIntegrator(v: unknown): IntegratorSettings {
   if (v === undefined) return structuredClone(D.integrator);
   const r = record(v, 'integrator', ['method', 'rtol', 'atol']);
-  const tol = { above: 0, max: 1e-2 };
   return {
     method: oneOf(r.method, 'integrator.method', INTEGRATOR_METHODS, D.integrator.method),
-    rtol: num(r.rtol, 'integrator.rtol', D.integrator.rtol, tol),
-    atol: num(r.atol, 'integrator.atol', D.integrator.atol, tol),
+    rtol: num(r.rtol, 'integrator.rtol', D.integrator.rtol, RTOL_RANGE),
+    atol: num(r.atol, 'integrator.atol', D.integrator.atol, ATOL_RANGE),
   };
 }
