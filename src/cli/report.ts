@@ -6,12 +6,24 @@ import { USAGE } from './args';
 import { type CliIo, PROCESS_IO, runCli } from './cli';
 import { EXIT, InputError, WallClockLimit } from './errors';
 
-/** At most this many characters of an error message are printed (messages echo input). */
+/** At most this many characters of an error line are printed (messages echo input). */
 const LINE_MAX = 400;
 
 function oneLine(text: string): string {
   const line = text.replace(/\s*\n\s*/g, ' ').trim();
   return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
+}
+
+/** The stderr line and exit code of a failure. */
+export function describeFailure(e: unknown, debug: boolean): { line: string; code: number } {
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (err instanceof InputError) return { line: oneLine(`error: ${err.message}`), code: EXIT.input };
+  if (err instanceof WallClockLimit) return { line: oneLine(`error: ${err.message}`), code: EXIT.wallClock };
+  // a plain Error is a computation that failed (integrator, PDE, result check); a TypeError,
+  // RangeError, … is a bug
+  if (err.constructor === Error) return { line: oneLine(`error: ${err.message}`), code: EXIT.failed };
+  const hint = debug ? '' : ' (rerun with --debug for the stack)';
+  return { line: oneLine(`internal error: ${err.name}: ${err.message}${hint}`), code: EXIT.failed };
 }
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
@@ -24,18 +36,10 @@ export async function cliMain(argv: string[], io: CliIo = PROCESS_IO): Promise<n
     await runCli(argv, io);
     return EXIT.ok;
   } catch (e) {
-    const clear = io.stderrIsTerminal ? '\r\x1b[K' : '';
-    const err = e instanceof Error ? e : new Error(String(e));
-    // a plain Error is a computation that failed (integrator, PDE, result check); anything else
-    // (TypeError, RangeError, …) is a bug
-    const plain = err instanceof InputError || err instanceof WallClockLimit || err.constructor === Error;
-    const line = plain
-      ? `error: ${err.message}`
-      : `internal error: ${err.name}: ${err.message}${argv.includes('--debug') ? '' : ' (rerun with --debug for the stack)'}`;
-    io.stderr(`${clear}${oneLine(line)}\n`);
-    if (argv.includes('--debug') && err.stack) io.stderr(`${err.stack}\n`);
-    if (err instanceof InputError) return EXIT.input;
-    if (err instanceof WallClockLimit) return EXIT.wallClock;
-    return EXIT.failed;
+    const debug = argv.includes('--debug');
+    const { line, code } = describeFailure(e, debug);
+    io.stderr(`${io.stderrIsTerminal ? '\r\x1b[K' : ''}${line}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return code;
   }
 }

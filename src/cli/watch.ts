@@ -76,7 +76,7 @@ export class Watch {
 
   private eta(elapsed: number): string {
     const f = this.fraction();
-    return f > 0.01 && f < 1 ? `, ~${Math.ceil((elapsed * (1 - f)) / f)} s left` : '';
+    return f > 0.01 && f < 1 ? `, ~${Math.round((elapsed * (1 - f)) / f)} s left` : '';
   }
 }
 

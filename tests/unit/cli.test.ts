@@ -153,6 +153,8 @@ describe('CLI run --pde: the diagnostics of MATH §8', () => {
       String(N),
       '--samples',
       '4',
+      '--out',
+      out,
     ])) as {
       distance: number[][];
       entropy: number[][];
