@@ -482,6 +482,8 @@ test('works from a sub-path without cross-origin isolation (no SharedArrayBuffer
   }
 });
 
+(await import('./csp.mjs')).registerCspTests(test, assert);
+
 // ——— runner ———
 
 const app = await serveApp({ skipBuild });
