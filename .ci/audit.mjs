@@ -13,8 +13,13 @@ try {
 }
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const why = r.error?.code === 'ETIMEDOUT' ? 'no answer in 90 s' : (report?.message ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`);
-  console.log(`npm audit: advisory service unreachable (${String(why).slice(0, 120)}); dependencies NOT checked for advisories`);
+  const why =
+    r.error?.code === 'ETIMEDOUT'
+      ? 'no answer in 90 s'
+      : (report?.message ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`);
+  console.log(
+    `npm audit: advisory service unreachable (${String(why).slice(0, 120)}); dependencies NOT checked for advisories`,
+  );
   process.exit(0);
 }
 const summary = ['critical', 'high', 'moderate', 'low'].map((k) => `${counts[k] ?? 0} ${k}`).join(', ');

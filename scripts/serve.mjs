@@ -27,7 +27,12 @@ try {
 } catch (e) {
   const message = String(e?.message ?? e);
   if (/already in use|EADDRINUSE/.test(message)) {
-    console.error(`npm start: port ${port} is already in use (another npm start?); pick another: npm start -- --port ${port + 1}`);
-  } else console.error(`npm start: cannot serve on ${host === true ? 'all interfaces' : (host ?? 'localhost')}:${port} (${message.split('\n')[0]})`);
+    console.error(
+      `npm start: port ${port} is already in use (another npm start?); pick another: npm start -- --port ${port + 1}`,
+    );
+  } else
+    console.error(
+      `npm start: cannot serve on ${host === true ? 'all interfaces' : (host ?? 'localhost')}:${port} (${message.split('\n')[0]})`,
+    );
   process.exit(1);
 }
