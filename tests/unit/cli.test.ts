@@ -183,3 +183,20 @@ describe('CLI run --pde: the diagnostics of MATH §8', () => {
     }
   });
 });
+
+describe('CLI watched runs', () => {
+  it('--progress and --max-wall leave the steps alone: bit-identical results, with and without --replay', async () => {
+    const link = 'v1&n=20&N=32&T=0.01';
+    const quiet = { stdout: () => {}, stderr: () => {}, stderrIsTerminal: false };
+    for (const extra of [[], ['--replay']]) {
+      const args = ['run', '--in', link, '--T', '0.01', '--pde', '--samples', '2', ...extra];
+      const plain = (await runCli([...args, '--out', out], quiet)) as Record<string, unknown>;
+      const watched = (await runCli(
+        [...args, '--out', out, '--progress', '--max-wall', '600'],
+        quiet,
+      )) as Record<string, unknown>;
+      for (const key of ['particles', 'rhoPlus', 'rhoMinus', 'distance', 'steps', 'pdeSteps'])
+        expect(watched[key], key).toEqual(plain[key]);
+    }
+  });
+});
