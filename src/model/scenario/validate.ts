@@ -3,7 +3,7 @@ import type { ExplicitParticle } from '../init/explicit';
 import { CORE_MODELS, type CosMode, type ExternalField, GEOMETRIES, type Geometry } from '../types';
 import { DEFAULT_MODE, DEFAULT_SCENARIO, defaultInitial } from './defaults';
 import { evaluateDelta } from './delta';
-import { bool, fail, Invalid, join, list, num, oneOf, record, show } from './read';
+import { bool, clip, fail, Invalid, join, list, num, oneOf, record, show } from './read';
 import {
   type DeltaSpec,
   INITIAL_KINDS,
@@ -72,7 +72,10 @@ export function validateScenario(input: unknown): ScenarioResult {
     return { ok: true, scenario: readScenario(input) };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: { field: e.field, message: e.message } };
-    return { ok: false, error: { field: 'scenario', message: `unreadable scenario (${String(e)})` } };
+    return {
+      ok: false,
+      error: { field: 'scenario', message: clip(`unreadable scenario (${String(e)})`, 200) },
+    };
   }
 }
 
