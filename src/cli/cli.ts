@@ -10,6 +10,7 @@
  * code (report.ts, errors.ts).
  */
 import { checkpointInterval } from '../model/checkpoints';
+import { resolvePdeDelta } from '../model/scenario/delta';
 import { parseNumber } from '../model/scenario/numbers';
 import { quote } from '../model/scenario/read';
 import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate';
@@ -64,9 +65,7 @@ function pdeDelta(raw: string | undefined, name: string, setup: RunSetup): numbe
       throw new InputError(name, `must be a decimal number in (0, 0.5] or "limit", got ${quote(raw)}`);
     return d;
   }
-  const s = setup.scenario?.pde.delta;
-  if (s === 'limit' || typeof s === 'number') return s;
-  return setup.spec.delta;
+  return setup.scenario ? resolvePdeDelta(setup.scenario) : setup.spec.delta;
 }
 
 /** --T: the final time, from the flag or the scenario, in the scenario's range. */
