@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/scenario/types';
 import { validateScenario } from '../model/scenario/validate';
-import { runner } from './simulationRunner';
+import { runner } from './lab';
 import { patchUi, setFieldError, useLab } from './store';
 import type { UiState } from './uiTypes';
 import { type HashReading, writeHash } from './urlSync';

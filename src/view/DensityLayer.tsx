@@ -1,7 +1,7 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { DataTexture, LinearFilter, RepeatWrapping, RGBAFormat, UnsignedByteType } from 'three';
-import { latestFrames } from '../state/latestFrames';
+import { frames } from '../state/lab';
 import { colorMapFor, type DensityField, type ThemeName } from './colorMaps';
 import { createDensityMaterial } from './densityMaterial';
 import { type DensityRange, densityValues, valuesToRgba } from './densityToRgba';
@@ -43,15 +43,22 @@ export function DensityLayer({ theme, field, center, cells, opacity, onRange }: 
     [material],
   );
 
+  // The canvas renders on demand: a new field, theme or layout must ask for a frame (else a paused
+  // run keeps the old picture under the new legend).
+  const invalidate = useThree((st) => st.invalidate);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these props change the picture
+  useEffect(() => invalidate(), [invalidate, theme, field, cells, opacity, center]);
+
   useFrame(() => {
-    const frame = latestFrames.density;
+    const version = frames.current?.version ?? -1;
+    const frame = frames.current?.density ?? null;
     const s = state.current;
     material.uniforms.uRepeat.value = cells;
     material.uniforms.uOpacity.value = frame ? opacity : 0;
     if (!frame) return;
     const key = `${theme}:${field}`;
-    if (frame.version === s.seen && key === s.key) return;
-    s.seen = frame.version;
+    if (version === s.seen && key === s.key) return;
+    s.seen = version;
     s.key = key;
     const N = frame.N;
     if (s.tex.image.width !== N) {

@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { InstancedBufferAttribute, InstancedBufferGeometry } from 'three';
-import { latestFrames } from '../state/latestFrames';
+import { frames } from '../state/lab';
 import type { ThemeName } from './colorMaps';
 import { createGlyphGeometry, createOffsetAttribute } from './dislocationGlyphGeometry';
 import { GLYPH_COLORS } from './glyphColors';
@@ -31,7 +31,7 @@ function ensureCapacity(g: Glyphs, count: number): void {
  * Copy the newest frame into the instance buffer, the two signs interleaved in proportion so
  * neither colour is always drawn on top of the other (matters when glyphs overlap at large n).
  */
-function fill(g: Glyphs, pos: Float32Array, signs: Int8Array): void {
+function fill(g: Glyphs, pos: Float64Array, signs: Int8Array): void {
   const n = signs.length;
   ensureCapacity(g, n);
   let nPlus = 0;
@@ -70,7 +70,7 @@ const OUTLINE_MIN_PIXELS = 4;
 
 /**
  * The particles as instanced ⊥ / ⊤ glyphs, drawn once per tile offset (periodic images).
- * Reads `latestFrames` in the render loop; never blocks on the workers.
+ * Reads the published display frame in the render loop; never blocks on the workers.
  */
 export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [number, number][] }) {
   const glyphs = useMemo<Glyphs>(() => {
@@ -104,14 +104,14 @@ export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [numb
   );
 
   useFrame(() => {
-    const frame = latestFrames.particles;
+    const frame = frames.current?.particles ?? null;
     if (!frame) {
       glyphs.glyph.instanceCount = 0;
       glyphs.outline.instanceCount = 0;
       count.current = 0;
       seen.current = -1;
-    } else if (frame.version !== seen.current) {
-      seen.current = frame.version;
+    } else if (frames.current?.version !== seen.current) {
+      seen.current = frames.current?.version ?? -1;
       fill(glyphs, frame.pos, frame.signs);
       count.current = frame.signs.length;
     }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { diagnosticSeries, type SeriesName } from '../../state/diagnosticSeries';
+import { checkpointIndexAt, type SeriesName } from '../../state/diagnosticSeries';
+import { frames, series as store } from '../../state/lab';
 
 export interface PlotSeries {
   name: SeriesName;
@@ -24,10 +25,14 @@ interface Props {
 
 const POLL_MS = 1000;
 
+/** The checkpoints up to the clock on screen (a side computing ahead has recorded further). */
 function dataFor(series: PlotSeries[], log: boolean): uPlot.AlignedData {
-  const s = diagnosticSeries();
-  const cols = series.map((p) => s.values[p.name].map((v) => (v === null || (log && v <= 0) ? null : v)));
-  return [s.t, ...cols] as uPlot.AlignedData;
+  const s = store.data();
+  const upTo = checkpointIndexAt(frames.drawn?.t ?? 0, s.h) + 1;
+  const cols = series.map((p) =>
+    s.values[p.name].slice(0, upTo).map((v) => (v === null || (log && v <= 0) ? null : v)),
+  );
+  return [s.t.slice(0, upTo), ...cols] as uPlot.AlignedData;
 }
 
 /**
@@ -71,11 +76,12 @@ export function TimeSeriesPlot({ title, series, log = false, yRange, height = 15
       ],
     };
     const plot = new uPlot(opts, dataFor(series, log), el);
-    let seen = -1;
+    let seen = '';
     const refresh = () => {
-      const s = diagnosticSeries();
-      if (s.version === seen) return;
-      seen = s.version;
+      const s = store.data();
+      const key = `${s.version}:${frames.drawn?.t}`;
+      if (key === seen) return;
+      seen = key;
       plot.setData(dataFor(series, log));
       // t from 0 to the horizon T (or beyond, if T was raised during the run).
       plot.setScale('x', { min: 0, max: Math.max(s.T, s.t[s.t.length - 1] ?? 0) || 1 });

@@ -1,14 +1,13 @@
-import { CheckpointClock } from '../model/checkpoints';
-import { gridCoefficients } from '../model/diagnostics/sobolev';
-import { RealFFT2D } from '../model/fft2';
-import { cellAverages } from '../model/init/cellAverages';
-import { createPdeSolver, type PdeSolver } from '../model/pde/solver';
-import { pdeStepping } from '../model/pde/stepping';
-import { resolveDelta } from '../model/scenario/delta';
-import { initialDensity } from '../model/scenario/initial';
-import type { Scenario } from '../model/scenario/types';
-import { DisplayState } from './displayState';
-import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './protocol';
+import { CheckpointClock } from '../checkpoints';
+import { gridCoefficients } from '../diagnostics/sobolev';
+import { RealFFT2D } from '../fft2';
+import { cellAverages } from '../init/cellAverages';
+import { createPdeSolver, type PdeSolver } from '../pde/solver';
+import { pdeStepping } from '../pde/stepping';
+import { resolvePdeDelta } from '../scenario/delta';
+import { initialDensity } from '../scenario/initial';
+import type { Scenario } from '../scenario/types';
+import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './types';
 
 interface Run {
   scenario: Scenario;
@@ -18,15 +17,6 @@ interface Run {
   clock: CheckpointClock;
   calls: number;
   pending: PdeCheckpoint[];
-  /** ρ+ and ρ− between the last two states (see DisplayState); shown: time of the last reply. */
-  display: [DisplayState, DisplayState];
-  shown: number | null;
-}
-
-/** The PDE's δ: the particles' δ, 'limit' (δ → 0 at grid resolution), or a number of its own. */
-export function pdeDelta(s: Scenario): number | 'limit' {
-  if (s.pde.delta === 'same') return resolveDelta(s);
-  return s.pde.delta;
 }
 
 function buildSolver(
@@ -38,7 +28,7 @@ function buildSolver(
   return createPdeSolver({
     geometry: s.geometry,
     core: s.core,
-    delta: pdeDelta(s),
+    delta: resolvePdeDelta(s),
     field: s.field,
     N: s.pde.grid,
     rhoPlus,
@@ -72,8 +62,6 @@ export class PdeEngine {
       clock: new CheckpointClock(h),
       calls: 0,
       pending: [],
-      display: [new DisplayState(), new DisplayState()],
-      shown: null,
     };
     this.checkpoint(0);
     return this.initReply();
@@ -85,7 +73,6 @@ export class PdeEngine {
     r.stepsBefore += old.steps;
     r.solver = buildSolver(scenario, old.rhoPlus, old.rhoMinus, old.t);
     r.scenario = scenario;
-    this.forgetDisplay();
     r.clock.resetAt(old.t);
     return this.initReply();
   }
@@ -94,7 +81,6 @@ export class PdeEngine {
     const r = this.need();
     r.solver = buildSolver(r.scenario, r.rho0.rhoPlus, r.rho0.rhoMinus, 0);
     Object.assign(r, { stepsBefore: 0, calls: 0, pending: [] });
-    this.forgetDisplay();
     r.clock.resetAt(0);
     this.checkpoint(0);
     return this.reply();
@@ -103,21 +89,8 @@ export class PdeEngine {
   advance(target: number, budgetMs: number): PdeReply {
     const r = this.need();
     r.calls++;
-    const solver = r.solver;
-    const sim = pdeStepping(solver, () => {
-      r.display[0].remember(solver.t, solver.rhoPlus);
-      r.display[1].remember(solver.t, solver.rhoMinus);
-    });
-    r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
-    r.shown = r.display[0].timeFor(target, solver.t);
+    r.clock.run(pdeStepping(r.solver), target, budgetMs, (k) => this.checkpoint(k));
     return this.reply();
-  }
-
-  private forgetDisplay(): void {
-    const r = this.need();
-    r.display[0].forget();
-    r.display[1].forget();
-    r.shown = null;
   }
 
   private need(): Run {
@@ -151,13 +124,11 @@ export class PdeEngine {
     const s = r.solver;
     const checkpoints = r.pending;
     r.pending = [];
-    const shown = r.shown ?? s.t;
-    const scratch = new Float64Array(s.rhoPlus.length);
     return {
-      t: shown,
+      t: s.t,
       N: s.N,
-      rhoPlus: toFloat32Checked(r.display[0].at(shown, s.t, s.rhoPlus, scratch), 'ρ+'),
-      rhoMinus: toFloat32Checked(r.display[1].at(shown, s.t, s.rhoMinus, scratch), 'ρ−'),
+      rhoPlus: toFloat32Checked(s.rhoPlus, 'ρ+'),
+      rhoMinus: toFloat32Checked(s.rhoMinus, 'ρ−'),
       steps: r.stepsBefore + s.steps,
       calls: r.calls,
       checkpoints,

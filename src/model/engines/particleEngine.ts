@@ -1,21 +1,23 @@
-import { CheckpointClock } from '../model/checkpoints';
-import { dipoleStatistics } from '../model/diagnostics/dipoles';
-import { empiricalCoefficients } from '../model/diagnostics/sobolev';
-import { createSystem } from '../model/dynamics/createSystem';
-import type { ParticleSystem } from '../model/dynamics/particleSystem';
-import { createStepper, type Stepper } from '../model/integrate';
-import { makeKernel, type PairKernel } from '../model/kernels';
-import { resolveDelta } from '../model/scenario/delta';
-import { initialConfiguration } from '../model/scenario/initial';
-import type { Scenario } from '../model/scenario/types';
-import type { InteractionSpec } from '../model/types';
-import { DisplayState } from './displayState';
+import { CheckpointClock } from '../checkpoints';
+import { dipoleStatistics, nearestOppositeDistances } from '../diagnostics/dipoles';
+import { empiricalCoefficients } from '../diagnostics/sobolev';
+import { createSystem } from '../dynamics/createSystem';
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { createStepper, type Stepper } from '../integrate';
+import { makeKernel, type PairKernel } from '../kernels';
+import { resolveDelta } from '../scenario/delta';
+import { initialConfiguration } from '../scenario/initial';
+import type { Scenario } from '../scenario/types';
+import type { InteractionSpec } from '../types';
 import {
   type ParticleCheckpoint,
   type ParticleInitReply,
   type ParticleReply,
   SPECTRUM_CUTOFF,
-} from './protocol';
+} from './types';
+
+/** Nearest opposite-sign distances (for the bound-dipole glyph) are refreshed at most this often. */
+const NEAR_REFRESH_MS = 150;
 
 type System = ParticleSystem;
 
@@ -39,9 +41,11 @@ interface Run {
   clock: CheckpointClock;
   calls: number;
   pending: ParticleCheckpoint[];
-  display: DisplayState;
-  /** Time shown by the last reply (≤ the state's time: see DisplayState); null = the state's. */
-  shown: number | null;
+  /** Nearest opposite-sign distances of a recent state; sent once (fresh), then null until renewed. */
+  near: Float32Array;
+  nearFresh: boolean;
+  nearAt: number;
+  boundRadius: number;
 }
 
 /** The last kernel built: a U/F/tolerance change reuses it (building one costs up to ~0.7 s). */
@@ -92,8 +96,10 @@ export class ParticleEngine {
       clock: new CheckpointClock(h),
       calls: 0,
       pending: [],
-      display: new DisplayState(),
-      shown: null,
+      near: new Float32Array(0),
+      nearFresh: false,
+      nearAt: 0,
+      boundRadius: 0,
     };
     this.checkpoint(0);
     return this.initReply();
@@ -107,9 +113,9 @@ export class ParticleEngine {
       r.stepsBefore += r.stepper.steps;
       r.rejectedBefore += r.stepper.rejected;
     }
-    Object.assign(r, { scenario, system: buildSystem(scenario, r.signs), stepper: null, t0: t, shown: null });
-    r.display.forget();
+    Object.assign(r, { scenario, system: buildSystem(scenario, r.signs), stepper: null, t0: t });
     r.clock.resetAt(t);
+    this.refreshNear(true);
     return this.initReply();
   }
 
@@ -123,9 +129,7 @@ export class ParticleEngine {
       rejectedBefore: 0,
       calls: 0,
       pending: [],
-      shown: null,
     });
-    r.display.forget();
     r.clock.resetAt(0);
     this.checkpoint(0);
     return this.reply();
@@ -139,13 +143,10 @@ export class ParticleEngine {
       get t() {
         return r.t0 + stepper.t;
       },
-      stepToward: (t: number) => {
-        r.display.remember(r.t0 + stepper.t, stepper.unwrapped);
-        stepper.stepToward(t - r.t0);
-      },
+      stepToward: (t: number) => stepper.stepToward(t - r.t0),
     };
     r.clock.run(sim, target, budgetMs, (k) => this.checkpoint(k));
-    r.shown = r.display.timeFor(target, sim.t);
+    this.refreshNear(false);
     return this.reply();
   }
 
@@ -175,23 +176,46 @@ export class ParticleEngine {
     const energy = r.system.energy(this.unwrapped()); // O(n log n) by the fast sum for large n
     const config = { pos: wrap(this.unwrapped()), signs: r.signs };
     const spectrum = empiricalCoefficients(config, SPECTRUM_CUTOFF);
-    const { boundFraction } = dipoleStatistics(config, resolveDelta(r.scenario), { bins: 8 });
+    const { boundFraction } = this.measureDipoles(config.pos);
     r.pending.push({ k, t: this.time(), energy, boundFraction, spectrum });
+  }
+
+  /** Dipole statistics of the current state; renews the distances sent for the glyphs. */
+  private measureDipoles(wrapped: Float64Array): { boundFraction: number } {
+    const r = this.need();
+    const stats = dipoleStatistics({ pos: wrapped, signs: r.signs }, resolveDelta(r.scenario), { bins: 8 });
+    r.boundRadius = stats.boundRadius;
+    this.setNear(stats.distances);
+    return stats;
+  }
+
+  private setNear(distances: Float64Array): void {
+    const r = this.need();
+    r.near = Float32Array.from(distances);
+    r.nearFresh = true;
+    r.nearAt = performance.now();
+  }
+
+  /** Renew the nearest-neighbour distances if they are older than NEAR_REFRESH_MS (or if forced). */
+  private refreshNear(force: boolean): void {
+    const r = this.need();
+    if (force) this.measureDipoles(wrap(this.unwrapped()));
+    else if (!r.nearFresh && performance.now() - r.nearAt >= NEAR_REFRESH_MS)
+      this.setNear(nearestOppositeDistances({ pos: wrap(this.unwrapped()), signs: r.signs }));
   }
 
   private reply(): ParticleReply {
     const r = this.need();
-    const t = this.time();
-    const shown = r.shown ?? t;
-    const state = this.unwrapped();
-    const out = new Float64Array(state.length);
-    const wrapped = wrap(r.display.at(shown, t, state, out), out);
-    assertFinite(wrapped, 'particle positions');
+    const pos = wrap(this.unwrapped());
+    assertFinite(pos, 'particle positions');
     const checkpoints = r.pending;
     r.pending = [];
+    const near = r.nearFresh ? r.near : null;
+    r.nearFresh = false;
     return {
-      t: shown,
-      pos: Float32Array.from(wrapped),
+      t: this.time(),
+      pos,
+      near,
       steps: r.stepsBefore + (r.stepper?.steps ?? 0),
       rejected: r.rejectedBefore + (r.stepper?.rejected ?? 0),
       calls: r.calls,
@@ -205,8 +229,8 @@ export class ParticleEngine {
       ...this.reply(),
       n: r.signs.length,
       signs: Int8Array.from(r.signs),
-      delta: resolveDelta(r.scenario),
       lambda: r.system.kernel.lambda,
+      boundRadius: r.boundRadius,
     };
   }
 }
