@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { defaultScenario } from '../model/scenario/defaults';
 import type { Scenario } from '../model/scenario/types';
 import type { Pace } from './paceMeter';
-import type { UiState } from './uiTypes';
+import { DEFAULT_UI, type UiState } from './uiTypes';
 
 /** 'pausing': paused by the user, but a step already sent to a worker has not come back yet. */
 export type RunStatus = 'starting' | 'paused' | 'pausing' | 'playing' | 'stepping' | 'done' | 'error';
@@ -75,13 +75,7 @@ export const initialRun: RunState = {
 
 export const useLab = create<LabState>()(() => ({
   scenario: defaultScenario(),
-  ui: {
-    mode: 'side',
-    field: 'kappa',
-    tiled: false,
-    theme: prefersDark() ? 'dark' : 'light',
-    controlsHidden: false,
-  },
+  ui: { ...DEFAULT_UI, theme: prefersDark() ? 'dark' : 'light' },
   run: initialRun,
   linkProblem: null,
   fieldErrors: {},

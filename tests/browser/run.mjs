@@ -9,6 +9,7 @@ import './cases/clock.mjs';
 import './cases/links.mjs';
 import './cases/views.mjs';
 import './cases/faults.mjs';
+import './cases/layout.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';
