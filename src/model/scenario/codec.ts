@@ -76,6 +76,12 @@ export function encodeScenario(s: Scenario): string {
   return out.join('&');
 }
 
+/**
+ * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay) that
+ * a link may also carry: not part of the scenario, so decoding skips them (the app reads them).
+ */
+export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set(['view', 'map', 'tile', 'theme', 'text', 'play']);
+
 /** Where each key's value goes in the raw scenario, and how its text is read. */
 const KEYS: Record<string, { path: string; parse: (text: string, field: string) => unknown }> = {
   g: { path: 'geometry', parse: (t) => t },
@@ -145,6 +151,7 @@ function rawFromHash(input: unknown): Obj {
     const eq = token.indexOf('=');
     if (eq < 0) fail('url', `${quote(token)} is not key=value`);
     const key = percentDecode(token.slice(0, eq));
+    if (VIEW_LINK_KEYS.has(key)) continue;
     const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) fail('url', `unknown key ${quote(key)} in the link`);
     if (seen.has(key)) fail(spec.path, `"${key}" appears twice in the link`);
