@@ -127,6 +127,11 @@ export class SimulationRunner {
     return this.enqueue(() => this.initAll(s, false));
   }
 
+  /** Resolves when the operations queued so far (a load, a reset) are done. */
+  whenReady(): Promise<void> {
+    return this.ops;
+  }
+
   /** A validated scenario edit: redo only what the change requires. */
   apply(prev: Scenario, next: Scenario): Promise<void> {
     return this.enqueue(async () => {

@@ -102,3 +102,71 @@ test('a preset pushes a history entry; Back restores the previous scenario', asy
   assert(hash2 === hash0, `Back gave ${hash2}, expected ${hash0}`);
   await close();
 });
+
+test('a one-typo link keeps every other value, names the field and what was typed, and stays in the address bar', async ({
+  browser,
+  url,
+}) => {
+  const typed = '#v1&d=0.02&n=500&rho=sine:0.5,1&view=overlay&map=rhoPlus&theme=dark&text=1.25';
+  const { page, errors, close } = await openPage(browser, url, typed);
+  await ready(page);
+  const text = await page.locator('[data-testid=link-problem]').textContent({ timeout: LONG });
+  assert(/rho="sine:0\.5,1"/.test(text ?? ''), `banner says ${text}`);
+  const got = await lab(page, () => ({
+    s: window.__lab.scenario(),
+    hash: window.location.hash,
+    mode: document.querySelector('[data-testid=view-mode]').value,
+    field: document.querySelector('[data-testid=density-field]').value,
+    theme: document.documentElement.dataset.theme,
+    size: getComputedStyle(document.documentElement).fontSize,
+  }));
+  assert(got.s.n === 500 && got.s.delta === 0.02, `values lost: n = ${got.s.n}, δ = ${got.s.delta}`);
+  assert(got.hash === typed, `the address bar was rewritten to ${got.hash}`);
+  assert(got.mode === 'overlay' && got.field === 'rhoPlus' && got.theme === 'dark', JSON.stringify(got));
+  assert(got.size === '18.75px', `text size ${got.size}`);
+  await shot(page, 'link-one-typo');
+  // the first change writes a clean link that holds the view state
+  await page.locator('body').click({ position: { x: 3, y: 710 } });
+  await page.keyboard.press('t');
+  await page.waitForFunction((t) => window.location.hash !== t, typed, { timeout: 5000 });
+  const hash = await lab(page, () => window.location.hash);
+  assert(
+    !/rho=/.test(hash) && /n=500/.test(hash) && /view=overlay/.test(hash) && /text=1\.25/.test(hash),
+    hash,
+  );
+  assert(!/theme=/.test(hash), `theme back to light is the default: ${hash}`);
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
+
+test('a link with play=1 starts playing; a 1 MB link makes a banner of a few lines, the toolbar stays', async ({
+  browser,
+  url,
+}) => {
+  const { page, close } = await openPage(browser, url, '#v1&n=150&play=1');
+  await page.waitForFunction(() => window.__lab?.status === 'playing' && window.__lab.clock > 0, null, {
+    timeout: LONG,
+  });
+  await close();
+  const huge = await openPage(browser, url, `#v1&T=2&n=${'x'.repeat(1_000_000)}`);
+  await ready(huge.page);
+  const m = await lab(huge.page, () => {
+    const b = document.querySelector('[data-testid=link-problem]').getBoundingClientRect();
+    const p = document.querySelector('[data-testid=play]').getBoundingClientRect();
+    return {
+      b: b.toJSON(),
+      p: p.toJSON(),
+      sw: document.documentElement.scrollWidth,
+      w: innerWidth,
+      h: innerHeight,
+    };
+  });
+  assert(m.b.width <= m.w && m.b.height < 160, `banner ${JSON.stringify(m.b)}`);
+  assert(m.sw <= m.w, `the page scrolls sideways: ${m.sw}`);
+  assert(
+    m.p.right <= m.w && m.p.bottom <= m.h && m.p.top >= 0,
+    `play button off screen: ${JSON.stringify(m.p)}`,
+  );
+  await shot(huge.page, 'link-1mb');
+  await huge.close();
+});
