@@ -46,3 +46,16 @@ export function boundCount(f: ParticleFrame | null): number {
   for (let i = 0; i < f.near.length; i++) if (f.near[i] < f.boundRadius) c++;
   return c;
 }
+
+/** A scale bar k·δ, k = 1, 2 or 5 × 10^m, the one nearest (in ratio) to 30 % of `span` (world units): 19–47 %. */
+export function scaleBar(delta: number, span: number): { k: number; length: number } {
+  const target = 0.3 * span;
+  const m = Math.floor(Math.log10(target / delta));
+  let best = { k: 10 ** m, length: 10 ** m * delta };
+  for (const f of [1, 2, 5, 10]) {
+    const k = f * 10 ** m;
+    if (Math.abs(Math.log(k * delta) - Math.log(target)) < Math.abs(Math.log(best.length) - Math.log(target)))
+      best = { k, length: k * delta };
+  }
+  return best;
+}

@@ -1,26 +1,12 @@
 import { resolveDelta } from '../model/scenario/delta';
 import { setUi } from '../state/actions';
-import { partnerOf, periodicDelta } from '../state/dipoles';
-import { frames } from '../state/lab';
+import { partnerOf, periodicDelta, scaleBar } from '../state/dipoles';
 import { useLab } from '../state/store';
 import { formatValue } from './controls/NumberField';
-import { useDrawnTime } from './drawnClock';
+import { useDrawnFrame } from './drawnClock';
 
 const L = 220;
 const GLYPH = 16;
-
-/** A length k·δ with k in 1, 2, 5 × 10^m that is between 15 % and 40 % of `span` (world units). */
-export function scaleBar(delta: number, span: number): { k: number; length: number } {
-  const target = 0.3 * span;
-  const m = Math.floor(Math.log10(target / delta));
-  let best = { k: 10 ** m, length: 10 ** m * delta };
-  for (const f of [1, 2, 5, 10]) {
-    const k = f * 10 ** m;
-    if (Math.abs(Math.log(k * delta) - Math.log(target)) < Math.abs(Math.log(best.length) - Math.log(target)))
-      best = { k, length: k * delta };
-  }
-  return best;
-}
 
 function Glyph({ x, y, sign }: { x: number; y: number; sign: number }) {
   const h = GLYPH / 2;
@@ -41,8 +27,7 @@ export function DipoleLens() {
   const lens = useLab((s) => s.ui.lens);
   const resolvedDelta = useLab((s) => resolveDelta(s.scenario));
   const n = useLab((s) => s.scenario.n);
-  useDrawnTime(80);
-  const f = frames.drawn?.particles;
+  const f = useDrawnFrame(80)?.particles;
   if (lens === null || !f || lens >= f.signs.length) return null;
   const j = partnerOf(f, lens);
   if (j < 0) return null;

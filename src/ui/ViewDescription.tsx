@@ -1,10 +1,10 @@
+import { useEffect, useRef, useState } from 'react';
 import { resolveDelta } from '../model/scenario/delta';
 import { boundCount } from '../state/dipoles';
-import { frames } from '../state/lab';
 import { useLab } from '../state/store';
 import { VIEW_MODES } from '../state/uiTypes';
 import { formatValue } from './controls/NumberField';
-import { useDrawnTime } from './drawnClock';
+import { useDrawnFrame } from './drawnClock';
 
 /** At most one announcement per this many ms (a screen reader must not be flooded while playing). */
 const ANNOUNCE_MS = 2000;
@@ -17,12 +17,13 @@ const FIELD_NAMES = { kappa: 'κ = ρ+ − ρ−', rhoPlus: 'ρ+', rhoMinus: 'ρ
  * every ANNOUNCE_MS.
  */
 export function ViewDescription() {
-  const t = useDrawnTime(ANNOUNCE_MS);
+  const drawn = useDrawnFrame(ANNOUNCE_MS / 2);
+  const t = drawn?.t ?? 0;
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const delta = useLab((s) => resolveDelta(s.scenario));
   const range = useLab((s) => s.densityRange);
-  const f = frames.drawn?.particles ?? null;
+  const f = drawn?.particles ?? null;
   const n = f?.signs.length ?? 0;
   let plus = 0;
   for (let i = 0; i < n; i++) if (f && f.signs[i] > 0) plus++;
@@ -39,9 +40,30 @@ export function ViewDescription() {
         ? ''
         : 'The PDE is off.',
   ];
+  const announced = useThrottled(parts.join(' '), ANNOUNCE_MS);
   return (
     <div id="view-description" className="visually-hidden" aria-live="polite" data-testid="view-description">
-      {parts.join(' ')}
+      {announced}
     </div>
   );
+}
+
+/** `value`, but changing at most once every `ms` (the latest value wins when the time comes). */
+function useThrottled(value: string, ms: number): string {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - performance.now();
+    const show = () => {
+      last.current = performance.now();
+      setShown(value);
+    };
+    if (wait <= 0) {
+      show();
+      return;
+    }
+    const timer = window.setTimeout(show, wait);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return shown;
 }

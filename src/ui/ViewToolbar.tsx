@@ -6,7 +6,7 @@ import { COLOR_SCALES, DENSITY_FIELDS, VIEW_MODES } from '../state/uiTypes';
 import { viewNav } from '../state/viewNav';
 import { parseInput } from './controls/NumberField';
 import { DensityLegend } from './DensityLegend';
-import { useDrawnTime } from './drawnClock';
+import { useDrawnFrame } from './drawnClock';
 
 /** Zoom of the main view when it centres a dipole (glyphs keep their pixel size, neighbours spread). */
 const DIPOLE_ZOOM = 4;
@@ -58,8 +58,7 @@ function ToolbarSelect<T extends string>(p: {
 export function ViewToolbar() {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
-  useDrawnTime(500);
-  const boundShare = boundCount(frames.drawn?.particles ?? null);
+  const boundShare = boundCount(useDrawnFrame(500)?.particles ?? null);
   return (
     <div className="view-toolbar">
       <ToolbarSelect

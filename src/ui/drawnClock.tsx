@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { DisplayFrame } from '../state/displayFrames';
 import { frames } from '../state/lab';
 
 /** The clock as the header writes it: 5 decimals below 0.01, else 3 (or 4 below 1). */
@@ -33,23 +34,29 @@ export function DrawnClock({ className, testId }: { className?: string; testId?:
   );
 }
 
-/** The drawn time as React state, refreshed at most every `ms` (for slower readers: footer, plots, live text). */
-export function useDrawnTime(ms: number): number {
-  const [t, setT] = useState(frames.drawn?.t ?? 0);
+/** The frame on screen as React state, refreshed at most every `ms` (for slower readers). */
+export function useDrawnFrame(ms: number): DisplayFrame | null {
+  const [frame, setFrame] = useState(frames.drawn);
   useEffect(() => {
     let timer: number | null = null;
     const update = () => {
       if (timer !== null) return;
       timer = window.setTimeout(() => {
         timer = null;
-        setT(frames.drawn?.t ?? 0);
+        setFrame(frames.drawn);
       }, ms);
     };
+    update();
     const off = frames.onDrawn(update);
     return () => {
       off();
       if (timer !== null) window.clearTimeout(timer);
     };
   }, [ms]);
-  return t;
+  return frame;
+}
+
+/** The drawn time, refreshed at most every `ms` (footer, plots). */
+export function useDrawnTime(ms: number): number {
+  return useDrawnFrame(ms)?.t ?? 0;
 }

@@ -10,6 +10,8 @@ import './cases/links.mjs';
 import './cases/views.mjs';
 import './cases/faults.mjs';
 import './cases/layout.mjs';
+import './cases/a11y.mjs';
+import './cases/readable.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';
