@@ -1,19 +1,18 @@
 import { CHECKPOINTS_PER_T } from '../model/checkpoints';
-import type {
-  ParticleInitReply,
-  ParticleReply,
-  PdeInitReply,
-  PdeReply,
-  SpectrumPair,
-} from '../model/engines/types';
+import type { ParticleInitReply, ParticleReply, PdeInitReply, PdeReply } from '../model/engines/types';
 import type { Scenario } from '../model/scenario/types';
 import type { ParticleWorkerApi, PdeWorkerApi } from '../worker/protocol';
-import type { DiagnosticSeries } from './diagnosticSeries';
-import type { DensityFrame, FrameStore, ParticleFrame } from './displayFrames';
-import { densityAt, FrameBuffer, particlesAt } from './frameBuffer';
+import { DisplayClock } from './displayClock';
 import { PaceMeter } from './paceMeter';
+import {
+  freshSide,
+  type RunnerDeps,
+  recordParticleCheckpoints,
+  recordPdeCheckpoints,
+  type Side,
+  type WorkerLink,
+} from './runnerParts';
 import { classifyChange } from './scenarioChanges';
-import type { SpectrumJoin } from './spectrumJoin';
 import type { RunState, RunStatus } from './store';
 
 /** Wall-clock work per advance() call: replies (and so fresh frames) come ~25 times a second. */
@@ -22,50 +21,8 @@ const BUDGET_MS = 40;
 const MAX_LEAD_S = 0.08;
 /** HUD refresh interval (the store, and so React, is not touched on every reply). */
 const STATS_MS = 200;
-/** At most this often a new picture is published while playing (~30 per second). */
-const PUBLISH_MS = 30;
 /** A request running longer than this is reported (with the option to abandon it). */
 const BUSY_REPORT_MS = 8000;
-
-/** A worker as the runner sees it (a comlink proxy in the app, an in-process engine in tests). */
-export interface WorkerLink<Api> {
-  readonly api: Api;
-  /** Whether a silent stop of the worker would be noticed. */
-  readonly watched?: Promise<boolean>;
-  terminate(): void;
-}
-
-export interface RunnerDeps {
-  spawnParticles(onDeath: (message: string) => void): WorkerLink<ParticleWorkerApi>;
-  spawnPde(onDeath: (message: string) => void): WorkerLink<PdeWorkerApi>;
-  series: DiagnosticSeries;
-  spectra: SpectrumJoin;
-  frames: FrameStore;
-  /** Shallow-merge into the HUD's run state. */
-  report(patch: Partial<RunState>): void;
-}
-
-interface Side {
-  /** Time of the newest state the worker returned. */
-  t: number;
-  inFlight: boolean;
-  /** When the request in flight was sent (ms). */
-  sentAt: number;
-  steps: number;
-  rejected: number;
-  calls: number;
-  watched: boolean;
-}
-
-const freshSide = (watched = false): Side => ({
-  t: 0,
-  inFlight: false,
-  sentAt: 0,
-  steps: 0,
-  rejected: 0,
-  calls: 0,
-  watched,
-});
 
 /** idle: nothing asked; playing: the target follows the wall clock; stepping: to a checkpoint. */
 type Mode = 'idle' | 'playing' | 'stepping';
@@ -99,14 +56,8 @@ export class SimulationRunner {
   private boundRadius = 0;
   private p = freshSide();
   private d = freshSide();
-  private pFrames = new FrameBuffer<ParticleFrame>();
-  private dFrames = new FrameBuffer<DensityFrame>();
   private target = 0;
-  /** The display clock D of the last published picture. */
-  private shown = 0;
-  private lastPublish = Number.NEGATIVE_INFINITY;
-  /** A state at or before the shown time changed (a hot swap): publish even if D did not move. */
-  private dirty = false;
+  private readonly display: DisplayClock;
   private mode: Mode = 'idle';
   /** The status to report once a stepping mode has reached its checkpoint. */
   private stepStatus: RunStatus = 'stepping';
@@ -120,7 +71,14 @@ export class SimulationRunner {
   private extra: Partial<RunState> = {};
   private readonly paceMeter = new PaceMeter();
 
-  constructor(private readonly deps: RunnerDeps) {}
+  constructor(private readonly deps: RunnerDeps) {
+    this.display = new DisplayClock(deps.frames);
+  }
+
+  /** The display clock D of the last published picture. */
+  private get shown(): number {
+    return this.display.shown;
+  }
 
   /** Start (or start over) with a scenario: fresh initial data on both sides, paused at t = 0. */
   load(s: Scenario): Promise<void> {
@@ -389,10 +347,8 @@ export class SimulationRunner {
     this.runId++;
     this.mode = 'idle';
     this.target = 0;
-    this.shown = 0;
     this.h = h;
-    this.pFrames.clear();
-    this.dFrames.clear();
+    this.display.clear();
     this.deps.spectra.reset();
     this.paceMeter.reset();
     this.extra.pace = null;
@@ -464,18 +420,12 @@ export class SimulationRunner {
     this.onPdeReply(id, r);
   }
 
-  /** A new state of one side: kept for the display; marks the picture stale if it is on screen. */
-  private keep<F extends { t: number }>(frames: FrameBuffer<F>, f: F): void {
-    if (f.t <= this.shown + eps(this.shown)) this.dirty = true;
-    frames.push(f);
-  }
-
   private onParticleReply(id: number, r: ParticleReply): void {
     if (id !== this.runId) return;
     const pdeOn = this.scenario?.pde.enabled ?? false;
     Object.assign(this.p, { t: r.t, steps: r.steps, rejected: r.rejected, calls: r.calls });
     if (r.near) this.near = r.near;
-    this.keep(this.pFrames, {
+    this.display.keepParticles({
       t: r.t,
       n: this.signs.length,
       pos: r.pos,
@@ -483,47 +433,18 @@ export class SimulationRunner {
       near: this.near,
       boundRadius: this.boundRadius,
     });
-    const series = this.deps.series;
-    for (const c of r.checkpoints) {
-      series.record(c.k, 'energyParticles', c.energy);
-      series.record(c.k, 'boundFraction', c.boundFraction);
-      if (c.spectrum) this.deps.spectra.addParticles(c.k, c.spectrum as SpectrumPair, pdeOn);
-    }
+    recordParticleCheckpoints(this.deps, r.checkpoints, pdeOn);
   }
 
   private onPdeReply(id: number, r: PdeReply): void {
     if (id !== this.runId) return;
     Object.assign(this.d, { t: r.t, steps: r.steps, calls: r.calls });
-    this.keep(this.dFrames, { t: r.t, N: r.N, rhoPlus: r.rhoPlus, rhoMinus: r.rhoMinus });
-    const series = this.deps.series;
-    for (const c of r.checkpoints) {
-      series.record(c.k, 'energyPde', c.energy);
-      series.record(c.k, 'pdeMin', c.minRho);
-      series.record(c.k, 'pdeMassPlus', c.massPlus);
-      series.record(c.k, 'pdeMassMinus', c.massMinus);
-      series.record(c.k, 'pdeEntropy', c.entropy);
-      if (c.spectrum) this.deps.spectra.addPde(c.k, c.spectrum);
-    }
+    this.display.keepDensity({ t: r.t, N: r.N, rhoPlus: r.rhoPlus, rhoMinus: r.rhoMinus });
+    recordPdeCheckpoints(this.deps, r.checkpoints);
   }
 
-  /**
-   * Show both sides at D = min(target, newest states) (never earlier than what is on screen).
-   * While playing at most every PUBLISH_MS; `force` publishes at once (arrival at a checkpoint).
-   */
   private publish(now: number, force: boolean): void {
-    const pdeOn = this.pdeOn();
-    const pNew = this.pFrames.latest?.t ?? 0;
-    const dNew = pdeOn ? (this.dFrames.latest?.t ?? 0) : Number.POSITIVE_INFINITY;
-    const D = Math.max(this.shown, Math.min(this.target, pNew, dNew));
-    const moved = D > this.shown || this.dirty;
-    if (!force && (!moved || now - this.lastPublish < PUBLISH_MS)) return;
-    const e = eps(D);
-    const pa = this.pFrames.around(D, e);
-    const da = pdeOn ? this.dFrames.around(D, e) : null;
-    this.shown = D;
-    this.lastPublish = now;
-    this.dirty = false;
-    this.deps.frames.publish(D, pa ? particlesAt(D, pa.a, pa.b) : null, da ? densityAt(D, da.a, da.b) : null);
+    this.display.publish(now, this.target, this.pdeOn(), force);
   }
 
   private fail(msg: string): void {
