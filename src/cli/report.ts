@@ -2,9 +2,10 @@
  * The CLI's top level: runs a command and turns every failure into one line on stderr and an exit
  * code (errors.ts), never a stack trace unless --debug is given.
  */
-import { USAGE } from './args';
+
 import { type CliIo, PROCESS_IO, runCli } from './cli';
 import { EXIT, InputError, WallClockLimit } from './errors';
+import { USAGE } from './help';
 
 /** At most this many characters of an error line are printed (messages echo input). */
 const LINE_MAX = 400;
