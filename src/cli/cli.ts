@@ -15,7 +15,7 @@ import { type Flags, numberFlag, parseCommandLine } from './args';
 import { initCommand } from './commands/init';
 import type { RunOptions } from './commands/run';
 import { velocitiesCommand } from './commands/velocities';
-import { InputError } from './errors';
+import { asInput, InputError } from './errors';
 import { commandHelp } from './help';
 import { checkOutput, readInput, writeOutput } from './input';
 import { assertFiniteResult } from './result';
@@ -142,7 +142,7 @@ export function runRequest(
   if (flags.replay && !setup.scenario)
     throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
   if (flags.replay && pde && setup.scenario) replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
-  const modes = flags.modes === undefined ? [] : parseModes(flags.modes);
+  const modes = flags.modes === undefined ? [] : asInput(() => parseModes(flags.modes as string));
   const opts: RunOptions = {
     pde,
     T,
@@ -155,7 +155,7 @@ export function runRequest(
     modes,
     watch: watch?.(T),
   };
-  const selection = runSelection(flags.fields, pde !== undefined, modes);
+  const selection = asInput(() => runSelection(flags.fields, pde !== undefined, modes));
   return { opts, selection, link: setup.scenario && runLink(setup.scenario, opts) };
 }
 

@@ -21,7 +21,7 @@ import { studyLayout, studyRow } from '../../model/study/row';
 import { summarise } from '../../model/study/summary';
 import { type Flags, numberFlag } from '../args';
 import { type CliIo, maxWallFlag } from '../cli';
-import { InputError } from '../errors';
+import { asInput, InputError } from '../errors';
 import { checkOutput } from '../input';
 import type { SweepJob } from './job';
 import { mergeCommand } from './merge';
@@ -58,7 +58,7 @@ export async function sweepCommand(flags: Flags, files: readonly string[], io: C
   const def = studyFromFlags(flags);
   if (studySize(def) > MAX_RUNS)
     throw new InputError('vary', `${studySize(def)} runs: at most ${MAX_RUNS} per study`);
-  const layout = studyLayout(def, flags.fields);
+  const layout = asInput(() => studyLayout(def, flags.fields));
   const shard = shardFlag(flags.shard);
   const jobs = numberFlag(flags.jobs, 'jobs', availableParallelism(), { min: 1, max: 1024, integer: true });
   const maxWall = maxWallFlag(flags);

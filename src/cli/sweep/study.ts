@@ -5,7 +5,7 @@
  */
 import { CHECKPOINTS_PER_T } from '../../model/checkpoints';
 import { parseNumber } from '../../model/scenario/numbers';
-import { Invalid, quote } from '../../model/scenario/read';
+import { quote } from '../../model/scenario/read';
 import type { Scenario } from '../../model/scenario/types';
 import { DELTA_MAX, DELTA_MIN, FIELD_RANGES, PDE_GRIDS } from '../../model/scenario/validate';
 import { type Axis, axisKeys, parseAxis } from '../../model/study/axes';
@@ -18,7 +18,7 @@ import {
 } from '../../model/study/definition';
 import type { StudyRun } from '../../model/study/expand';
 import { type Flags, numberFlag } from '../args';
-import { InputError } from '../errors';
+import { asInput, InputError } from '../errors';
 import { readInput } from '../input';
 
 /** Link keys the flags set in the base, by flag. */
@@ -30,16 +30,6 @@ const FLAG_KEYS: Record<string, string> = {
   rtol: 'rtol',
   atol: 'atol',
 };
-
-/** Invalid (from the model's readers) as the CLI's InputError. */
-export function asInput<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof Invalid) throw new InputError(e.field, e.message);
-    throw e;
-  }
-}
 
 function baseFrom(flags: Flags): Scenario {
   const input = readInput(flags.in);

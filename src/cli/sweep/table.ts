@@ -8,9 +8,8 @@ import { quote } from '../../model/scenario/read';
 import { type Cell, type CsvTable, csvLine, formatCell, parseCsv } from '../../model/study/csv';
 import type { StudyRun } from '../../model/study/expand';
 import type { StudyLayout } from '../../model/study/row';
-import { InputError } from '../errors';
+import { asInput, InputError } from '../errors';
 import { checkOutput, exists, readBounded } from '../input';
-import { asInput } from './study';
 
 /** Largest CSV read (--resume, --merge): a million rows of a few hundred bytes. */
 export const MAX_TABLE_BYTES = 512 * 2 ** 20;

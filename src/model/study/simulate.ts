@@ -9,6 +9,8 @@ import { CheckpointClock } from '../checkpoints';
 import { type ComparisonSample, createSideBySide } from '../compare/sideBySide';
 import { createSystem } from '../dynamics/createSystem';
 import { createStepper, type IntegratorOptions, integrate, type Stepper } from '../integrate';
+import { makeKernel } from '../kernels';
+import type { PairKernel } from '../kernels/pairKernel';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
@@ -60,9 +62,27 @@ export function assertPdeReached(pde: PdeSolver, t: number): void {
     throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
 }
 
+/**
+ * Kernels of the last few (geometry, core, δ): building one costs 0.05–0.7 s, the runs of a study
+ * often share δ (seeds, n ladders at fixed δ), and a kernel holds no state between calls (its
+ * tables are fixed at construction), so reusing it changes no bit.
+ */
+const kernels = new Map<string, PairKernel>();
+const KEPT_KERNELS = 4;
+
+function kernelFor(spec: InteractionSpec): PairKernel {
+  const key = `${spec.geometry}|${spec.core}|${spec.delta}`;
+  let k = kernels.get(key);
+  if (k) kernels.delete(key);
+  else k = makeKernel(spec);
+  kernels.set(key, k); // most recently used last
+  if (kernels.size > KEPT_KERNELS) kernels.delete(kernels.keys().next().value as string);
+  return k;
+}
+
 export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
   const { spec, field, config } = input;
-  const system = createSystem(spec, field, config.signs);
+  const system = createSystem(spec, field, config.signs, kernelFor(spec));
   const common = {
     T: plan.T,
     signs: config.signs,
