@@ -9,7 +9,7 @@ import { parseNumber } from '../model/scenario/numbers';
 import { clip, quote } from '../model/scenario/read';
 import { InputError } from './errors';
 
-export const COMMANDS = ['velocities', 'run', 'init', 'pde', 'sweep'] as const;
+export const COMMANDS = ['velocities', 'run', 'init', 'pde', 'sweep', 'schema'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STRING_OPTIONS = [
@@ -49,6 +49,7 @@ export const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   run: [...COMMON, ...STEPPING, ...RUN],
   pde: [...COMMON, ...STEPPING, 'delta'],
   sweep: [...COMMON, ...STEPPING, ...RUN, 'vary', 'jobs', 'shard', 'resume', 'summary', 'merge', 'dry-run'],
+  schema: ['out', 'debug', 'help'],
 };
 
 export type Flags = Partial<Record<Exclude<(typeof STRING_OPTIONS)[number], 'vary'>, string>> &

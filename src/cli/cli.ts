@@ -20,6 +20,7 @@ import { commandHelp } from './help';
 import { checkOutput, readInput, writeOutput } from './input';
 import { assertFiniteResult } from './result';
 import { type RunSelection, runSelection } from './runFields';
+import { scenarioSchema } from './schema';
 import { type RunSetup, setupFrom } from './setup';
 import { Watch } from './watch';
 
@@ -171,6 +172,11 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
     return sweepCommand(flags, files, io);
   }
   checkOutput(flags.out);
+  if (command === 'schema') {
+    const schema = scenarioSchema();
+    writeOutput(flags.out, `${JSON.stringify(schema, null, 2)}\n`, io.stdout);
+    return schema;
+  }
   const setup = setupFrom(readInput(flags.in, command !== 'pde'));
   let result: unknown;
   let watch: Watch | undefined;

@@ -9,6 +9,7 @@ export const USAGE = `usage: npm run sim -- <command> --in <file|link> [--out fi
   run --T t       the particles (and with --pde the PDE) at t, with the study measures
   pde --T t       the densities at t
   sweep           a study: runs over axes of link keys, one CSV row per run (parallel)
+  schema          the JSON Schema of scenario files (docs/scenario.schema.json)
   <command> --help shows its options and examples
   any: --debug (stack traces)    exit codes: 0 ok, 1 computation failed, 2 bad input, 3 --max-wall
 `;
@@ -86,6 +87,12 @@ examples:
       --vary n=250..64000*2 --vary seed=1..3 --modes '1,0' --out dichotomy.csv --summary dichotomy.json
   npm run sim -- sweep --in 'v1&n=500' --vary 'd=0.01;0.02;0.05' --shard 0/4 --out part0.csv
   npm run sim -- sweep --merge part0.csv part1.csv part2.csv part3.csv --out all.csv --summary all.json
+`,
+  schema: `usage: npm run sim -- schema [--out scenario.schema.json]
+  The JSON Schema (2020-12) of scenario files, generated from the validator's tables
+  (docs/scenario-format.md explains the format).
+example:
+  npm run sim -- schema --out docs/scenario.schema.json
 `,
 };
 
