@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli';
 import { runCli } from '../../src/cli/cli';
 import { cliMain } from '../../src/cli/report';
+import { formatDuration, SweepProgress } from '../../src/cli/sweep/progress';
 import { cellNumber, parseCsv } from '../../src/model/study/csv';
 import { SUMMARY_METHOD } from '../../src/model/study/summary';
 
@@ -226,5 +227,53 @@ describe('sweep: bad command lines are one line and exit 2', () => {
       expect(io.out).toMatch(new RegExp(`^usage: npm run sim -- ${c} `));
       expect(io.out).toMatch(/examples?:\n {2}npm run sim -- /);
     }
+  });
+});
+
+describe('sweep progress (fake clock)', () => {
+  it('counts runs and failures, and scales the time spent by the estimated cost left', () => {
+    let now = 0;
+    let log = '';
+    const weights = new Map([
+      [0, 1],
+      [1, 3],
+      [2, 4],
+    ]);
+    const p = new SweepProgress({
+      weights,
+      already: 2,
+      enabled: true,
+      terminal: false,
+      write: (t) => (log += t),
+      now: () => now,
+    });
+    now = 10_000;
+    p.finished(0, true, 'run 0 n=8: ok, 10.0 s');
+    now = 40_000;
+    p.finished(2, false, 'run 2 n=32: error: integrator: …');
+    expect(log.split('\n')).toEqual([
+      'sweep: 3/5 runs · 10 s · ~1 min 10 s left · run 0 n=8: ok, 10.0 s',
+      'sweep: 4/5 runs (1 failed) · 40 s · ~24 s left · run 2 n=32: error: integrator: …',
+      '',
+    ]);
+    expect(p.finish()).toBe('sweep: 2 runs done (1 failed), 2 were already in the file · 40 s');
+    let screen = '';
+    const tty = new SweepProgress({
+      weights,
+      already: 0,
+      enabled: true,
+      terminal: true,
+      write: (t) => (screen += t),
+      now: () => now,
+    });
+    now = 50_000;
+    tty.finished(1, true, '');
+    tty.finish();
+    expect(screen).toBe('\r[#######.............] sweep: 1/3 runs · 10 s · ~17 s left\x1b[K\r\x1b[K');
+    expect([formatDuration(59.4), formatDuration(3599), formatDuration(7260)]).toEqual([
+      '59 s',
+      '59 min 59 s',
+      '2 h 01 min',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The scenario format's documentation against the code: docs/scenario.schema.json is what the
- * generator writes from the validator's tables; every example (the JSON blocks of
- * docs/scenario-format.md and docs/examples/*.json) passes both the validator and the schema (ajv,
- * an independent JSON Schema implementation); at every range of the validator's tables the schema
- * accepts the bound and both refuse beyond it; the generated tables in docs/ are current.
+ * generator writes from the validator's tables; every example (the JSON blocks of the README and
+ * docs/scenario-format.md, and docs/examples/*.json) passes both the validator and the schema
+ * (ajv, an independent JSON Schema implementation); at every range of the validator's tables the
+ * schema accepts the bound and both refuse beyond it; the generated tables in docs/ are current.
  * UPDATE_DOCS=1 rewrites the schema and the tables instead. ~1 s.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,10 +93,12 @@ describe('docs/scenario.schema.json', () => {
   });
 
   it('every example passes the validator and the schema', () => {
-    const page = readFileSync(join(DOCS, 'scenario-format.md'), 'utf8');
-    const blocks = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const pages = [join(DOCS, 'scenario-format.md'), join(DOCS, '../README.md')].map((f) =>
+      readFileSync(f, 'utf8'),
+    );
+    const blocks = pages.flatMap((page) => [...page.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]));
     const files = readdirSync(join(DOCS, 'examples')).filter((f) => f.endsWith('.json'));
-    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    expect(blocks.length).toBeGreaterThanOrEqual(7);
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const text of [...blocks, ...files.map((f) => readFileSync(join(DOCS, 'examples', f), 'utf8'))]) {
       const r = bothAccept(JSON.parse(text));
