@@ -272,7 +272,7 @@ describe('log-log slopes', () => {
   });
 
   it('groups by every axis but n and seed, pools seeds, skips failed rows and non-positive values', () => {
-    const header = ['run', 'data', 'n', 'seed', 'd_plus', 'bound_fraction', 'regime', 'status', 'link'];
+    const header = ['run', 'data', 'n', 'seed', 'T', 'd_plus', 'bound_fraction', 'regime', 'status', 'link'];
     const rows: string[][] = [];
     let run = 0;
     for (const data of ['iid', 'dip'])
@@ -285,6 +285,7 @@ describe('log-log slopes', () => {
             data,
             String(n),
             String(seed),
+            '0.2',
             String(d),
             data === 'iid' ? '0' : '1',
             'open',
@@ -292,11 +293,11 @@ describe('log-log slopes', () => {
             'v1',
           ]);
         }
-    rows.push([String(run), 'iid', '6400', '1', '', '', '', 'error: max-wall: …', 'v1']);
+    rows.push([String(run), 'iid', '6400', '1', '0.2', '', '', '', 'error: max-wall: …', 'v1']);
     const s = summarise({ header, rows });
     expect(s.groups.map((g) => [g.group, g.runs, g.failed, g.n])).toEqual([
-      [{ data: 'iid' }, 7, 1, [100, 400, 1600]],
-      [{ data: 'dip' }, 6, 0, [100, 400, 1600]],
+      [{ data: 'iid', T: '0.2' }, 7, 1, [100, 400, 1600]],
+      [{ data: 'dip', T: '0.2' }, 6, 0, [100, 400, 1600]],
     ]);
     const iid = s.groups[0].fits;
     expect(iid.d_plus.slope).toBeCloseTo(-0.5, 12);

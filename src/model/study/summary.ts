@@ -89,8 +89,10 @@ export function summarise(table: CsvTable): StudySummary {
   const col = (name: string) => header.indexOf(name);
   const nCol = col('n');
   const statusCol = col(STATUS_COLUMN);
-  const axes = header.filter((c) => !META.has(c) && !isMeasure(c) && !POOLED.has(c));
-  const measures = header.filter((c) => isMeasure(c) && c !== 'n');
+  // T is a measure column and a link key: when varied it must split the groups, and when not it
+  // is one value, so it always groups (and is never fitted)
+  const axes = header.filter((c) => !META.has(c) && (!isMeasure(c) || c === 'T') && !POOLED.has(c));
+  const measures = header.filter((c) => isMeasure(c) && c !== 'n' && c !== 'T');
   const groups = new Map<string, string[][]>();
   for (const r of rows) {
     const key = JSON.stringify(axes.map((a) => r[col(a)]));
