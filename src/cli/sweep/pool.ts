@@ -24,11 +24,23 @@ export async function runPool(jobs: readonly SweepJob[], threads: number, events
     return;
   }
   const queue = [...jobs];
+  // an error of the caller's handler (say the output became unwritable) ends the pool with it
+  let failure: { error: unknown } | undefined;
+  const workers = new Set<Worker>();
+  const report = (r: SweepResult) => {
+    if (failure) return;
+    try {
+      events.finished(r);
+    } catch (error) {
+      failure = { error };
+      queue.length = 0;
+      for (const w of workers) void w.terminate();
+    }
+  };
   await new Promise<void>((resolve) => {
-    let live = 0;
     const spawn = () => {
       const worker = new Worker(new URL('./boot.mjs', import.meta.url));
-      live++;
+      workers.add(worker);
       let current: SweepJob | undefined;
       let startedAt = 0;
       const next = () => {
@@ -41,34 +53,27 @@ export async function runPool(jobs: readonly SweepJob[], threads: number, events
         events.started?.(current);
         worker.postMessage(current);
       };
-      worker.on('message', (r: SweepResult) => {
-        current = undefined;
-        events.finished(r);
-        next();
-      });
-      worker.on('error', (e) => {
+      const lost = (why: string) => {
         if (!current) return;
         const job = current;
         current = undefined;
-        events.finished({
+        report({
           index: job.index,
-          status: `error: worker: ${String(e.message).split('\n')[0]}`,
+          status: `error: worker: ${why}`,
           wallSeconds: (performance.now() - startedAt) / 1000,
         });
+      };
+      worker.on('message', (r: SweepResult) => {
+        current = undefined;
+        report(r);
+        next();
       });
+      worker.on('error', (e) => lost(String(e.message).split('\n')[0]));
       worker.on('exit', (code) => {
-        live--;
-        if (current) {
-          const job = current;
-          current = undefined;
-          events.finished({
-            index: job.index,
-            status: `error: worker: exited with code ${code} during the run`,
-            wallSeconds: (performance.now() - startedAt) / 1000,
-          });
-        }
+        workers.delete(worker);
+        lost(`exited with code ${code} during the run`);
         if (queue.length > 0) spawn();
-        else if (live === 0) resolve();
+        else if (workers.size === 0) resolve();
       });
       next();
     };
@@ -76,4 +81,5 @@ export async function runPool(jobs: readonly SweepJob[], threads: number, events
     for (let k = 0; k < count; k++) spawn();
     if (count === 0) resolve();
   });
+  if (failure) throw failure.error;
 }
