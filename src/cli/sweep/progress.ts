@@ -51,7 +51,7 @@ export class SweepProgress {
     const count = this.o.already + this.done;
     const failed = this.failed > 0 ? ` (${this.failed} failed)` : '';
     const left =
-      this.doneWeight > 0 && this.leftWeight > 0
+      this.doneWeight > 0 && this.done < this.o.weights.size
         ? ` · ~${formatDuration((elapsed * this.leftWeight) / this.doneWeight)} left`
         : '';
     return `sweep: ${count}/${this.total} runs${failed} · ${formatDuration(elapsed)}${left}`;
