@@ -1,4 +1,5 @@
 import type { PairKernel } from '../kernels/pairKernel';
+import { CellSort, cellGeometry, cellStartLength } from './cells';
 import { FarField } from './farField';
 import { NearField } from './nearField';
 import { buildPlan, type FastSumOptions, type Plan, preferredGrid } from './plan';
@@ -29,15 +30,33 @@ class FastSumImpl implements FastSum {
   readonly n: number;
   private readonly kernel: PairKernel;
   private readonly options: FastSumOptions;
+  private readonly sorted: CellSort;
   private current!: Plan;
-  private near!: NearField;
+  private cells = 0;
+  private near!: NearField | null;
   private far!: FarField | null;
   private sinceReplan = 0;
+  /** Near and far gradients in cell order, kept apart and added last (same bits on any thread). */
+  private readonly nfx: Float64Array;
+  private readonly nfy: Float64Array;
+  private readonly ffx: Float64Array;
+  private readonly ffy: Float64Array;
 
   constructor(kernel: PairKernel, n: number, options: FastSumOptions) {
     this.n = n;
     this.kernel = kernel;
     this.options = options;
+    this.sorted = new CellSort(
+      n,
+      new Float64Array(n),
+      new Float64Array(n),
+      new Float64Array(n),
+      new Int32Array(cellStartLength(n)),
+    );
+    this.nfx = new Float64Array(n);
+    this.nfy = new Float64Array(n);
+    this.ffx = new Float64Array(n);
+    this.ffy = new Float64Array(n);
     this.install(buildPlan(kernel, n, options));
   }
 
@@ -46,19 +65,12 @@ class FastSumImpl implements FastSum {
   }
 
   private install(plan: Plan): void {
-    const { geometry, core, delta } = this.kernel.spec;
     this.current = plan;
-    this.near = new NearField(
-      geometry,
-      core,
-      delta,
-      this.n,
-      plan.r2,
-      plan.gradTable,
-      plan.valueTable,
-      plan.nearSelf,
-    );
+    this.cells = plan.near ? plan.near.cells : cellGeometry(0, this.n).cells;
+    this.near = plan.near ? new NearField(plan.near, this.sorted) : null;
     this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat) : null;
+    this.nfx.fill(0);
+    this.nfy.fill(0);
     this.sinceReplan = 0;
   }
 
@@ -69,65 +81,65 @@ class FastSumImpl implements FastSum {
    * change, to amortise the setup), re-plan with it: a finer grid and a smaller near radius.
    * Results change only at the level of the tolerance.
    */
-  private checkClustering(): void {
+  private checkClustering(pairs: number): void {
     const plan = this.current;
     if (this.options.adaptive === false || this.options.grid || !(plan.uniformPairs > 0)) return;
     if (++this.sinceReplan < 10) return;
-    const c = Math.max(0.25, this.near.pairsInside / plan.uniformPairs);
+    const c = Math.max(0.25, pairs / plan.uniformPairs);
     if (c < 1.5 * plan.clustering && c > plan.clustering / 1.5) return;
     this.sinceReplan = 0;
     if (preferredGrid(this.kernel, this.n, this.options, c) === plan.M) return;
     this.install(buildPlan(this.kernel, this.n, this.options, c));
   }
 
-  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
-    const near = this.near;
-    near.sort(pos, signs);
-    if (this.current.r2 > 0) near.accumulate();
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb);
-      this.far.gatherGradient(near.sb, near.fx, near.fy);
+  /** Sort, then the near gradients (nfx, nfy) and, unless energyOnly, the far ones (ffx, ffy). */
+  private evaluate(pos: Float64Array, signs: Int8Array, gradient: boolean, energy: boolean): number {
+    const s = this.sorted;
+    s.sort(pos, signs, this.cells);
+    let e = 0;
+    let pairs = 0;
+    if (this.near) {
+      if (gradient) pairs = this.near.accumulate(this.nfx, this.nfy);
+      if (energy) e += this.near.energy() + this.near.selfEnergy();
     }
+    if (this.far) {
+      this.far.spreadAndConvolve(s.sx, s.sy, s.sb, gradient);
+      if (energy) e += this.far.energy();
+      if (gradient) {
+        this.ffx.fill(0);
+        this.ffy.fill(0);
+        this.far.gatherGradient(s.sb, this.ffx, this.ffy);
+      }
+    }
+    if (gradient) this.checkClustering(pairs);
+    return e;
+  }
+
+  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
+    this.evaluate(pos, signs, true, false);
     this.scatter(raw);
-    this.checkClustering();
   }
 
   pairEnergy(pos: Float64Array, signs: Int8Array): number {
-    const near = this.near;
-    near.sort(pos, signs);
-    let e = this.current.r2 > 0 ? near.energy() : 0;
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb, false);
-      e += this.far.energy();
-    }
-    return e;
+    return this.evaluate(pos, signs, false, true);
   }
 
   accumulateWithEnergy(pos: Float64Array, signs: Int8Array, raw: Float64Array): number {
-    const near = this.near;
-    near.sort(pos, signs);
-    let e = 0;
-    if (this.current.r2 > 0) {
-      near.accumulate();
-      e = near.energy();
-    }
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb);
-      e += this.far.energy();
-      this.far.gatherGradient(near.sb, near.fx, near.fy);
-    }
+    const e = this.evaluate(pos, signs, true, true);
     this.scatter(raw);
-    this.checkClustering();
     return e;
   }
 
-  /** raw (original order) = −(accumulated gradients in cell order): kernel.accumulate's sign. */
+  /** raw (original order) = −(near + far gradients in cell order): kernel.accumulate's sign. */
   private scatter(raw: Float64Array): void {
-    const { order, fx, fy } = this.near;
+    const { nfx, nfy, ffx, ffy } = this;
+    const order = this.sorted.order;
+    const far = this.far !== null;
+    const near = this.near !== null;
     for (let s = 0; s < this.n; s++) {
       const i = order[s];
-      raw[2 * i] = -fx[s];
-      raw[2 * i + 1] = -fy[s];
+      raw[2 * i] = -((near ? nfx[s] : 0) + (far ? ffx[s] : 0));
+      raw[2 * i + 1] = -((near ? nfy[s] : 0) + (far ? ffy[s] : 0));
     }
   }
 }
