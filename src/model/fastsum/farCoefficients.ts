@@ -7,8 +7,9 @@ import { coreProfile, zeroProfile } from './profiles';
 /**
  * F̂_k of the far field far = V_δ − near for k₁ = 0..K, |k₂| ≤ K, in the layout
  * fhat[k₁·M + (k₂ mod M)], and the sampled splits' truncation measure (0 when F̂ is exact):
- * - far-only: V̂·m_δ; ewald: V̂·m_σ·L (L = 1 + 2π²τ²|k|² for slip). At k = 0: −∫near = −πτ² for
- *   the isotropic Ewald near part, 0 for the slip one (its Laguerre screen integrates to zero).
+ * - far-only: V̂·m_δ; ewald: V̂·m_T, m_T the screen's multiplier. At k = 0: −∫near, which is
+ *   (π/2)(M₂(core) − M₂(screen)) for the isotropic near part P_δ − P_T and 0 for the slip one
+ *   (equal second moments).
  * - switched: sampled on the grid (farSample.ts) with far − R = −T on the near support.
  */
 export function farCoefficients(
@@ -41,19 +42,14 @@ export function farCoefficients(
       },
     );
   }
-  const PI = Math.PI;
-  const tau = near?.tau ?? 0;
-  const sigma = near?.sigma ?? 0;
+  const screen = near?.screen;
   for (let k1 = 0; k1 <= K; k1++)
     for (let k2 = -K; k2 <= K; k2++) {
       const kk = k1 * k1 + k2 * k2;
       let v = 0;
-      if (kk === 0) v = split === 'ewald' && !slip ? -PI * tau * tau : 0;
+      if (kk === 0) v = screen && !slip ? (Math.PI / 2) * (2 * delta * delta - screen.secondMoment) : 0;
       else if (split === 'far-only') v = kernelMultiplier(geometry, k1, k2) * coreMultiplier(core, delta, kk);
-      else {
-        const L = slip ? 1 + 2 * PI * PI * tau * tau * kk : 1;
-        v = kernelMultiplier(geometry, k1, k2) * Math.exp(-2 * PI * PI * sigma * sigma * kk) * L;
-      }
+      else v = kernelMultiplier(geometry, k1, k2) * screen!.multiplier(kk);
       fhat[k1 * M + ((k2 + M) % M)] = v;
     }
   return { fhat, tail: 0 };

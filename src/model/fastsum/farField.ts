@@ -1,5 +1,6 @@
 import { GridConvolver } from './gridFft';
-import type { SpreadWindow } from './window';
+import { poly7, TABLE_COEFS } from './table';
+import { type SpreadWindow, windowWeightTable } from './window';
 
 /**
  * The far field by NUFFT: charges b_j spread onto an M×M grid with the ES window (w points per
@@ -14,17 +15,19 @@ import type { SpreadWindow } from './window';
  * need not be flat up to K, and β = 2.8w (edge value 2e-15 at w = 12) brings the gradient
  * errors to ~1e-9 (plan.ts, window.ts).
  * A padded grid (extra rows/columns) lets spreading and gathering run without index wrapping;
- * it is folded back (spread) or filled periodically (gather) in O(M²). Weights are stored with a
- * fixed stride of 12 (zero beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4×
- * faster with the weights in registers.
+ * it is folded back (spread) or filled periodically (gather) in O(M²). Weights come from a
+ * piecewise-polynomial table (window.ts) for chunks of CHUNK particles, so memory stays O(M² + n)
+ * (spreading and gathering each compute them); they are stored with a fixed stride of 12 (zero
+ * beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4× faster with the weights
+ * in registers.
  */
 const S = 12;
+const CHUNK = 256;
 
 export class FarField {
   readonly M: number;
   readonly K: number;
   readonly w: number;
-  private readonly beta: number;
   private readonly conv: GridConvolver;
   /** The folded charge grid ρ, overwritten by the convolved grid u. */
   private readonly grid: Float64Array;
@@ -34,6 +37,10 @@ export class FarField {
   private readonly pad: Float64Array;
   private readonly n: number;
   private readonly stride: number;
+  /** Window weight polynomials (window.ts) and the derivative scale −2M/w. */
+  private readonly weightCoef: Float64Array;
+  private readonly dscale: number;
+  /** Weights of one chunk of particles. */
   private readonly wx: Float64Array;
   private readonly wy: Float64Array;
   private readonly dwx: Float64Array;
@@ -47,7 +54,6 @@ export class FarField {
     this.M = M;
     this.K = K;
     this.w = win.w;
-    this.beta = win.beta;
     this.stride = Math.max(S, win.w);
     this.conv = new GridConvolver(M, K);
     const mult = new Float64Array((K + 1) * M);
@@ -63,40 +69,47 @@ export class FarField {
     this.P = M + 2 * this.off + this.stride + 1;
     if (this.P - this.off > 2 * M) throw new Error('FarField: grid too small for the window');
     this.pad = new Float64Array(this.P * this.P);
-    this.wx = new Float64Array(n * this.stride);
-    this.wy = new Float64Array(n * this.stride);
-    this.dwx = new Float64Array(n * this.stride);
-    this.dwy = new Float64Array(n * this.stride);
-    this.ix = new Int32Array(n);
-    this.iy = new Int32Array(n);
+    this.weightCoef = windowWeightTable(win.w, win.beta).coef;
+    this.dscale = (-2 * M) / win.w;
+    this.wx = new Float64Array(CHUNK * this.stride);
+    this.wy = new Float64Array(CHUNK * this.stride);
+    this.dwx = new Float64Array(CHUNK * this.stride);
+    this.dwy = new Float64Array(CHUNK * this.stride);
+    this.ix = new Int32Array(CHUNK);
+    this.iy = new Int32Array(CHUNK);
   }
 
   /**
-   * Window weights (and x-derivatives) of one coordinate into arr/darr[o..o+w−1]; returns the
-   * first (unwrapped) grid index. ∂/∂x of φ((g − xM)·2/w) is φ·β·z/√(1 − z²)·2M/w.
+   * Weights (and, if wanted, x-derivatives) of one coordinate into arr/darr[o..o+w−1]; returns
+   * the first (unwrapped) grid index i₀ = ⌈xM − w/2⌉.
    */
-  private weights(x: number, arr: Float64Array, darr: Float64Array, o: number): number {
-    const { w, M, beta } = this;
+  private weights(x: number, arr: Float64Array, darr: Float64Array, o: number, deriv: boolean): number {
+    const { w, M } = this;
+    const coef = this.weightCoef;
     const xm = x * M;
     const i0 = Math.ceil(xm - w / 2);
-    const sc = 2 / w;
-    const dscale = beta * sc * M;
-    for (let l = 0; l < w; l++) {
-      const z = (i0 + l - xm) * sc;
-      const r = 1 - z * z;
-      if (r > 0) {
-        const sq = Math.sqrt(r);
-        const v = Math.exp(beta * (sq - 1));
-        arr[o + l] = v;
-        // φ' has a 1/√(1 − z²) singularity at the edge, weighted by e^{−β} ≈ 2e-15 (β = 2.8w):
-        // harmless unless a node lies within ~1e-12 of the edge.
-        darr[o + l] = (v * dscale * z) / sq;
-      } else {
-        arr[o + l] = 0;
-        darr[o + l] = 0;
-      }
+    const f = i0 - xm + w / 2;
+    let k = (f * 8) | 0;
+    if (k > 7) k = 7;
+    const t = 2 * (f * 8 - k) - 1;
+    const base = k * 2 * w * TABLE_COEFS;
+    for (let l = 0; l < w; l++) arr[o + l] = poly7(coef, base + l * TABLE_COEFS, t);
+    if (deriv) {
+      const ds = this.dscale;
+      const b = base + w * TABLE_COEFS;
+      for (let l = 0; l < w; l++) darr[o + l] = ds * poly7(coef, b + l * TABLE_COEFS, t);
     }
     return i0;
+  }
+
+  /** Weights of particles j0 … j1 − 1 into the chunk buffers (indices shifted into the pad). */
+  private chunkWeights(sx: Float64Array, sy: Float64Array, j0: number, j1: number, deriv: boolean): void {
+    const { stride, wx, wy, dwx, dwy, ix, iy, off } = this;
+    for (let j = j0; j < j1; j++) {
+      const o = (j - j0) * stride;
+      ix[j - j0] = this.weights(sx[j], wx, dwx, o, deriv) + off;
+      iy[j - j0] = this.weights(sy[j], wy, dwy, o, deriv) + off;
+    }
   }
 
   /**
@@ -104,15 +117,14 @@ export class FarField {
    * (for gatherGradient, unless forGather is false) the padded copy of u.
    */
   spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, forGather = true): void {
-    const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P, off } = this;
+    const { n, stride, wx, wy, ix, iy, pad, P } = this;
     pad.fill(0);
-    for (let j = 0; j < n; j++) {
-      const o = j * stride;
-      ix[j] = this.weights(sx[j], wx, dwx, o) + off;
-      iy[j] = this.weights(sy[j], wy, dwy, o) + off;
+    for (let j0 = 0; j0 < n; j0 += CHUNK) {
+      const j1 = Math.min(n, j0 + CHUNK);
+      this.chunkWeights(sx, sy, j0, j1, false);
+      if (stride === S) spread12(j0, j1, P, sb, wx, wy, ix, iy, pad);
+      else spreadAny(j0, j1, stride, P, sb, wx, wy, ix, iy, pad);
     }
-    if (stride === S) spread12(n, P, sb, wx, wy, ix, iy, pad);
-    else spreadAny(n, stride, P, sb, wx, wy, ix, iy, pad);
     this.fold();
     this.lastEnergy = this.conv.convolve(this.grid, this.grid);
     if (forGather) this.fill();
@@ -156,16 +168,27 @@ export class FarField {
     return this.lastEnergy;
   }
 
-  /** fx[i], fy[i] += b_i ∇(Σ_j b_j far)(x_i) (after spreadAndConvolve, same positions). */
-  gatherGradient(sb: Float64Array, fx: Float64Array, fy: Float64Array): void {
+  /** fx[i], fy[i] = b_i ∇(Σ_j b_j far)(x_i) (after spreadAndConvolve, same positions). */
+  gatherGradient(
+    sx: Float64Array,
+    sy: Float64Array,
+    sb: Float64Array,
+    fx: Float64Array,
+    fy: Float64Array,
+  ): void {
     const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P } = this;
-    if (stride === S) gather12(n, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
-    else gatherAny(n, stride, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
+    for (let i0 = 0; i0 < n; i0 += CHUNK) {
+      const i1 = Math.min(n, i0 + CHUNK);
+      this.chunkWeights(sx, sy, i0, i1, true);
+      if (stride === S) gather12(i0, i1, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
+      else gatherAny(i0, i1, stride, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
+    }
   }
 }
 
 function spread12(
-  n: number,
+  j0: number,
+  j1: number,
   P: number,
   sb: Float64Array,
   wx: Float64Array,
@@ -174,8 +197,8 @@ function spread12(
   iy: Int32Array,
   pad: Float64Array,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const o = j * S;
+  for (let j = j0; j < j1; j++) {
+    const o = (j - j0) * S;
     const b = sb[j];
     const x0 = b * wx[o];
     const x1 = b * wx[o + 1];
@@ -189,7 +212,7 @@ function spread12(
     const x9 = b * wx[o + 9];
     const x10 = b * wx[o + 10];
     const x11 = b * wx[o + 11];
-    let r = iy[j] * P + ix[j];
+    let r = iy[j - j0] * P + ix[j - j0];
     for (let k = 0; k < S; k++, r += P) {
       const c = wy[o + k];
       if (c === 0) continue;
@@ -210,7 +233,8 @@ function spread12(
 }
 
 function spreadAny(
-  n: number,
+  j0: number,
+  j1: number,
   s: number,
   P: number,
   sb: Float64Array,
@@ -220,10 +244,10 @@ function spreadAny(
   iy: Int32Array,
   pad: Float64Array,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const o = j * s;
+  for (let j = j0; j < j1; j++) {
+    const o = (j - j0) * s;
     const b = sb[j];
-    let r = iy[j] * P + ix[j];
+    let r = iy[j - j0] * P + ix[j - j0];
     for (let k = 0; k < s; k++, r += P) {
       const c = b * wy[o + k];
       for (let a = 0; a < s; a++) pad[r + a] += c * wx[o + a];
@@ -232,7 +256,8 @@ function spreadAny(
 }
 
 function gather12(
-  n: number,
+  i0: number,
+  i1: number,
   P: number,
   sb: Float64Array,
   wx: Float64Array,
@@ -245,9 +270,9 @@ function gather12(
   fx: Float64Array,
   fy: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const o = i * S;
-    let r = iy[i] * P + ix[i];
+  for (let i = i0; i < i1; i++) {
+    const o = (i - i0) * S;
+    let r = iy[i - i0] * P + ix[i - i0];
     let ax = 0;
     let ay = 0;
     for (let k = 0; k < S; k++, r += P) {
@@ -296,13 +321,14 @@ function gather12(
       ay += sv * cd;
     }
     const b = sb[i];
-    fx[i] += b * ax;
-    fy[i] += b * ay;
+    fx[i] = b * ax;
+    fy[i] = b * ay;
   }
 }
 
 function gatherAny(
-  n: number,
+  i0: number,
+  i1: number,
   s: number,
   P: number,
   sb: Float64Array,
@@ -316,9 +342,9 @@ function gatherAny(
   fx: Float64Array,
   fy: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const o = i * s;
-    let r = iy[i] * P + ix[i];
+  for (let i = i0; i < i1; i++) {
+    const o = (i - i0) * s;
+    let r = iy[i - i0] * P + ix[i - i0];
     let ax = 0;
     let ay = 0;
     for (let k = 0; k < s; k++, r += P) {
@@ -333,7 +359,7 @@ function gatherAny(
       ay += sv * dwy[o + k];
     }
     const b = sb[i];
-    fx[i] += b * ax;
-    fy[i] += b * ay;
+    fx[i] = b * ax;
+    fy[i] = b * ay;
   }
 }

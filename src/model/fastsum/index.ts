@@ -105,11 +105,7 @@ class FastSumImpl implements FastSum {
     if (this.far) {
       this.far.spreadAndConvolve(s.sx, s.sy, s.sb, gradient);
       if (energy) e += this.far.energy();
-      if (gradient) {
-        this.ffx.fill(0);
-        this.ffy.fill(0);
-        this.far.gatherGradient(s.sb, this.ffx, this.ffy);
-      }
+      if (gradient) this.far.gatherGradient(s.sx, s.sy, s.sb, this.ffx, this.ffy);
     }
     if (gradient) this.checkClustering(pairs);
     return e;

@@ -2,15 +2,16 @@ import { CORES, coreForms, pairConstants } from '../kernels/cores';
 import type { CoreModel, Geometry } from '../types';
 import type { CellGeometry } from './cells';
 import type { NearConfig } from './nearField';
-import { bareProfile, coreProfile, type Profile, screenProfile, zeroProfile } from './profiles';
+import { bareProfile, coreProfile, type Profile, zeroProfile } from './profiles';
+import type { CompactScreen } from './screen';
 import { EsSwitch } from './switch';
 import { buildTable } from './table';
 
 /** The part of a plan that fixes the near field (plan.ts chooses it). */
 export interface NearDesign {
   readonly split: 'ewald' | 'switched';
-  readonly sigma: number;
-  readonly tau: number;
+  /** The screening charge: the far field is V₀ ∗ ρ_T. */
+  readonly screen: CompactScreen;
   /** Near cut-off radius. */
   readonly r2: number;
   /** Switched split: [r₁, r₂, β] of the switch χ. */
@@ -19,8 +20,8 @@ export interface NearDesign {
 
 /**
  * T = near − P_δ in profile form (value f + βu, gradient coefficients a, b, c):
- * - ewald (gaussian core): T = −P_scr, the screen of width σ (and Laguerre parameter τ);
- * - switched: T = −P_scr − χ·(P_δ − P₀), χ the switch, whose derivative enters a and b.
+ * - ewald (gaussian core, whose own tail is negligible beyond ~7δ): T = −P_T, the screen;
+ * - switched: T = −P_T − χ·(P_δ − P₀), χ the switch, whose derivative enters a and b.
  */
 export function nearRemainder(
   geometry: Geometry,
@@ -28,7 +29,7 @@ export function nearRemainder(
   delta: number,
   d: NearDesign,
 ): (q: number, out: Profile) => void {
-  const ps = screenProfile(geometry, d.sigma, d.tau);
+  const ps = d.screen.profile(geometry);
   if (d.split === 'ewald')
     return (q, out) => {
       ps(q, out);

@@ -1,13 +1,13 @@
 import { CORES } from '../kernels/cores';
 import { coreMultiplier } from '../kernels/multipliers';
 import type { PairKernel } from '../kernels/pairKernel';
-import type { Geometry } from '../types';
 import { cellGeometry } from './cells';
 import { predictSeconds } from './costModel';
 import { farCoefficients } from './farCoefficients';
 import type { NearConfig } from './nearField';
 import { coreTableIntervals, type NearDesign, nearConfig, nearProfile } from './nearTables';
-import { bareProfile, coreProfile, type Profile, screenProfile, zeroProfile } from './profiles';
+import { bareProfile, coreProfile, type Profile, zeroProfile } from './profiles';
+import { CompactScreen, screenShape } from './screen';
 import { esWindow, type SpreadWindow } from './window';
 
 export interface FastSumOptions {
@@ -28,21 +28,20 @@ export interface FastSumOptions {
 /**
  * The splitting V_δ = near + far and the NUFFT parameters.
  *
- * Screen: P_scr, the R² kernel whose multiplier is V̂·m_σ·L (profiles.ts): a gaussian of width σ
- * for `isotropic` (L = 1), a Laguerre–Gaussian for `slip` (L = 1 + 2π²τ²|k|²), without which the
- * slip near part would decay only like τ²cos 2θ/r² instead of like a gaussian.
- * - gaussian core ('ewald', the classical Ewald split): σ² = δ² + τ², near = P_δ − P_scr exactly
- *   (m_δ·m_τ = m_σ), far̂ = V̂·m_σ·L in closed form. No switch, both parts exact.
- * - plummer/poisson ('switched'): near = P_δ − P_scr − χ·(P_δ − P₀) with σ = τ, P₀ the bare
- *   kernel and χ a smooth switch (0 inside r₁, 1 beyond its end; switch.ts). P_δ − P₀ has
- *   algebraic tails (−δ/r, −δ²/2r², and the slip analogues) that no analytic screen removes: they
- *   are switched off smoothly and left to the far field, whose coefficients are then obtained by
- *   sampling far = V_δ − near on the grid (farSample.ts). The switch's band edge sits at 0.8·K,
- *   its sharpness β_χ = ln(A/ε) from the size A of P_δ − P₀ where it starts (r₁ = σ/2).
+ * Screen: a compactly supported radial charge ρ_T of radius r_s (screen.ts), far̂ = V̂·m_T, so the
+ * far field is smooth and band-limited (|m_T| ≤ ε beyond K = κ_ε/r_s) and P_T = P₀ beyond r_s.
+ * - gaussian core ('ewald'): near = P_δ − P_T, compact (the screen's second moment is the core's,
+ *   which the slip kernel needs); far̂ = V̂·m_T in closed form. No switch, both parts exact.
+ * - plummer/poisson ('switched'): near = P_δ − P_T − χ·(P_δ − P₀), P₀ the bare kernel and χ a
+ *   smooth switch (0 inside r₁, 1 beyond its end; switch.ts). P_δ − P₀ has algebraic tails
+ *   (−δ/r, −δ²/2r², and the slip analogues) that no screen removes: they are switched off
+ *   smoothly and left to the far field, whose coefficients are then obtained by sampling
+ *   far = V_δ − near on the grid (farSample.ts). The switch's band edge sits at 0.8·K, its
+ *   sharpness β_χ = ln(A/ε) from the size A of P_δ − P₀ where it starts.
  * - 'far-only': δ so large that m_δ itself is below ε at K: no near part, far̂ = V̂·m_δ.
  * Grid: upsampling 2 (K = M/4); ES window of w = ⌈log₁₀(1/ε)⌉ + 2 points (12 by default) with
- * β = 2.8w (window.ts); σ the smallest width with m_σ(K)·L(K) ≤ ε; r₂ the radius beyond which
- * every component of the near profile is below ε relative to the bare kernel. M is chosen among
+ * β = 2.8w (window.ts); r₂ the radius beyond which every component of the near profile is below
+ * ε relative to the bare kernel. M is chosen among
  * powers of two with r₂ < 0.45 by a measured cost model (near pairs against grid work).
  */
 export interface Plan {
@@ -53,8 +52,8 @@ export interface Plan {
   readonly window: SpreadWindow;
   /** F̂_k for k₁ = 0..K, |k₂| ≤ K: fhat[k₁·M + (k₂ mod M)]. */
   readonly fhat: Float64Array;
-  readonly sigma: number;
-  readonly tau: number;
+  /** Radius of the screening charge (0: far-only). */
+  readonly screenRadius: number;
   /** Near cut-off radius (0: no near part). */
   readonly r2: number;
   /** The near field's tables, constants and cells (null: no near part). */
@@ -72,26 +71,6 @@ export interface Plan {
 }
 
 const PI = Math.PI;
-
-/** Screen multiplier m_σ(k)·L(k) at |k| = K (the relative size of far̂ there), for choosing σ. */
-function screenTail(geometry: Geometry, sigma: number, tau: number, K: number): number {
-  const g = Math.exp(-2 * PI * PI * sigma * sigma * K * K);
-  return geometry === 'slip' ? g * (1 + 2 * PI * PI * tau * tau * K * K) : g;
-}
-
-/** Smallest σ with screenTail ≤ ε, τ² = σ² − δ₀² (δ₀ = δ for the gaussian core, else 0). */
-function chooseSigma(geometry: Geometry, delta0: number, K: number, eps: number): number {
-  let lo = 0;
-  let hi = Math.sqrt(Math.log(1 / eps) / (2 * PI * PI)) / K;
-  const tauOf = (s: number) => Math.sqrt(Math.max(0, s * s - delta0 * delta0));
-  while (screenTail(geometry, hi, tauOf(hi), K) > eps) hi *= 1.1;
-  for (let it = 0; it < 60; it++) {
-    const mid = 0.5 * (lo + hi);
-    if (screenTail(geometry, mid, tauOf(mid), K) > eps) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
 
 /** Smallest r (scanning down from ½) beyond which every component of the profile is ≤ ε. */
 function cutoffRadius(profile: (q: number, out: Profile) => void, eps: number): number {
@@ -148,42 +127,37 @@ function design(kernel: PairKernel, n: number, M: number, eps: number, clusterin
   const own = coreMultiplier(core, delta, K * K) * (geometry === 'slip' ? 2 : 1);
   if (own <= eps) return farOnly();
   const near = CORES[core].gaussianMultiplier ? ewaldNear(kernel, K, eps) : switchedNear(kernel, K, eps);
-  if (near === 'far-only') return farOnly();
   if (!(near.r2 < 0.45)) return null;
   return { split: near.split, M, K, w, near, seconds: cost(near) };
 }
 
-/** Gaussian core: σ² = δ² + τ², near = P_δ − P_scr exactly (m_δ·m_τ = m_σ). */
-function ewaldNear(kernel: PairKernel, K: number, eps: number): NearDesign | 'far-only' {
+/**
+ * Gaussian core: near = P_δ − P_T, compact because the screen's second moment is the core's
+ * (screen.ts); its radius is set by the band edge of the screen at K.
+ */
+function ewaldNear(kernel: PairKernel, K: number, eps: number): NearDesign {
   const { geometry, core, delta } = kernel.spec;
-  const sigma = chooseSigma(geometry, delta, K, eps);
-  if (sigma <= delta) return 'far-only';
-  const tau = Math.sqrt(sigma * sigma - delta * delta);
-  const d = { split: 'ewald' as const, sigma, tau, r2: 0 };
+  const shape = screenShape(geometry, eps);
+  let rs = shape.edge / K;
+  // the slip shape reaches M₂ = 2δ² within its tested band only while 2δ² ≤ 2M₂(φ)
+  if (geometry === 'slip') rs = Math.max(rs, delta / Math.sqrt(shape.m2));
+  const d = { split: 'ewald' as const, screen: new CompactScreen(shape, rs, 2 * delta * delta), r2: 0 };
   return { ...d, r2: cutoffRadius(nearProfile(geometry, core, delta, d), eps) };
 }
 
 /**
- * plummer/poisson: screen of width σ = τ on the bare kernel, h_s = P₀ − P_scr (gaussian decay,
- * cut at r_s), plus the core correction h_t = P_δ − P₀ switched off by χ between r₁ = R1·σ and
- * r₂ = r₁ + β_χ/(π·BAND·K), β_χ = ln(A/ε) with A the size of h_t at r₁.
+ * plummer/poisson: the screen on the bare kernel (M₂ = 0), h_s = P₀ − P_T (zero beyond r_s),
+ * plus the core correction h_t = P_δ − P₀ switched off by χ between r₁ = R1·σ_ε/K (σ_ε·K the
+ * width of a gaussian of tail ε at K) and r₂ = r₁ + β_χ/(π·BAND·K), β_χ = ln(A/ε) with A the
+ * size of h_t at r₁.
  */
 function switchedNear(kernel: PairKernel, K: number, eps: number): NearDesign {
   const { geometry, core, delta } = kernel.spec;
-  const sigma = chooseSigma(geometry, 0, K, eps);
-  const screen = screenProfile(geometry, sigma, sigma);
+  const shape = screenShape(geometry, eps);
+  const rs = shape.edge / K;
   const bare = bareProfile(geometry);
   const pb = zeroProfile();
-  const rs = cutoffRadius((q, out) => {
-    bare(q, pb);
-    screen(q, out);
-    out.f = pb.f - out.f;
-    out.beta = pb.beta - out.beta;
-    out.a = pb.a - out.a;
-    out.b = pb.b - out.b;
-    out.c = pb.c - out.c;
-  }, eps);
-  const r1 = SWITCH.R1 * sigma;
+  const r1 = (SWITCH.R1 * Math.sqrt(Math.log(1 / eps) / (2 * PI * PI))) / K;
   const pd = coreProfile(geometry, core, delta);
   const pt = zeroProfile();
   pd(r1 * r1, pt);
@@ -193,8 +167,7 @@ function switchedNear(kernel: PairKernel, K: number, eps: number): NearDesign {
   const sw2 = r1 + beta / (PI * SWITCH.BAND * K);
   return {
     split: 'switched',
-    sigma,
-    tau: sigma,
+    screen: new CompactScreen(shape, rs, 0),
     r2: Math.max(rs, sw2),
     switchRadii: [r1, sw2, beta],
   };
@@ -225,8 +198,7 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
     K: d.K,
     window: esWindow(d.w, d.M, d.K),
     fhat,
-    sigma: d.near?.sigma ?? 0,
-    tau: d.near?.tau ?? 0,
+    screenRadius: d.near?.screen.rs ?? 0,
     r2,
     near: d.near ? nearConfig(geometry, core, delta, d.near, cellGeometry(r2, n)) : null,
     predictedSeconds: d.seconds,
