@@ -5,17 +5,7 @@ import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { EsSwitch } from '../../src/model/fastsum/switch';
 import { buildTable, maxError } from '../../src/model/fastsum/table';
 import { esWindow } from '../../src/model/fastsum/window';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './fastsum.rng';
 
 describe('Fft1D', () => {
   it('matches the direct DFT (bit-reversed out) and inverts (M = 2 … 128)', () => {

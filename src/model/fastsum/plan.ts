@@ -2,7 +2,7 @@ import { CORES } from '../kernels/cores';
 import { coreMultiplier } from '../kernels/multipliers';
 import type { PairKernel } from '../kernels/pairKernel';
 import { cellGeometry } from './cells';
-import { predictSeconds } from './costModel';
+import { predictCost } from './costModel';
 import { farCoefficients } from './farCoefficients';
 import type { NearConfig } from './nearField';
 import { coreTableIntervals, type NearDesign, nearConfig, nearProfile } from './nearTables';
@@ -23,6 +23,12 @@ export interface FastSumOptions {
    * factor > 1.5), at most every 10 evaluations. Default true; ignored when `grid` is given.
    */
   adaptive?: boolean;
+  /**
+   * 2: plan for a helper thread taking a share of the near field (threads.ts), 1: alone.
+   * Default: 2 when a helper is installed and n ≥ 4000. The plan, and so the result, depends on
+   * this choice only, not on whether the helper is actually running at a given evaluation.
+   */
+  threads?: 1 | 2;
 }
 
 /**
@@ -58,8 +64,11 @@ export interface Plan {
   readonly r2: number;
   /** The near field's tables, constants and cells (null: no near part). */
   readonly near: NearConfig | null;
-  /** Predicted seconds per gradient evaluation (cost model). */
+  /** Predicted seconds per gradient evaluation (cost model, wall clock). */
   readonly predictedSeconds: number;
+  readonly threads: 1 | 2;
+  /** Cell rows [0, helperRows) of the near field go to the helper's share, the rest to this thread. */
+  readonly helperRows: number;
   /** Near pairs expected per evaluation for uniformly spread particles (π r₂² n²/2). */
   readonly uniformPairs: number;
   /** Clustering factor assumed: near pairs / uniformPairs (1 for a uniform configuration). */
@@ -102,17 +111,25 @@ interface Design {
   /** The near part (absent for far-only). */
   near: NearDesign | null;
   seconds: number;
+  helperShare: number;
 }
 
 /** Tuning of the switched split: switch starts at R1·σ, its band edge at BAND·K. */
 const SWITCH = { R1: 0.5, BAND: 0.8 };
 
-function design(kernel: PairKernel, n: number, M: number, eps: number, clustering: number): Design | null {
+function design(
+  kernel: PairKernel,
+  n: number,
+  M: number,
+  eps: number,
+  clustering: number,
+  threads: 1 | 2,
+): Design | null {
   const { geometry, core, delta } = kernel.spec;
   const K = M / 4;
   const w = Math.min(16, Math.max(6, Math.ceil(Math.log10(1 / eps)) + 2));
   const cost = (near: NearDesign | null) =>
-    predictSeconds({
+    predictCost({
       n,
       geometry,
       core,
@@ -121,14 +138,24 @@ function design(kernel: PairKernel, n: number, M: number, eps: number, clusterin
       r2: near?.r2 ?? 0,
       clustering,
       tabulatedCore: near ? coreTableIntervals(geometry, core, delta, near.r2) > 0 : false,
+      threads,
     });
-  const farOnly = (): Design => ({ split: 'far-only', M, K, w, near: null, seconds: cost(null) });
+  const farOnly = (): Design => ({
+    split: 'far-only',
+    M,
+    K,
+    w,
+    near: null,
+    seconds: cost(null).seconds,
+    helperShare: 0,
+  });
   // δ alone band-limits V_δ below ε at K: no near part.
   const own = coreMultiplier(core, delta, K * K) * (geometry === 'slip' ? 2 : 1);
   if (own <= eps) return farOnly();
   const near = CORES[core].gaussianMultiplier ? ewaldNear(kernel, K, eps) : switchedNear(kernel, K, eps);
   if (!(near.r2 < 0.45)) return null;
-  return { split: near.split, M, K, w, near, seconds: cost(near) };
+  const c = cost(near);
+  return { split: near.split, M, K, w, near, seconds: c.seconds, helperShare: c.helperShare };
 }
 
 /**
@@ -179,7 +206,7 @@ function bestDesign(kernel: PairKernel, n: number, options: FastSumOptions, clus
   const sizes = options.grid ? [options.grid] : [32, 64, 128, 256, 512, 1024, 2048, 4096];
   let best: Design | null = null;
   for (const M of sizes) {
-    const d = design(kernel, n, M, eps, clustering);
+    const d = design(kernel, n, M, eps, clustering, options.threads ?? 1);
     if (d && (!best || d.seconds < best.seconds)) best = d;
   }
   if (!best) throw new Error('fast sum: no admissible grid');
@@ -191,6 +218,8 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
   const { geometry, core, delta } = kernel.spec;
   const { fhat, tail } = farCoefficients(kernel, d.split, d.M, d.K, d.near);
   const r2 = d.near?.r2 ?? 0;
+  const cells = cellGeometry(r2, n);
+  const rows = cells.cells === 0 ? 1 : cells.cells;
   return {
     tolerance: options.tolerance ?? 1e-10,
     split: d.split,
@@ -200,8 +229,10 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
     fhat,
     screenRadius: d.near?.screen.rs ?? 0,
     r2,
-    near: d.near ? nearConfig(geometry, core, delta, d.near, cellGeometry(r2, n)) : null,
+    near: d.near ? nearConfig(geometry, core, delta, d.near, cells) : null,
     predictedSeconds: d.seconds,
+    threads: options.threads ?? 1,
+    helperRows: d.near ? Math.round(rows * d.helperShare) : 0,
     uniformPairs: r2 > 0 ? Math.min((n * n) / 2, (PI * r2 * r2 * n * n) / 2) : 0,
     clustering,
     farTail: tail,

@@ -40,7 +40,7 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     forms: gaussianForms,
     gaussianMultiplier: true,
     compactIsotropic: true,
-    pairNs: { isotropic: 25, slip: 35 },
+    pairNs: { isotropic: 25, slip: 42 },
   },
   plummer: {
     code: 1,
@@ -48,7 +48,7 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     forms: plummerForms,
     gaussianMultiplier: false,
     compactIsotropic: false,
-    pairNs: { isotropic: 27, slip: 110 },
+    pairNs: { isotropic: 20, slip: 80 },
   },
   poisson: {
     code: 2,
@@ -56,7 +56,7 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     forms: poissonForms,
     gaussianMultiplier: false,
     compactIsotropic: false,
-    pairNs: { isotropic: 28, slip: 55 },
+    pairNs: { isotropic: 20, slip: 32 },
   },
 };
 
