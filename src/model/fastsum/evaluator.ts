@@ -127,7 +127,7 @@ export class FastSumEvaluator implements FastSum {
       if (!remote) this.shareHere(kind, R);
     }
     if (this.far) {
-      this.far.spreadAndConvolve(s.sx, s.sy, s.sb, gradient);
+      this.far.spreadAndConvolve(s.sx, s.sy, s.sb);
       if (gradient) this.far.gatherGradient(s.sx, s.sy, s.sb, this.ffx, this.ffy);
     }
     let restEnergy = 0;

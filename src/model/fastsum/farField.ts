@@ -14,8 +14,9 @@ import { type SpreadWindow, windowWeightTable } from './window';
  * multiplier here has decayed to the tolerance at the cut-off K, so the window's transform
  * need not be flat up to K, and β = 2.8w (edge value 2e-15 at w = 12) brings the gradient
  * errors to ~1e-9 (plan.ts, window.ts).
- * A padded grid (extra rows/columns) lets spreading and gathering run without index wrapping;
- * it is folded back (spread) or filled periodically (gather) in O(M²). Weights come from a
+ * Spreading and gathering index the periodic grid directly: rows wrap by one compare, and the
+ * few particles whose window wraps in x (within w of the right edge) take a modular path. Weights
+ * come from a
  * piecewise-polynomial table (window.ts) for chunks of CHUNK particles, so memory stays O(M² + n)
  * (spreading and gathering each compute them); they are stored with a fixed stride of 12 (zero
  * beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4× faster with the weights
@@ -29,12 +30,9 @@ export class FarField {
   readonly K: number;
   readonly w: number;
   private readonly conv: GridConvolver;
-  /** The folded charge grid ρ, overwritten by the convolved grid u. */
+  /** The charge grid ρ, overwritten by the convolved grid u. */
   private readonly grid: Float64Array;
   private lastEnergy = 0;
-  private readonly P: number;
-  private readonly off: number;
-  private readonly pad: Float64Array;
   private readonly n: number;
   private readonly stride: number;
   /** Window weight polynomials (window.ts) and the derivative scale −2M/w. */
@@ -64,11 +62,8 @@ export class FarField {
         mult[idx] = fhat[idx] / (h * h);
       }
     this.conv.setMultiplier(mult);
+    if (this.stride > M) throw new Error('FarField: grid too small for the window');
     this.grid = new Float64Array(M * M);
-    this.off = Math.ceil(win.w / 2) + 1;
-    this.P = M + 2 * this.off + this.stride + 1;
-    if (this.P - this.off > 2 * M) throw new Error('FarField: grid too small for the window');
-    this.pad = new Float64Array(this.P * this.P);
     this.weightCoef = windowWeightTable(win.w, win.beta).coef;
     this.dscale = (-2 * M) / win.w;
     this.wx = new Float64Array(CHUNK * this.stride);
@@ -102,65 +97,29 @@ export class FarField {
     return i0;
   }
 
-  /** Weights of particles j0 … j1 − 1 into the chunk buffers (indices shifted into the pad). */
+  /** Weights of particles j0 … j1 − 1 into the chunk buffers, first indices wrapped into [0, M). */
   private chunkWeights(sx: Float64Array, sy: Float64Array, j0: number, j1: number, deriv: boolean): void {
-    const { stride, wx, wy, dwx, dwy, ix, iy, off } = this;
+    const { stride, wx, wy, dwx, dwy, ix, iy, M } = this;
     for (let j = j0; j < j1; j++) {
       const o = (j - j0) * stride;
-      ix[j - j0] = this.weights(sx[j], wx, dwx, o, deriv) + off;
-      iy[j - j0] = this.weights(sy[j], wy, dwy, o, deriv) + off;
+      const gx = this.weights(sx[j], wx, dwx, o, deriv);
+      const gy = this.weights(sy[j], wy, dwy, o, deriv);
+      ix[j - j0] = gx < 0 ? gx + M : gx;
+      iy[j - j0] = gy < 0 ? gy + M : gy;
     }
   }
 
-  /**
-   * ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field, and
-   * (for gatherGradient, unless forGather is false) the padded copy of u.
-   */
-  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, forGather = true): void {
-    const { n, stride, wx, wy, ix, iy, pad, P } = this;
-    pad.fill(0);
+  /** ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field. */
+  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array): void {
+    const { n, stride, wx, wy, ix, iy, grid, M } = this;
+    grid.fill(0);
     for (let j0 = 0; j0 < n; j0 += CHUNK) {
       const j1 = Math.min(n, j0 + CHUNK);
       this.chunkWeights(sx, sy, j0, j1, false);
-      if (stride === S) spread12(j0, j1, P, sb, wx, wy, ix, iy, pad);
-      else spreadAny(j0, j1, stride, P, sb, wx, wy, ix, iy, pad);
+      if (stride === S) spread12(j0, j1, M, sb, wx, wy, ix, iy, grid);
+      else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid);
     }
-    this.fold();
-    this.lastEnergy = this.conv.convolve(this.grid, this.grid);
-    if (forGather) this.fill();
-  }
-
-  /** grid = the padded grid folded onto the torus. */
-  private fold(): void {
-    const { pad, P, M, off } = this;
-    const rho = this.grid;
-    rho.fill(0);
-    for (let p = 0; p < P; p++) {
-      let g = p - off;
-      if (g < 0) g += M;
-      else if (g >= M) g -= M;
-      const rowR = g * M;
-      const rowP = p * P;
-      for (let q = 0; q < off; q++) rho[rowR + q - off + M] += pad[rowP + q];
-      for (let q = off; q < off + M; q++) rho[rowR + q - off] += pad[rowP + q];
-      for (let q = off + M; q < P; q++) rho[rowR + q - off - M] += pad[rowP + q];
-    }
-  }
-
-  /** The padded grid filled periodically from u. */
-  private fill(): void {
-    const { pad, P, M, off } = this;
-    const u = this.grid;
-    for (let p = 0; p < P; p++) {
-      let g = p - off;
-      if (g < 0) g += M;
-      else if (g >= M) g -= M;
-      const rowU = g * M;
-      const rowP = p * P;
-      for (let q = 0; q < off; q++) pad[rowP + q] = u[rowU + q - off + M];
-      for (let q = off; q < off + M; q++) pad[rowP + q] = u[rowU + q - off];
-      for (let q = off + M; q < P; q++) pad[rowP + q] = u[rowU + q - off - M];
-    }
+    this.lastEnergy = this.conv.convolve(grid, grid);
   }
 
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
@@ -176,28 +135,34 @@ export class FarField {
     fx: Float64Array,
     fy: Float64Array,
   ): void {
-    const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P } = this;
+    const { n, stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
     for (let i0 = 0; i0 < n; i0 += CHUNK) {
       const i1 = Math.min(n, i0 + CHUNK);
       this.chunkWeights(sx, sy, i0, i1, true);
-      if (stride === S) gather12(i0, i1, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
-      else gatherAny(i0, i1, stride, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
+      if (stride === S) gather12(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
+      else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
     }
   }
 }
 
+/** Unrolled for w ≤ 12 with the x-weights in registers; windows wrapping in x go to spreadAny. */
 function spread12(
   j0: number,
   j1: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
 ): void {
   for (let j = j0; j < j1; j++) {
+    const gx = ix[j - j0];
+    if (gx + S > M) {
+      spreadAny(j, j + 1, S, M, sb, wx, wy, ix, iy, grid, j - j0);
+      continue;
+    }
     const o = (j - j0) * S;
     const b = sb[j];
     const x0 = b * wx[o];
@@ -212,53 +177,65 @@ function spread12(
     const x9 = b * wx[o + 9];
     const x10 = b * wx[o + 10];
     const x11 = b * wx[o + 11];
-    let r = iy[j - j0] * P + ix[j - j0];
-    for (let k = 0; k < S; k++, r += P) {
+    let row = iy[j - j0];
+    for (let k = 0; k < S; k++, row++) {
+      if (row === M) row = 0;
       const c = wy[o + k];
       if (c === 0) continue;
-      pad[r] += c * x0;
-      pad[r + 1] += c * x1;
-      pad[r + 2] += c * x2;
-      pad[r + 3] += c * x3;
-      pad[r + 4] += c * x4;
-      pad[r + 5] += c * x5;
-      pad[r + 6] += c * x6;
-      pad[r + 7] += c * x7;
-      pad[r + 8] += c * x8;
-      pad[r + 9] += c * x9;
-      pad[r + 10] += c * x10;
-      pad[r + 11] += c * x11;
+      const r = row * M + gx;
+      grid[r] += c * x0;
+      grid[r + 1] += c * x1;
+      grid[r + 2] += c * x2;
+      grid[r + 3] += c * x3;
+      grid[r + 4] += c * x4;
+      grid[r + 5] += c * x5;
+      grid[r + 6] += c * x6;
+      grid[r + 7] += c * x7;
+      grid[r + 8] += c * x8;
+      grid[r + 9] += c * x9;
+      grid[r + 10] += c * x10;
+      grid[r + 11] += c * x11;
     }
   }
 }
 
+/** Any width, with modular indices (chunk offset c of particle j0 in the weight buffers). */
 function spreadAny(
   j0: number,
   j1: number,
   s: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
+  c0 = 0,
 ): void {
   for (let j = j0; j < j1; j++) {
-    const o = (j - j0) * s;
+    const c = c0 + j - j0;
+    const o = c * s;
     const b = sb[j];
-    let r = iy[j - j0] * P + ix[j - j0];
-    for (let k = 0; k < s; k++, r += P) {
-      const c = b * wy[o + k];
-      for (let a = 0; a < s; a++) pad[r + a] += c * wx[o + a];
+    let row = iy[c];
+    for (let k = 0; k < s; k++, row++) {
+      if (row === M) row = 0;
+      const v = b * wy[o + k];
+      const r = row * M;
+      let col = ix[c];
+      for (let a = 0; a < s; a++, col++) {
+        if (col === M) col = 0;
+        grid[r + col] += v * wx[o + a];
+      }
     }
   }
 }
 
+/** Unrolled for w ≤ 12; windows wrapping in x go to gatherAny. */
 function gather12(
   i0: number,
   i1: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
@@ -266,31 +243,38 @@ function gather12(
   dwy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
 ): void {
   for (let i = i0; i < i1; i++) {
+    const gx = ix[i - i0];
+    if (gx + S > M) {
+      gatherAny(i, i + 1, S, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i - i0);
+      continue;
+    }
     const o = (i - i0) * S;
-    let r = iy[i - i0] * P + ix[i - i0];
+    let row = iy[i - i0];
     let ax = 0;
     let ay = 0;
-    for (let k = 0; k < S; k++, r += P) {
+    for (let k = 0; k < S; k++, row++) {
+      if (row === M) row = 0;
       const cy = wy[o + k];
       const cd = dwy[o + k];
       if (cy === 0 && cd === 0) continue;
-      const v0 = pad[r];
-      const v1 = pad[r + 1];
-      const v2 = pad[r + 2];
-      const v3 = pad[r + 3];
-      const v4 = pad[r + 4];
-      const v5 = pad[r + 5];
-      const v6 = pad[r + 6];
-      const v7 = pad[r + 7];
-      const v8 = pad[r + 8];
-      const v9 = pad[r + 9];
-      const v10 = pad[r + 10];
-      const v11 = pad[r + 11];
+      const r = row * M + gx;
+      const v0 = grid[r];
+      const v1 = grid[r + 1];
+      const v2 = grid[r + 2];
+      const v3 = grid[r + 3];
+      const v4 = grid[r + 4];
+      const v5 = grid[r + 5];
+      const v6 = grid[r + 6];
+      const v7 = grid[r + 7];
+      const v8 = grid[r + 8];
+      const v9 = grid[r + 9];
+      const v10 = grid[r + 10];
+      const v11 = grid[r + 11];
       const sd =
         v0 * dwx[o] +
         v1 * dwx[o + 1] +
@@ -330,7 +314,7 @@ function gatherAny(
   i0: number,
   i1: number,
   s: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
@@ -338,20 +322,26 @@ function gatherAny(
   dwy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
+  c0 = 0,
 ): void {
   for (let i = i0; i < i1; i++) {
-    const o = (i - i0) * s;
-    let r = iy[i - i0] * P + ix[i - i0];
+    const c = c0 + i - i0;
+    const o = c * s;
+    let row = iy[c];
     let ax = 0;
     let ay = 0;
-    for (let k = 0; k < s; k++, r += P) {
+    for (let k = 0; k < s; k++, row++) {
+      if (row === M) row = 0;
+      const r = row * M;
+      let col = ix[c];
       let sd = 0;
       let sv = 0;
-      for (let a = 0; a < s; a++) {
-        const v = pad[r + a];
+      for (let a = 0; a < s; a++, col++) {
+        if (col === M) col = 0;
+        const v = grid[r + col];
         sd += v * dwx[o + a];
         sv += v * wx[o + a];
       }
