@@ -35,7 +35,9 @@ export function createFastSum(kernel: PairKernel, n: number, options: FastSumOpt
   if (!(Number.isInteger(n) && n >= 1))
     throw new RangeError(`createFastSum: n must be a positive integer, got ${n}`);
   const threads = fastSumThreads();
-  const wanted = options.threads ?? (threads && n >= PARALLEL_MIN_N ? 2 : 1);
+  // the plan (and so every bit of the result) must not depend on the environment: a run replays
+  // the same with or without a helper thread, in node and in any browser
+  const wanted = options.threads ?? (n >= PARALLEL_MIN_N ? 2 : 1);
   return new FastSumEvaluator(kernel, n, { ...options, threads: wanted }, threads);
 }
 

@@ -25,8 +25,8 @@ export interface FastSumOptions {
   adaptive?: boolean;
   /**
    * 2: plan for a helper thread taking a share of the near field (threads.ts), 1: alone.
-   * Default: 2 when a helper is installed and n ≥ 4000. The plan, and so the result, depends on
-   * this choice only, not on whether the helper is actually running at a given evaluation.
+   * Default: 2 for n ≥ 4000, whether or not a helper is installed: the plan, and so the result,
+   * depends on this choice only, never on whether a helper is running (same bits everywhere).
    */
   threads?: 1 | 2;
 }
