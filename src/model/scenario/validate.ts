@@ -20,7 +20,8 @@ import { MAX_WAVENUMBER, readDensity } from './validateDensity';
 export const SCENARIO_VERSION = 1;
 export const N_MIN = 2;
 export const N_MAX = 200000;
-export const DELTA_MIN = 1e-8;
+/** The kernels and fast sums are checked down to δ = 1e-12 (tests/unit/kernels.smallDelta.test.ts). */
+export const DELTA_MIN = 1e-12;
 export const DELTA_MAX = 0.25;
 export const MAX_MODES = 16;
 /**
