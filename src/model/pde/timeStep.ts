@@ -4,7 +4,9 @@
  *
  *  - dt = cfl·h/(a_x + a_y), a_d = max face speed along x_d. Each RK stage is a forward-Euler step,
  *    which keeps ρ ≥ 0 when dt·(a_x + a_y)/h ≤ ½ (the cell average is a convex combination of its
- *    four face values), hence cfl ≤ ½.
+ *    four face values), hence cfl ≤ ½; the default is that bound (the speeds of the later stages
+ *    differ a little from the first's, and a stage that goes negative is caught below). SSP-RK3's
+ *    SSP coefficient is 1, so the whole step inherits the forward-Euler bound.
  *  - dt ≤ rateCap/Λ, Λ = max(ρ+ + ρ−)·(largest discrete rate symbol, maxRateSymbol): keeps the time
  *    error small where velocities are tiny but κ still relaxes.
  *  - A step with a negative value is rejected (dt halved); so is one raising the energy by more than
@@ -31,7 +33,7 @@ export interface DtLimits {
 
 /** cfl, rateCap, dtMax with their defaults; throws for cfl outside (0, ½]. */
 export function dtLimits(opts: PdeOptions): DtLimits {
-  const cfl = opts.cfl ?? 0.4;
+  const cfl = opts.cfl ?? 0.5;
   if (!(cfl > 0 && cfl <= 0.5)) throw new Error(`createPdeSolver: cfl must be in (0, 0.5], got ${cfl}`);
   return { cfl, dtMax: opts.dtMax ?? 0.05, rateCap: opts.rateCap ?? 0.5 * cfl };
 }
