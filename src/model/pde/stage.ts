@@ -1,10 +1,11 @@
 /**
- * One SSP-RK3 stage as a single pass over the grid, one loop per row (stageRows.ts): the x-fluxes
- * of the row, the y-slopes of the next row, the fluxes through the y-faces between them, and the
- * row update, with no allocation. Row j is written once the face above it is known.
+ * One SSP-RK3 stage as a single pass over the grid, row by row (kernels in stageRows.ts): the
+ * x-rates of the row, the y-slopes of the next row and the fluxes through the y-face between them,
+ * and the row update, with no allocation. Row j is written once the face above it is known; the
+ * face below row 0 is swept first.
  */
 
-import { stageRow, yHalfSlopes } from './stageRows';
+import { writeRow, xRates, yHalfSlopes, yRates } from './stageRows';
 
 /**
  * Scratch and per-field constants of the stage pass. `kappa` and `stats` are shared with
@@ -20,10 +21,10 @@ export class StageWorkspace {
   readonly stats = new Float64Array(8);
   /** The scalars of the current stage and row for stageRow. */
   readonly sc = new Float64Array(7);
-  readonly iv = new Int32Array(9);
+  readonly iv = new Int32Array(7);
   /** θ/2 of the generalised minmod limiter (the kernels use half slopes). */
   readonly hth: number;
-  /** Row buffer of stageRow: half y-slopes of rows j, j+1 (ping-pong), the y-face fluxes. */
+  /** Row buffer of the row kernels (layout: stageRows.ts). */
   readonly rb: Float64Array;
 
   constructor(
@@ -34,7 +35,7 @@ export class StageWorkspace {
   ) {
     this.kappa = new Float64Array(N * N);
     this.hth = 0.5 * theta;
-    this.rb = new Float64Array(6 * N);
+    this.rb = new Float64Array(8 * N);
   }
 }
 
@@ -56,7 +57,6 @@ export function runStage(
   const NN = N * N;
   iv[3] = N;
   iv[4] = NN;
-  iv[7] = slip ? 1 : 0;
   sc[0] = N;
   sc[1] = ws.F1;
   sc[2] = ws.F2;
@@ -66,24 +66,29 @@ export function runStage(
   sc[6] = c;
   stats[0] = Number.POSITIVE_INFINITY;
   stats[1] = 0;
-  // Not slip: prime the row buffer with a dry pass over row N − 1 (its slopes from rows N − 2 … 0;
-  // out of it come the slopes of row 0 and the fluxes through the face below row 0).
-  let j0 = 0;
-  let oC = 0;
+  // Not slip: prime the row buffer with the y-face above row N − 1 (its slopes from rows N − 2 … 0
+  // give the slopes of row 0 and the fluxes through the face below row 0).
+  let oC = 2 * N;
   if (!slip) {
-    j0 = -1;
-    yHalfSlopes(s, NN, (N - 1) * N, (N - 2) * N, 0, N, hth, rb, 0);
+    yHalfSlopes(s, NN, (N - 1) * N, (N - 2) * N, 0, N, hth, rb, oC);
+    setRow(iv, N, N - 1, oC);
+    yRates(s, xi, rb, iv, sc);
+    oC = iv[6];
   }
-  for (let j = j0; j < N; j++) {
-    const jr = j < 0 ? j + N : j;
-    const oN = 2 * N - oC;
-    iv[0] = jr * N;
-    iv[1] = ((jr + 1) % N) * N;
-    iv[2] = ((jr + 2) % N) * N;
-    iv[5] = oC;
-    iv[6] = oN;
-    iv[8] = j < 0 ? 1 : 0;
-    stageRow(s, xi, u0, out, kap, rb, iv, sc, stats);
-    oC = oN;
+  for (let j = 0; j < N; j++) {
+    setRow(iv, N, j, oC);
+    xRates(s, xi, rb, iv, sc);
+    if (!slip) yRates(s, xi, rb, iv, sc);
+    writeRow(s, u0, out, kap, rb, iv, sc, stats);
+    oC = iv[6];
   }
+}
+
+/** Row offsets of row j and its two successors, and the slope buffers (row j's at oC). */
+function setRow(iv: Int32Array, N: number, j: number, oC: number): void {
+  iv[0] = j * N;
+  iv[1] = ((j + 1) % N) * N;
+  iv[2] = ((j + 2) % N) * N;
+  iv[5] = oC;
+  iv[6] = 6 * N - oC;
 }
