@@ -11,6 +11,7 @@ import { quote } from '../model/scenario/read';
 import type { Scenario } from '../model/scenario/types';
 import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate';
 import { parseModes } from '../model/study/definition';
+import { checkReplaySamples } from '../model/study/execute';
 import { type Flags, numberFlag, parseCommandLine } from './args';
 import { initCommand } from './commands/init';
 import type { RunOptions } from './commands/run';
@@ -50,11 +51,7 @@ function replayGrid(T: number, samples: number, h: number): void {
   const K = Math.round(T / h);
   if (K < 1 || Math.abs(T / h - K) > 1e-9 * K)
     throw new InputError('T', `with --replay --pde, T must be a multiple of the scenario's T/200 = ${h}`);
-  if (K % samples !== 0)
-    throw new InputError(
-      'samples',
-      `with --replay --pde, samples must divide T/(scenario T/200) = ${K} (sample times on the checkpoint grid)`,
-    );
+  asInput(() => checkReplaySamples(K, samples));
 }
 
 /** δ of the PDE: a flag value D or 'limit', else the scenario's pde.delta, else the particles' δ. */

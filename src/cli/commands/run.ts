@@ -1,61 +1,11 @@
-import type { ComparisonSample } from '../../model/compare/sideBySide';
 import { dipoleStatistics } from '../../model/diagnostics/dipoles';
 import { classifyRegime } from '../../model/diagnostics/regime';
-import type { Wavevector } from '../../model/diagnostics/runMeasures';
-import type { IntegratorOptions } from '../../model/integrate';
-import { type Measures, measureRun } from '../../model/study/measures';
-import { type RunOutcome, simulate } from '../../model/study/simulate';
+import { executeRun, type RunOptions } from '../../model/study/execute';
+import type { Measures } from '../../model/study/measures';
 import type { RunSelection } from '../runFields';
 import { particlesJson, type RunSetup } from '../setup';
-import type { Watch } from '../watch';
-import { initialPde, type PdeRunOptions } from './pde';
 
-export interface RunOptions {
-  T: number;
-  integrator: IntegratorOptions;
-  /** Co-evolve the PDE and report the H^{−2} distance series at `samples` equispaced times. */
-  pde?: PdeRunOptions & { samples: number };
-  /** End steps exactly on this grid too (the app's checkpoints: `--replay`). */
-  stopEvery?: number;
-  /** Wave vectors of the reported κ̂ modes. */
-  modes: readonly Wavevector[];
-  /** Progress and wall-clock limit. */
-  watch?: Watch;
-}
-
-export interface ExecutedRun {
-  outcome: RunOutcome;
-  measures: Measures;
-  /** PDE runs with `series`: both sides at t = 0 and each sample time. */
-  samples: ComparisonSample[];
-  wallSeconds: number;
-}
-
-/**
- * One run and its measures: what `run` reports and what a sweep row holds (the same function, so
- * a row and `run` of its link agree bit for bit). `series` only adds reading the states at the
- * sample times, never a step.
- */
-export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): ExecutedRun {
-  const started = performance.now();
-  const watch = opts.watch;
-  const samples: ComparisonSample[] = [];
-  const outcome = simulate(setup, {
-    T: opts.T,
-    integrator: opts.integrator,
-    pde: opts.pde ? { solver: initialPde(setup, opts.pde), samples: opts.pde.samples } : undefined,
-    stopEvery: opts.stopEvery,
-    observe: watch && {
-      particles: (t) => watch.at('particles', t),
-      pde: (t) => watch.at('pde', t),
-    },
-    onSample: series ? (s) => samples.push(s) : undefined,
-  });
-  const measures = measureRun(outcome, setup.spec.geometry, opts.modes);
-  const wallSeconds = (performance.now() - started) / 1000;
-  measures.wall_s = wallSeconds;
-  return { outcome, measures, samples, wallSeconds };
-}
+export { executeRun, type RunOptions };
 
 function pick(measures: Measures, names: readonly string[], link: string | undefined): Measures {
   const out: Measures = {};

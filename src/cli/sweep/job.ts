@@ -1,16 +1,13 @@
 /**
- * One run of a sweep, in a worker thread or in-process: exactly `run --in <link>` with the
- * sweep's --pde/--samples/--replay/--modes (the same reading of the same flags, the same
- * executeRun), so its row and that command agree bit for bit. Any failure becomes the row's status.
+ * One run of a sweep, in a worker thread or in-process: model/study's runStudyJob (the function
+ * the app's Study panel runs too), whose executeRun is `run`'s, so a row and `run --in <link>` with
+ * the sweep's --pde/--samples/--replay/--modes agree bit for bit (tested). Any failure becomes the
+ * row's status.
  */
+import { parseModes } from '../../model/study/definition';
+import { runStudyJob } from '../../model/study/execute';
 import type { Measures } from '../../model/study/measures';
-import type { Flags } from '../args';
-import { runRequest } from '../cli';
-import { executeRun } from '../commands/run';
-import { readInput } from '../input';
 import { describeFailure } from '../report';
-import { assertFiniteResult } from '../result';
-import { setupFrom } from '../setup';
 import { Watch } from '../watch';
 
 export interface SweepJob {
@@ -34,22 +31,9 @@ export interface SweepResult {
   wallSeconds: number;
 }
 
-/** The `run` flags that repeat this job (besides --in <link>). */
-export function jobFlags(job: SweepJob): Flags {
-  const flags: Flags = {};
-  if (job.pde) {
-    flags.pde = true;
-    flags.samples = String(job.samples);
-  }
-  if (job.replay) flags.replay = true;
-  if (job.modes !== '') flags.modes = job.modes;
-  return flags;
-}
-
 export function runJob(job: SweepJob): SweepResult {
   const started = performance.now();
   try {
-    const setup = setupFrom(readInput(job.link));
     const watch = (T: number) =>
       job.maxWall === undefined
         ? undefined
@@ -62,10 +46,9 @@ export function runJob(job: SweepJob): SweepResult {
             write: () => {},
             limitNote: 'no measures in this row (raise --max-wall to run it)',
           });
-    const request = runRequest(jobFlags(job), setup, watch);
-    const { measures, wallSeconds } = executeRun(setup, request.opts, false);
-    assertFiniteResult(measures);
-    return { index: job.index, measures, status: 'ok', wallSeconds };
+    const run = { pde: job.pde, samples: job.samples, replay: job.replay, modes: parseModes(job.modes) };
+    const measures = runStudyJob({ index: job.index, link: job.link, run }, watch);
+    return { index: job.index, measures, status: 'ok', wallSeconds: measures.wall_s as number };
   } catch (e) {
     return {
       index: job.index,
