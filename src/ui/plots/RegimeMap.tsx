@@ -1,3 +1,4 @@
+import { type ReactNode, useId } from 'react';
 import { classifyRegime, type RegimeLines, regimeLines } from '../../model/diagnostics/regime';
 import { resolveDelta } from '../../model/scenario/delta';
 import { criterionText, regimeStatement } from '../../state/regimeStatement';
@@ -51,105 +52,133 @@ function region(upper: (x: number) => number, lower: (x: number) => number): str
   return `${top}${pts.join('')}Z`;
 }
 
+/** Where (n, δ) is drawn on the regime map (viewBox units). */
+export const regimePoint = (n: number, delta: number) => ({ x: sx(Math.log10(n)), y: sy(Math.log10(delta)) });
+
+/**
+ * The regime map's axes, regions and the paper's lines at T for a geometry, with `children`
+ * (markers) drawn on top; k is the text scale.
+ */
+export function RegimeMapFigure({
+  T,
+  geometry,
+  k,
+  label = 'Regime map',
+  children,
+}: {
+  T: number;
+  geometry: string;
+  k: number;
+  label?: string;
+  children?: ReactNode;
+}) {
+  const conv = line('convergence', T);
+  const rateName: LineName = geometry === 'isotropic' ? 'remark45' : 'thm44';
+  const rate = line(rateName, T);
+  const xTicks = [1, 2, 3, 4, 5];
+  const yTicks = [-8, -6, -4, -2, 0];
+  const clip = `regime-clip-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  return (
+    <svg
+      viewBox={`${-(k - 1) * 40} 0 ${W + (k - 1) * 40} ${H + (k - 1) * 24}`}
+      width="100%"
+      role="img"
+      aria-label={label}
+    >
+      <clipPath id={clip}>
+        <rect x={PAD.l} y={PAD.t} width={W - PAD.l - PAD.r} height={H - PAD.t - PAD.b} />
+      </clipPath>
+      <g clipPath={`url(#${clip})`}>
+        <path d={region(() => Y1 + 1, conv)} fill="#2ca02c" opacity={0.16} />
+        <path d={region(rate, () => Y0 - 1)} fill="#d62728" opacity={0.16} />
+        {LINES.map((l) => (
+          <path
+            key={l.name}
+            d={path(line(l.name, T))}
+            fill="none"
+            stroke="var(--ink)"
+            strokeWidth={l.name === rateName || l.name === 'convergence' ? 1.8 : 1}
+            strokeDasharray={l.dash}
+            opacity={l.name === 'remark45' || l.name === 'thm44' ? (l.name === rateName ? 1 : 0.4) : 0.85}
+          />
+        ))}
+      </g>
+      <rect
+        x={PAD.l}
+        y={PAD.t}
+        width={W - PAD.l - PAD.r}
+        height={H - PAD.t - PAD.b}
+        fill="none"
+        stroke="var(--line)"
+      />
+      {xTicks.map((x) => (
+        <text
+          key={x}
+          x={sx(x)}
+          y={H - PAD.b + 14 * k}
+          fontSize={11 * k}
+          textAnchor="middle"
+          fill="var(--muted)"
+        >
+          10{SUPERSCRIPT[x]}
+        </text>
+      ))}
+      {yTicks.map((y) => (
+        <text key={y} x={PAD.l - 4} y={sy(y) + 4} fontSize={11 * k} textAnchor="end" fill="var(--muted)">
+          1e{y}
+        </text>
+      ))}
+      <text
+        x={(PAD.l + W - PAD.r) / 2}
+        y={H - 4 + (k - 1) * 24}
+        fontSize={12 * k}
+        textAnchor="middle"
+        fill="var(--ink)"
+      >
+        n
+      </text>
+      <text
+        x={10 - (k - 1) * 40}
+        y={(PAD.t + H - PAD.b) / 2}
+        fontSize={12 * k}
+        textAnchor="middle"
+        fill="var(--ink)"
+        transform={`rotate(-90 ${10 - (k - 1) * 40} ${(PAD.t + H - PAD.b) / 2})`}
+      >
+        δ
+      </text>
+      <text x={sx(4.2)} y={sy(conv(4.2)) - 6} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
+        √(3T/log n)
+      </text>
+      <text x={sx(4.6)} y={sy(-0.5 * 4.6) - 5} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
+        n^−½
+      </text>
+      <text x={sx(2.6)} y={sy(-1.25 * 2.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
+        n^−5/4
+      </text>
+      <text x={sx(1.6)} y={sy(-2 * 1.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
+        n^−2
+      </text>
+      {children}
+    </svg>
+  );
+}
+
 /** log n against log δ with the paper's lines and the current scenario marked (MATH §6). */
 export function RegimeMap() {
   const s = useLab((st) => st.scenario);
   const lambda = useLab((st) => st.run.lambda);
   const k = useLab((st) => st.ui.textScale);
   const delta = resolveDelta(s);
-  const conv = line('convergence', s.T);
-  const rateName: LineName = s.geometry === 'isotropic' ? 'remark45' : 'thm44';
-  const rate = line(rateName, s.T);
   const regime = Number.isFinite(lambda)
     ? classifyRegime({ geometry: s.geometry, n: s.n, delta, T: s.T, lambda })
     : null;
   const crit = regime ? regime.log10Criterion : Number.NaN;
   const statement = regime ? regimeStatement(regime, s) : null;
-  const xTicks = [1, 2, 3, 4, 5];
-  const yTicks = [-8, -6, -4, -2, 0];
   return (
     <div className="plot" data-testid="regime-map">
       <div className="plot-title">Regime map (log n vs log δ)</div>
-      <svg
-        viewBox={`${-(k - 1) * 40} 0 ${W + (k - 1) * 40} ${H + (k - 1) * 24}`}
-        width="100%"
-        role="img"
-        aria-label="Regime map"
-      >
-        <clipPath id="regime-clip">
-          <rect x={PAD.l} y={PAD.t} width={W - PAD.l - PAD.r} height={H - PAD.t - PAD.b} />
-        </clipPath>
-        <g clipPath="url(#regime-clip)">
-          <path d={region(() => Y1 + 1, conv)} fill="#2ca02c" opacity={0.16} />
-          <path d={region(rate, () => Y0 - 1)} fill="#d62728" opacity={0.16} />
-          {LINES.map((l) => (
-            <path
-              key={l.name}
-              d={path(line(l.name, s.T))}
-              fill="none"
-              stroke="var(--ink)"
-              strokeWidth={l.name === rateName || l.name === 'convergence' ? 1.8 : 1}
-              strokeDasharray={l.dash}
-              opacity={l.name === 'remark45' || l.name === 'thm44' ? (l.name === rateName ? 1 : 0.4) : 0.85}
-            />
-          ))}
-        </g>
-        <rect
-          x={PAD.l}
-          y={PAD.t}
-          width={W - PAD.l - PAD.r}
-          height={H - PAD.t - PAD.b}
-          fill="none"
-          stroke="var(--line)"
-        />
-        {xTicks.map((x) => (
-          <text
-            key={x}
-            x={sx(x)}
-            y={H - PAD.b + 14 * k}
-            fontSize={11 * k}
-            textAnchor="middle"
-            fill="var(--muted)"
-          >
-            10{SUPERSCRIPT[x]}
-          </text>
-        ))}
-        {yTicks.map((y) => (
-          <text key={y} x={PAD.l - 4} y={sy(y) + 4} fontSize={11 * k} textAnchor="end" fill="var(--muted)">
-            1e{y}
-          </text>
-        ))}
-        <text
-          x={(PAD.l + W - PAD.r) / 2}
-          y={H - 4 + (k - 1) * 24}
-          fontSize={12 * k}
-          textAnchor="middle"
-          fill="var(--ink)"
-        >
-          n
-        </text>
-        <text
-          x={10 - (k - 1) * 40}
-          y={(PAD.t + H - PAD.b) / 2}
-          fontSize={12 * k}
-          textAnchor="middle"
-          fill="var(--ink)"
-          transform={`rotate(-90 ${10 - (k - 1) * 40} ${(PAD.t + H - PAD.b) / 2})`}
-        >
-          δ
-        </text>
-        <text x={sx(4.2)} y={sy(conv(4.2)) - 6} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
-          √(3T/log n)
-        </text>
-        <text x={sx(4.6)} y={sy(-0.5 * 4.6) - 5} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
-          n^−½
-        </text>
-        <text x={sx(2.6)} y={sy(-1.25 * 2.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
-          n^−5/4
-        </text>
-        <text x={sx(1.6)} y={sy(-2 * 1.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
-          n^−2
-        </text>
+      <RegimeMapFigure T={s.T} geometry={s.geometry} k={k}>
         <circle
           cx={sx(Math.log10(s.n))}
           cy={sy(Math.log10(delta))}
@@ -159,7 +188,7 @@ export function RegimeMap() {
           strokeWidth={2}
           data-testid="regime-marker"
         />
-      </svg>
+      </RegimeMapFigure>
       <p className="note regime-line" data-testid="regime-label">
         Now: n = {s.n}, δ = {formatValue(delta)} — <b>{statement?.parameters ?? '…'}</b>
         {statement && (
