@@ -236,5 +236,9 @@ if (typeof window !== 'undefined' && !('__study' in window)) {
         .runs.filter((r) => get().results[r.index])
         .map((r) => ({ index: r.index, status: get().results[r.index].status, link: r.link })),
   };
-  Object.defineProperty(window, '__study', { value: Object.freeze(hook), configurable: false, writable: false });
+  Object.defineProperty(window, '__study', {
+    value: Object.freeze(hook),
+    configurable: false,
+    writable: false,
+  });
 }
