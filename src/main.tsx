@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadFromHash } from './state/actions';
+import { routeHash } from './state/study';
 import { installTestHook } from './state/testHook';
-import { listenToHash, markHashRead, readHash } from './state/urlSync';
+import { listenToHash, markHashRead } from './state/urlSync';
 import { App } from './ui/App';
 
 installTestHook();
 markHashRead();
-loadFromHash(readHash());
-listenToHash((reading) => loadFromHash(reading));
+routeHash();
+listenToHash(() => routeHash());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { HeaderTools } from './HeaderTools';
 import { HelpOverlay } from './HelpOverlay';
 import { PlotsPanel } from './plots/PlotsPanel';
 import { Stage } from './Stage';
+import { StudyPanel } from './study/StudyPanel';
 import { TransportBar } from './TransportBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import './theme.css';
@@ -51,6 +52,7 @@ export function App() {
         <Stage />
         <PlotsPanel />
       </main>
+      <StudyPanel />
       <HelpOverlay />
     </div>
   );

@@ -1,5 +1,6 @@
 import { setUi } from '../state/actions';
 import { useLab } from '../state/store';
+import { openStudyPanel } from '../state/study';
 import { TEXT_SCALES } from '../state/uiTypes';
 import { CopyLinkButton } from './CopyLinkButton';
 import { useMediaQuery } from './useMediaQuery';
@@ -26,6 +27,14 @@ export function HeaderTools() {
         title="Show or hide the controls (h: controls, then plots too)"
       >
         {controlsShown ? 'Hide controls' : 'Controls'}
+      </button>
+      <button
+        type="button"
+        data-testid="open-study"
+        onClick={openStudyPanel}
+        title="Study: sweep n, δ and seeds in background workers"
+      >
+        Study
       </button>
       <CopyLinkButton />
       <label className="text-size" title="Text size (plots follow); 1.5× or more for a projector">
