@@ -21,7 +21,8 @@ interface Props {
   onCanvas?: (c: HTMLCanvasElement | null) => void;
 }
 
-const sup = (v: number) => (v === 0 ? '0' : v.toExponential(0).replace('e+', 'e'));
+const sup = (v: number | null) =>
+  v === null || !Number.isFinite(v) ? '' : v === 0 ? '0' : v.toExponential(0).replace('e+', 'e');
 
 /**
  * Log-log scatter of a measure against n, one colour per group (seeds as replicates), each
