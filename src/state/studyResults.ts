@@ -63,7 +63,7 @@ export function groupPoints(table: CsvTable, summary: StudySummary, measure: str
 /** "slope −0.54 ± 0.03 (15 runs)" or why there is none. */
 export function slopeText(g: Pick<GroupPoints, 'fit' | 'summary'>, measure: string): string {
   if (g.fit) {
-    const digits = g.fit.slope_se < 0.01 ? 3 : 2;
+    const digits = g.fit.slope_se < 0.001 ? 4 : g.fit.slope_se < 0.01 ? 3 : 2;
     return `slope ${g.fit.slope.toFixed(digits).replace('-', '−')} ± ${g.fit.slope_se.toFixed(digits)} (${g.fit.points} runs)`;
   }
   const f = g.summary.fits[measure];

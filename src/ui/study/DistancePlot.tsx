@@ -96,11 +96,24 @@ export function DistancePlot({ groups, measure, measureLabel, onCanvas }: Props)
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: false, distr: 3, log: 10, range: () => [ns[0] / 1.4, ns[ns.length - 1] * 1.4] },
+        x: {
+          time: false,
+          distr: 3,
+          log: 10,
+          // whole decades: uPlot labels a log axis at 1, 2, 3, 5, 7 × 10^k inside them
+          range: () => [
+            10 ** Math.floor(Math.log10(ns[0] / 1.2)),
+            10 ** Math.ceil(Math.log10(ns[ns.length - 1] * 1.2)),
+          ],
+        },
         y: { distr: 3, log: 10, range: () => [yLo, yHi] },
       },
       axes: [
-        { ...axis, size: Math.round(30 * scale) },
+        {
+          ...axis,
+          size: Math.round(30 * scale),
+          values: (_u, ticks) => ticks.map((v) => (v == null ? '' : String(v))),
+        },
         { ...axis, size: Math.round(58 * scale), values: (_u, ticks) => ticks.map(sup) },
       ],
       series,
