@@ -1,7 +1,8 @@
 // The Study panel (issue 9): a tiny study opened by its link runs in background workers, rows
 // stream in (waited on through window.__study, never fps), the slope text is shown, a row opens
 // its run; a bad study link gives one line and the Dichotomy study, not run. Cost: ~15–25 s.
-import { assert, LONG, openPage, ready, shot, test } from '../harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { assert, LONG, openPage, ready, SHOTS, shot, test } from '../harness.mjs';
 
 // 2 groups × n = 100, 200 × 1 seed, T = 0.01 on a 32² grid with the PDE, 2 sample times
 const TINY =
@@ -34,6 +35,22 @@ test('a study link runs in the Study panel: rows stream in, slopes shown, a row 
     `     tiny study: 4 runs in ${wall.toFixed(1)} s on ${await page.evaluate(() => window.__study.workers)} worker(s)`,
   );
   await shot(page, 'study-tiny');
+  // CSV: the sweep's columns and one line per run; PNG: an image
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=study-csv]').click(),
+  ]);
+  const text = readFileSync(await csv.path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert(text.length === 5 && text[0].startsWith('run,data,n,delta,T,d_plus,d_minus'), `CSV: ${text[0]}`);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=study-png]').click(),
+  ]);
+  const bytes = readFileSync(await png.path());
+  assert(bytes.length > 5000 && bytes.subarray(1, 4).toString() === 'PNG', `PNG of ${bytes.length} bytes`);
+  writeFileSync(`${SHOTS}study-export.png`, bytes);
   const link = rows.find((r) => r.index === 3).link;
   await page.locator('[data-testid=study-row]').nth(3).click();
   await page.waitForFunction(() => window.__study.open === false, null, { timeout: LONG });
