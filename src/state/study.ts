@@ -9,7 +9,7 @@ import type { StudyJob } from '../model/study/execute';
 import { expandStudy, runWeight, type StudyRun } from '../model/study/expand';
 import type { StudyJobResult } from '../worker/studyJob';
 import { spawnStudyWorker, studyPoolSize } from '../worker/studyWorker';
-import { loadFromHash } from './actions';
+import { currentLink, loadFromHash } from './actions';
 import { readLink } from './linkReading';
 import { DICHOTOMY_FORM, studyFromForm } from './studyBuilder';
 import { runStudyPool, type StudyPool } from './studyPool';
@@ -143,12 +143,11 @@ export function openStudyPanel(): void {
   writeStudyHash(useStudy.getState().text, 'push');
 }
 
-/** Back to the live run; its link returns to the address bar. Results stay for Back. */
+/** Back to the live run (as it was); its link returns to the address bar. Results stay for Back. */
 export function closeStudyPanel(): void {
   useStudy.setState({ open: false });
-  window.history.pushState(null, '', `${window.location.pathname}${window.location.search}`);
+  window.history.pushState(null, '', currentLink(false));
   markHashRead();
-  loadFromHash(readHash());
 }
 
 /** Opens a run of the table in the app: its share link (Back returns to the study). */

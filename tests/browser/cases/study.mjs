@@ -64,6 +64,11 @@ test('a study link runs in the Study panel: rows stream in, slopes shown, a row 
   await page.waitForFunction(() => window.__study.open === true, null, { timeout: LONG });
   const again = await page.evaluate(() => ({ status: window.__study.status, done: window.__study.done }));
   assert(again.status === 'done' && again.done === 4, `after Back: ${JSON.stringify(again)}`);
+  // Close: back to the live run, whose link returns to the address bar
+  await page.locator('[data-testid=study-close]').click();
+  await page.waitForFunction(() => !window.__study.open && window.location.hash.startsWith('#v1'), null, {
+    timeout: LONG,
+  });
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });
