@@ -7,7 +7,7 @@ import { decodeScenario } from '../model/scenario/codec';
 import { formatNumber, parseNumber } from '../model/scenario/numbers';
 import { fail, quote } from '../model/scenario/read';
 import { type Axis, parseAxis } from '../model/study/axes';
-import { checkAxes, defaultRunOptions, type StudyDefinition } from '../model/study/definition';
+import { checkAxes, defaultRunOptions, encodeStudy, type StudyDefinition } from '../model/study/definition';
 
 export type DataKind = 'iid' | 'stratified' | 'dipoles';
 /** δ fixed at each listed value, or δ = n^−p for each listed p. */
@@ -106,4 +106,42 @@ export function studyFromForm(f: StudyForm): StudyDefinition {
   checkAxes(axes);
   const run = { ...defaultRunOptions(), pde: f.pde, samples: f.samples };
   return { base: base.scenario, axes, run };
+}
+
+const KIND_OF_FRAGMENT = new Map(Object.entries(DATA_FRAGMENT).map(([k, v]) => [v, k as DataKind]));
+
+/** The form that writes this study, or null when its axes are not of the form's kinds. */
+export function formFromStudy(d: StudyDefinition): StudyForm | null {
+  const axis = (name: string) => d.axes.find((a) => a.name === name);
+  const [data, n, seed, g] = ['data', 'n', 'seed', 'g'].map(axis);
+  if (!data || !n || !seed || d.axes.length !== (g ? 4 : 3)) return null;
+  const groups: StudyGroup[] = [];
+  for (const v of data.values) {
+    const m = /^(.*)&d=(pow:1,)?([^&]+)$/.exec(v);
+    const kind = m && KIND_OF_FRAGMENT.get(m[1]);
+    if (!m || !kind) return null;
+    const family: DeltaFamily = m[2] ? 'power' : 'fixed';
+    const last = groups[groups.length - 1];
+    if (last && last.data === kind && last.family === family) last.values += `, ${m[3]}`;
+    else groups.push({ data: kind, family, values: m[3] });
+  }
+  const ns = n.values.map(Number);
+  const form: StudyForm = {
+    nFrom: ns[0],
+    nTo: ns[ns.length - 1],
+    nFactor: ns.length > 1 ? ns[1] / ns[0] : 2,
+    groups,
+    seeds: seed.values.length,
+    geometry: g ? 'both' : d.base.geometry,
+    T: d.base.T,
+    grid: d.base.pde.grid,
+    pde: d.run.pde,
+    samples: d.run.samples,
+  };
+  try {
+    // the form must write exactly this study back
+    return encodeStudy(studyFromForm(form)) === encodeStudy(d) ? form : null;
+  } catch {
+    return null;
+  }
 }

@@ -15,7 +15,7 @@ import { decodeStudy, encodeStudy } from '../../src/model/study/definition';
 import { type StudyJob, scenarioSetup, studyRunOptions } from '../../src/model/study/execute';
 import { expandStudy, runWeight } from '../../src/model/study/expand';
 import { summarise } from '../../src/model/study/summary';
-import { DICHOTOMY_FORM, studyFromForm } from '../../src/state/studyBuilder';
+import { DICHOTOMY_FORM, formFromStudy, studyFromForm } from '../../src/state/studyBuilder';
 import { runStudyPool } from '../../src/state/studyPool';
 import { groupPoints, runOutcome, slopeText, studyTable } from '../../src/state/studyResults';
 import { studyJobResult } from '../../src/worker/studyJob';
@@ -228,5 +228,28 @@ describe('Study form and Dichotomy', () => {
     expect([at(0.3), at(0.34), at(0.66), at(0.7)]).toEqual(['converges', 'between', 'between', 'stays']);
     expect(runOutcome({ status: 'error: x' })).toBe('failed');
     expect(runOutcome({ status: 'ok', particles_moved: '0.1' })).toBe('ok');
+  });
+});
+
+describe('Study form from a study', () => {
+  it('gives back the form that wrote the study, and null for axes of other kinds', () => {
+    const forms = [
+      DICHOTOMY_FORM,
+      {
+        ...DICHOTOMY_FORM,
+        nFrom: 100,
+        nTo: 800,
+        nFactor: 2,
+        seeds: 2,
+        geometry: 'both' as const,
+        groups: [
+          { data: 'stratified' as const, family: 'power' as const, values: '1, 2' },
+          { data: 'iid' as const, family: 'fixed' as const, values: '0.01' },
+        ],
+      },
+    ];
+    for (const f of forms) expect(formFromStudy(studyFromForm(f))).toEqual(f);
+    const other = decodeStudy('study1&vary=n=8;12&vary=seed=1..2~v1');
+    expect(other.ok && formFromStudy(other.study)).toBeNull();
   });
 });

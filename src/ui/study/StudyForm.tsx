@@ -1,17 +1,20 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { encodeStudy } from '../../model/study/definition';
-import { setStudyText } from '../../state/study';
+import { setStudyText, useStudy } from '../../state/study';
 import {
   DATA_KINDS,
   DICHOTOMY_FORM,
   type StudyForm as Form,
+  formFromStudy,
   type StudyGroup,
   studyFromForm,
 } from '../../state/studyBuilder';
 
 /** The axes as a form; "Use these axes" writes its study link (the link is what runs). */
 export function StudyForm() {
-  const [f, setF] = useState<Form>(structuredClone(DICHOTOMY_FORM));
+  const def = useStudy((s) => s.def);
+  const shown = useMemo(() => formFromStudy(def), [def]);
+  const [f, setF] = useState<Form>(() => shown ?? structuredClone(DICHOTOMY_FORM));
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<Form>) => setF({ ...f, ...patch });
   const setGroup = (k: number, patch: Partial<StudyGroup>) =>
@@ -30,6 +33,11 @@ export function StudyForm() {
   return (
     <fieldset className="study-form" data-testid="study-form">
       <legend>Axes</legend>
+      {!shown && (
+        <p className="note">
+          This study's axes are not of the kinds below: edit its link, or write new axes here.
+        </p>
+      )}
       <label>
         n from{' '}
         <input type="number" value={f.nFrom} min={2} onChange={(e) => set({ nFrom: num(e.target.value) })} />

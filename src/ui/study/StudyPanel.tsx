@@ -106,7 +106,7 @@ export function StudyPanel() {
       </p>
       <details className="study-setup" open={!shown}>
         <summary>Axes and link</summary>
-        <StudyForm />
+        <StudyForm key={s.text} />
         <label className="study-link">
           Study link{' '}
           <textarea
