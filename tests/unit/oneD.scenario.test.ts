@@ -50,3 +50,21 @@ describe('scenario dimension (MATH §12)', () => {
     expect(Math.abs(cells.rhoMinus[17] - 0.5)).toBeLessThan(1e-12);
   });
 });
+
+describe('1D presets', () => {
+  it('decode as 1D scenarios that satisfy the theorems they illustrate', async () => {
+    const { PRESETS_1D } = await import('../../src/model/oneD/presets1d');
+    const { resolveDelta } = await import('../../src/model/scenario/delta');
+    const { classifyRegime1d } = await import('../../src/model/oneD/regime1d');
+    const [ce, conv] = PRESETS_1D.map((p) => {
+      const r = decodeScenario(p.link);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.scenario.dimension).toBe(1);
+      return r.scenario;
+    });
+    expect(ce.n ** 3 * resolveDelta(ce)).toBeLessThan(0.01);
+    expect(classifyRegime1d(ce.n, resolveDelta(ce), ce.T)).toBe('non-convergent');
+    expect(ce.initial.kind).toBe('dipoles');
+    expect(resolveDelta(conv)).toBe(0.05);
+  });
+});
