@@ -5,14 +5,23 @@
  */
 import { resolveDelta } from '../scenario/delta';
 import type { Scenario } from '../scenario/types';
+import type { ExternalField } from '../types';
 import { MIN_TABLE_DELTA } from './kernel1d';
 
-/** The first problem as {field, message}, or undefined. */
-export function problem1d(s: Scenario): { field: string; message: string } | undefined {
-  const q = s.field.modes.findIndex((m) => m.q !== 0);
+type Problem = { field: string; message: string };
+
+/** U of x₁ only and F₂ = 0. */
+export function problem1dField(field: ExternalField): Problem | undefined {
+  const q = field.modes.findIndex((m) => m.q !== 0);
   if (q >= 0) return { field: `field.modes[${q}].q`, message: 'must be 0 in 1D (U depends on x only)' };
-  if (s.field.force[1] !== 0)
-    return { field: 'field.force', message: 'the second component must be 0 in 1D' };
+  if (field.force[1] !== 0) return { field: 'field.force', message: 'the second component must be 0 in 1D' };
+  return undefined;
+}
+
+/** The first problem as {field, message}, or undefined. */
+export function problem1d(s: Scenario): Problem | undefined {
+  const f = problem1dField(s.field);
+  if (f) return f;
   const delta = resolveDelta(s);
   if (s.core !== 'poisson' && delta < MIN_TABLE_DELTA)
     return {
