@@ -99,6 +99,11 @@ describe('1D particle system', () => {
     const n = 40;
     const rng = createRng(11);
     const x = Array.from({ length: n }, () => rng.nextDouble());
+    // close pairs on either side of the pair loop's 1e-3 switch, one across the wrap
+    x[1] = x[0] + 2e-4;
+    x[3] = x[2] - 3e-3;
+    x[5] = 0.9999;
+    x[4] = 0.0004;
     const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1));
     const field = { modes: [{ a: 0.7, p: 2, q: 0, phi: 0.3 }], force: [0.25, 0] as [number, number] };
     const sys = createSystem1d(core, delta, field, signs);

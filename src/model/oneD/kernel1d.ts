@@ -41,10 +41,10 @@ export interface Kernel1d {
 }
 
 /** The `poisson` closed form (exact), for any δ > 0. */
-class PoissonKernel1d {
+export class PoissonKernel1d {
   readonly q: number;
   /** (1 − q)², computed from expm1 (keeps its digits when δ is tiny). */
-  private readonly a2: number;
+  readonly a2: number;
   constructor(readonly delta: number) {
     this.q = Math.exp(-TWO_PI * delta);
     const a = -Math.expm1(-TWO_PI * delta);
