@@ -38,7 +38,7 @@ describe('1D Groma–Balogh finite volumes (MATH §12)', () => {
       s.advanceTo(T);
       const rate = -Math.log(amp() / a0) / T;
       const expected = 2 * Math.PI * Math.PI * k * coreMultiplier('gaussian', delta, k * k);
-      expect(Math.abs(rate / expected - 1)).toBeLessThan(2e-3);
+      expect(Math.abs(rate / expected - 1)).toBeLessThan(5e-4); // measured 2e-5 (k = 1), 9e-5 (k = 3)
     }
   });
 
@@ -92,6 +92,6 @@ describe('1D Groma–Balogh finite volumes (MATH §12)', () => {
     });
     const orders = [Math.log2(err[0] / err[1]), Math.log2(err[1] / err[2])];
     expect(orders[1]).toBeGreaterThan(1.7);
-    expect(orders[0]).toBeGreaterThan(1.5);
+    expect(orders[0]).toBeGreaterThan(1.4); // measured 1.52, then 1.97
   });
 });
