@@ -59,8 +59,14 @@ function setup1dFrom(s: Scenario): RunSetup {
   };
 }
 
-export function particlesJson(pos: Float64Array, signs: Int8Array): number[][] {
+/** [x, y, b] per particle, or [x, b] on the circle (dimension 1). */
+export function particlesJson(pos: Float64Array, signs: Int8Array, dimension: 1 | 2 = 2): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < signs.length; i++) out.push([pos[2 * i], pos[2 * i + 1], signs[i]]);
+  for (let i = 0; i < signs.length; i++)
+    out.push(
+      dimension === 1
+        ? [pos[2 * i] - Math.floor(pos[2 * i]), signs[i]]
+        : [pos[2 * i], pos[2 * i + 1], signs[i]],
+    );
   return out;
 }

@@ -70,6 +70,14 @@ describe('CLI on the circle (dimension 1)', () => {
     expect(r.rhoPlus).toHaveLength(64);
   });
 
+  it('init of a dim=1 link: [x, b] at the quantiles (uniform ρ◦: + at (i + ¼)·2/n)', async () => {
+    await runCli(['init', '--in', 'v1&dim=1&c=poisson&d=0.01&n=10', '--out', out]);
+    const r = read();
+    expect(r.particles).toHaveLength(10);
+    expect(r.particles[0][1]).toBe(1);
+    expect(Math.abs(r.particles[2][0] - 1.25 / 5)).toBeLessThan(1e-12);
+  });
+
   it('names the field of 1D-specific mistakes', async () => {
     const cfg = (o: object) => JSON.stringify({ dimension: 1, delta: 0.01, particles: [[0.1, 1]], ...o });
     expect(await fieldOfError(['velocities', '--in', cfg({ particles: [[0.1, 0.2, 1]] })])).toMatch(

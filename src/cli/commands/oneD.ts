@@ -10,7 +10,7 @@ import { classifyRegime1d, regimeLines1d } from '../../model/oneD/regime1d';
 import { hMinusDistance1d } from '../../model/oneD/sobolev1d';
 import { createSystem1d, project1d } from '../../model/oneD/system1d';
 import { InputError } from '../input';
-import type { RunSetup } from '../setup';
+import { particlesJson, type RunSetup } from '../setup';
 import type { PdeRunOptions } from './pde';
 import type { RunOptions } from './run';
 
@@ -22,9 +22,6 @@ function system(setup: RunSetup) {
     throw new InputError('delta', (e as Error).message.replace(/^delta: /, ''));
   }
 }
-
-const particles1d = (pos: Float64Array, signs: Int8Array) =>
-  Array.from(project1d(pos), (x, i) => [x, signs[i]]);
 
 export function velocities1dCommand(setup: RunSetup) {
   const sys = system(setup);
@@ -115,7 +112,7 @@ export function run1dCommand(setup: RunSetup, opts: RunOptions) {
     regime: { lambda, kind: classifyRegime1d(n, setup.spec.delta, T), lines: regimeLines1d(n, T) },
     wallSeconds: (performance.now() - started) / 1000,
     ...out,
-    particles: particles1d(stepper.wrapped(), sys.signs),
+    particles: particlesJson(stepper.wrapped(), sys.signs, 1),
     energy,
   };
 }
