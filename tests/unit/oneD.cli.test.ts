@@ -78,6 +78,15 @@ describe('CLI on the circle (dimension 1)', () => {
     expect(Math.abs(r.particles[2][0] - 1.25 / 5)).toBeLessThan(1e-12);
   });
 
+  it('a study refuses 1D runs with one line instead of measuring them as 2D', async () => {
+    const { executeRun } = await import('../../src/cli/commands/run');
+    const { setupFrom } = await import('../../src/cli/setup');
+    const { readInput } = await import('../../src/cli/input');
+    const setup = setupFrom(readInput('v1&dim=1&c=poisson&d=0.01&n=10'));
+    const opts = { T: 0.1, integrator: { method: 'auto' as const, rtol: 1e-6, atol: 1e-9 }, modes: [] };
+    expect(() => executeRun(setup, opts, false)).toThrow(/sweep\) do not run 1D scenarios yet/);
+  });
+
   it('names the field of 1D-specific mistakes', async () => {
     const cfg = (o: object) => JSON.stringify({ dimension: 1, delta: 0.01, particles: [[0.1, 1]], ...o });
     expect(await fieldOfError(['velocities', '--in', cfg({ particles: [[0.1, 0.2, 1]] })])).toMatch(
