@@ -1,14 +1,15 @@
 /**
- * The CLI's command line, read strictly: known options only, each at most once, numbers in plain
- * decimal (no hex, Infinity or blanks: `--T 0x10` is an error, not 16), and an option's value may
- * be a negative number (`--T -1` is the value −1, reported as out of range, not "ambiguous").
+ * The CLI's command line, read strictly: known options only, each at most once (`--vary` may
+ * repeat), numbers in plain decimal (no hex, Infinity or blanks: `--T 0x10` is an error, not 16),
+ * and an option's value may be a negative number (`--T -1` is the value −1, reported as out of
+ * range, not "ambiguous"). Only `sweep --merge` takes file arguments.
  */
 import { parseArgs } from 'node:util';
 import { parseNumber } from '../model/scenario/numbers';
 import { clip, quote } from '../model/scenario/read';
 import { InputError } from './errors';
 
-export const COMMANDS = ['velocities', 'run', 'init', 'pde'] as const;
+export const COMMANDS = ['velocities', 'run', 'init', 'pde', 'sweep', 'schema'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STRING_OPTIONS = [
@@ -23,35 +24,36 @@ const STRING_OPTIONS = [
   'pde-delta',
   'samples',
   'max-wall',
+  'fields',
+  'modes',
+  'vary',
+  'jobs',
+  'shard',
+  'summary',
 ] as const;
-const BOOLEAN_OPTIONS = ['pde', 'replay', 'progress', 'debug'] as const;
+const BOOLEAN_OPTIONS = ['pde', 'replay', 'progress', 'debug', 'resume', 'merge', 'dry-run', 'help'] as const;
+/** Options that may be given more than once (their values are collected in order). */
+const REPEATABLE = new Set(['vary']);
 const OPTIONS = Object.fromEntries([
-  ...STRING_OPTIONS.map((name) => [name, { type: 'string' as const }]),
+  ...STRING_OPTIONS.map((name) => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }]),
   ...BOOLEAN_OPTIONS.map((name) => [name, { type: 'boolean' as const }]),
 ]);
 
-const COMMON = ['in', 'out', 'debug'];
+const COMMON = ['in', 'out', 'debug', 'help'];
 const STEPPING = ['T', 'grid', 'progress', 'max-wall'];
+const RUN = ['rtol', 'atol', 'integrator', 'pde', 'pde-delta', 'samples', 'replay', 'modes', 'fields'];
 /** The options each command takes: any other known option is a mistake (it would be ignored). */
-const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
+export const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   velocities: COMMON,
   init: COMMON,
-  run: [...COMMON, ...STEPPING, 'rtol', 'atol', 'integrator', 'pde', 'pde-delta', 'samples', 'replay'],
+  run: [...COMMON, ...STEPPING, ...RUN],
   pde: [...COMMON, ...STEPPING, 'delta'],
+  sweep: [...COMMON, ...STEPPING, ...RUN, 'vary', 'jobs', 'shard', 'resume', 'summary', 'merge', 'dry-run'],
+  schema: ['out', 'debug', 'help'],
 };
 
-export const USAGE = `usage: npm run sim -- <command> --in <file|link> [--out file.json] [options]
-  velocities                     velocities and energy of a cfg or scenario
-  init                           the particles a scenario starts from
-  run --T t                      the particles at t  [--rtol r] [--atol a] [--integrator auto|explicit|stiff]
-                                 [--replay] [--pde [--grid N] [--pde-delta D|limit] [--samples K]]
-  pde --T t                      the densities at t  [--grid N] [--delta D|limit]
-  run, pde: --progress (on by default on a terminal), --max-wall SECONDS (exit 3, nothing written)
-  any: --debug (stack traces)    exit codes: 0 ok, 1 computation failed, 2 bad input, 3 --max-wall
-`;
-
-export type Flags = Partial<Record<(typeof STRING_OPTIONS)[number], string>> &
-  Partial<Record<(typeof BOOLEAN_OPTIONS)[number], boolean>>;
+export type Flags = Partial<Record<Exclude<(typeof STRING_OPTIONS)[number], 'vary'>, string>> &
+  Partial<Record<(typeof BOOLEAN_OPTIONS)[number], boolean>> & { vary?: string[] };
 
 /** `--name value` with a value that starts with '-' (a negative number, or '-') as `--name=value`. */
 function joinDashValues(args: readonly string[]): string[] {
@@ -76,31 +78,47 @@ function optionNamed(message: string): string | undefined {
   return m && Object.hasOwn(OPTIONS, m[1]) ? m[1] : undefined;
 }
 
-/** Splits argv into the command and its flags; errors name the option (or `arguments`). */
-export function parseCommandLine(argv: readonly string[]): { command: Command; flags: Flags } {
+export interface CommandLine {
+  command: Command;
+  flags: Flags;
+  /** File arguments (only `sweep --merge` has them). */
+  files: string[];
+}
+
+/** Splits argv into the command, its flags and files; errors name the option (or `arguments`). */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [command, ...rest] = argv;
   if (!COMMANDS.includes(command as Command))
     throw new InputError('command', `must be one of ${COMMANDS.join(', ')}, got ${quote(command ?? '')}`);
+  const allowed = COMMAND_OPTIONS[command as Command];
   const args = joinDashValues(rest);
   const seen = new Set<string>();
   for (const a of args) {
     const name = a.startsWith('--') ? a.slice(2).split('=')[0] : '';
     if (!Object.hasOwn(OPTIONS, name)) continue;
-    if (!COMMAND_OPTIONS[command as Command].includes(name))
+    if (!allowed.includes(name))
       throw new InputError(
         name,
-        `--${name} is not an option of ${command} (it takes ${COMMAND_OPTIONS[command as Command].map((o) => `--${o}`).join(', ')})`,
+        `--${name} is not an option of ${command} (it takes ${allowed.map((o) => `--${o}`).join(', ')})`,
       );
-    if (seen.has(name)) throw new InputError(name, `given twice (--${name})`);
+    if (seen.has(name) && !REPEATABLE.has(name)) throw new InputError(name, `given twice (--${name})`);
     seen.add(name);
   }
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: OPTIONS });
-    return { command: command as Command, flags: values as Flags };
+    parsed = parseArgs({ args, strict: true, allowPositionals: command === 'sweep', options: OPTIONS });
   } catch (e) {
     const message = clip(String((e as Error).message).split('\n')[0], 200);
     throw new InputError(optionNamed(message) ?? 'arguments', message);
   }
+  const flags = parsed.values as Flags;
+  const files = parsed.positionals;
+  if (files.length > 0 && !flags.merge)
+    throw new InputError(
+      'arguments',
+      `unexpected argument ${quote(files[0])} (file arguments go with sweep --merge)`,
+    );
+  return { command: command as Command, flags, files };
 }
 
 /** A plain decimal number in [min, max] (whole if `integer`) from a flag; `dflt` when absent. */

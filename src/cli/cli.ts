@@ -1,25 +1,26 @@
 /**
- * Headless CLI over the same model code the app runs in its workers.
- *   npm run sim -- velocities --in cfg.json --out out.json
- *   npm run sim -- run --in scenario.json --T 0.5 --out out.json [--rtol 1e-8] [--atol 1e-10]
- *        [--integrator auto|explicit|stiff] [--replay] [--pde [--grid N] [--pde-delta D|limit] [--samples K]]
- *   npm run sim -- init --in scenario.json --out out.json
- *   npm run sim -- pde --in scenario.json --T 0.2 --grid 128 --out out.json [--delta D|limit]
- * Every command also takes --progress (progress on stderr; on by default when stderr is a
- * terminal), --max-wall SECONDS and --debug (stack traces). Errors: one line on stderr and an exit
- * code (report.ts, errors.ts).
+ * Headless CLI over the same model code the app runs in its workers (`npm run sim -- --help`,
+ * and `<command> --help` for each command's options and examples). Errors: one line on stderr and
+ * an exit code (report.ts, errors.ts).
  */
 import { checkpointInterval } from '../model/checkpoints';
+import { decodeScenario, encodeScenario } from '../model/scenario/codec';
 import { resolvePdeDelta } from '../model/scenario/delta';
 import { parseNumber } from '../model/scenario/numbers';
 import { quote } from '../model/scenario/read';
+import type { Scenario } from '../model/scenario/types';
 import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate';
+import { parseModes } from '../model/study/definition';
 import { type Flags, numberFlag, parseCommandLine } from './args';
 import { initCommand } from './commands/init';
+import type { RunOptions } from './commands/run';
 import { velocitiesCommand } from './commands/velocities';
-import { InputError } from './errors';
+import { asInput, InputError } from './errors';
+import { commandHelp } from './help';
 import { checkOutput, readInput, writeOutput } from './input';
 import { assertFiniteResult } from './result';
+import { type RunSelection, runSelection } from './runFields';
+import { scenarioSchema } from './schema';
 import { type RunSetup, setupFrom } from './setup';
 import { Watch } from './watch';
 
@@ -75,11 +76,15 @@ function finalTime(flags: Flags, setup: RunSetup): number {
   return T;
 }
 
+/** --max-wall S (undefined: no limit). */
+export function maxWallFlag(flags: Flags): number | undefined {
+  return flags['max-wall'] === undefined
+    ? undefined
+    : numberFlag(flags['max-wall'], 'max-wall', 0, { min: 0.001, max: 1e7 });
+}
+
 function watchFor(label: string, T: number, flags: Flags, io: CliIo): Watch | undefined {
-  const maxWall =
-    flags['max-wall'] === undefined
-      ? undefined
-      : numberFlag(flags['max-wall'], 'max-wall', 0, { min: 0.001, max: 1e7 });
+  const maxWall = maxWallFlag(flags);
   const progress = flags.progress === true || io.stderrIsTerminal;
   if (maxWall === undefined && !progress) return undefined;
   return new Watch({
@@ -92,10 +97,86 @@ function watchFor(label: string, T: number, flags: Flags, io: CliIo): Watch | un
   });
 }
 
+/**
+ * The scenario's link with what the flags changed put in (T, PDE grid and δ, integrator), so
+ * that `run --in <link>` alone repeats the run; undefined when the flags leave the link's ranges.
+ * With --replay the scenario's T stays: it sets the checkpoint grid the steps end on (the app
+ * passes through the state at --T; `run --in <link> --T t --replay` repeats it).
+ */
+function runLink(s: Scenario, o: RunOptions): string | undefined {
+  const t: Scenario = structuredClone(s);
+  if (!o.stopEvery) t.T = o.T;
+  t.integrator = { method: o.integrator.method, rtol: o.integrator.rtol, atol: o.integrator.atol };
+  if (o.pde) {
+    t.pde.grid = o.pde.grid;
+    if (o.pde.delta !== resolvePdeDelta(s)) t.pde.delta = o.pde.delta;
+  }
+  const link = encodeScenario(t);
+  return decodeScenario(link).ok ? link : undefined;
+}
+
+export interface RunRequest {
+  opts: RunOptions;
+  selection: RunSelection;
+  /** Scenario inputs: the link that repeats this run. */
+  link?: string;
+}
+
+/** The options of `run` (and of each run of a sweep: the same reading of the same flags). */
+export function runRequest(
+  flags: Flags,
+  setup: RunSetup,
+  watch?: (T: number) => Watch | undefined,
+): RunRequest {
+  const method = flags.integrator ?? setup.scenario?.integrator.method ?? 'auto';
+  if (method !== 'auto' && method !== 'explicit' && method !== 'stiff')
+    throw new InputError('integrator', `must be auto, explicit or stiff, got ${quote(method)}`);
+  const T = finalTime(flags, setup);
+  const pde = flags.pde
+    ? {
+        T,
+        grid: gridFlag(flags, setup),
+        delta: pdeDelta(flags['pde-delta'], 'pde-delta', setup),
+        samples: numberFlag(flags.samples, 'samples', 50, { min: 1, max: 10000, integer: true }),
+      }
+    : undefined;
+  if (flags.replay && !setup.scenario)
+    throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
+  if (flags.replay && pde && setup.scenario) replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
+  const modes = flags.modes === undefined ? [] : asInput(() => parseModes(flags.modes as string));
+  const opts: RunOptions = {
+    pde,
+    T,
+    stopEvery: flags.replay && setup.scenario ? checkpointInterval(setup.scenario) : undefined,
+    integrator: {
+      method,
+      rtol: numberFlag(flags.rtol, 'rtol', setup.scenario?.integrator.rtol ?? 1e-6, RTOL_RANGE),
+      atol: numberFlag(flags.atol, 'atol', setup.scenario?.integrator.atol ?? 1e-9, ATOL_RANGE),
+    },
+    modes,
+    watch: watch?.(T),
+  };
+  const selection = asInput(() => runSelection(flags.fields, pde !== undefined, modes));
+  return { opts, selection, link: setup.scenario && runLink(setup.scenario, opts) };
+}
+
 /** Runs one CLI command; returns the JSON result (also written to --out or stdout). */
 export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<unknown> {
-  const { command, flags } = parseCommandLine(argv);
+  const { command, flags, files } = parseCommandLine(argv);
+  if (flags.help) {
+    io.stdout(commandHelp(command));
+    return undefined;
+  }
+  if (command === 'sweep') {
+    const { sweepCommand } = await import('./sweep/command');
+    return sweepCommand(flags, files, io);
+  }
   checkOutput(flags.out);
+  if (command === 'schema') {
+    const schema = scenarioSchema();
+    writeOutput(flags.out, `${JSON.stringify(schema, null, 2)}\n`, io.stdout);
+    return schema;
+  }
   const setup = setupFrom(readInput(flags.in, command !== 'pde'));
   let result: unknown;
   let watch: Watch | undefined;
@@ -107,36 +188,12 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
       result = initCommand(setup);
       break;
     case 'run': {
-      const method = flags.integrator ?? setup.scenario?.integrator.method ?? 'auto';
-      if (method !== 'auto' && method !== 'explicit' && method !== 'stiff')
-        throw new InputError('integrator', `must be auto, explicit or stiff, got ${quote(method)}`);
-      const T = finalTime(flags, setup);
       const { runCommand } = await import('./commands/run');
-      const pde = flags.pde
-        ? {
-            T,
-            grid: gridFlag(flags, setup),
-            delta: pdeDelta(flags['pde-delta'], 'pde-delta', setup),
-            samples: numberFlag(flags.samples, 'samples', 50, { min: 1, max: 10000, integer: true }),
-          }
-        : undefined;
-      if (flags.replay && !setup.scenario)
-        throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
-      if (flags.replay && pde && setup.scenario)
-        replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
-      const integrator = {
-        method,
-        rtol: numberFlag(flags.rtol, 'rtol', setup.scenario?.integrator.rtol ?? 1e-6, RTOL_RANGE),
-        atol: numberFlag(flags.atol, 'atol', setup.scenario?.integrator.atol ?? 1e-9, ATOL_RANGE),
-      } as const;
-      watch = watchFor('run', T, flags, io);
-      result = runCommand(setup, {
-        pde,
-        T,
-        stopEvery: flags.replay && setup.scenario ? checkpointInterval(setup.scenario) : undefined,
-        integrator,
-        watch,
+      const request = runRequest(flags, setup, (T) => {
+        watch = watchFor('run', T, flags, io);
+        return watch;
       });
+      result = runCommand(setup, request.opts, request.selection, request.link);
       break;
     }
     case 'pde': {

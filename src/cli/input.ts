@@ -31,16 +31,19 @@ function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? clip(String((e as Error)?.message ?? e));
 }
 
-/** A file's text, read at most MAX_INPUT_BYTES (+1 to notice more) whatever stat says its size is. */
-function readBounded(path: string): string {
+/**
+ * A file's text, read at most MAX_INPUT_BYTES (+1 to notice more) whatever stat says its size is;
+ * problems are blamed on the option `field`.
+ */
+export function readBounded(path: string, field = 'in', maxBytes = MAX_INPUT_BYTES): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new InputError('in', `cannot read ${quote(path)} (${errorCode(e)})`);
+    throw new InputError(field, `cannot read ${quote(path)} (${errorCode(e)})`);
   }
   try {
-    if (fstatSync(fd).isDirectory()) throw new InputError('in', `${quote(path)} is a folder, not a file`);
+    if (fstatSync(fd).isDirectory()) throw new InputError(field, `${quote(path)} is a folder, not a file`);
     const chunks: Buffer[] = [];
     const buf = Buffer.allocUnsafe(1 << 20);
     let total = 0;
@@ -49,14 +52,14 @@ function readBounded(path: string): string {
       try {
         got = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
-        throw new InputError('in', `cannot read ${quote(path)} (${errorCode(e)})`);
+        throw new InputError(field, `cannot read ${quote(path)} (${errorCode(e)})`);
       }
       if (got === 0) break;
       total += got;
-      if (total > MAX_INPUT_BYTES)
+      if (total > maxBytes)
         throw new InputError(
-          'in',
-          `${quote(path)} is larger than ${MAX_INPUT_BYTES / 2 ** 20} MB (no input needs that much)`,
+          field,
+          `${quote(path)} is larger than ${maxBytes / 2 ** 20} MB (no input needs that much)`,
         );
       chunks.push(Buffer.from(buf.subarray(0, got)));
     }
@@ -66,7 +69,7 @@ function readBounded(path: string): string {
   }
 }
 
-function exists(path: string): boolean {
+export function exists(path: string): boolean {
   try {
     statSync(path);
     return true;

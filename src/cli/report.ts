@@ -2,9 +2,11 @@
  * The CLI's top level: runs a command and turns every failure into one line on stderr and an exit
  * code (errors.ts), never a stack trace unless --debug is given.
  */
-import { USAGE } from './args';
+
+import { Invalid } from '../model/scenario/read';
 import { type CliIo, PROCESS_IO, runCli } from './cli';
 import { EXIT, InputError, WallClockLimit } from './errors';
+import { USAGE } from './help';
 
 /** At most this many characters of an error line are printed (messages echo input). */
 const LINE_MAX = 400;
@@ -18,6 +20,9 @@ function oneLine(text: string): string {
 export function describeFailure(e: unknown, debug: boolean): { line: string; code: number } {
   const err = e instanceof Error ? e : new Error(String(e));
   if (err instanceof InputError) return { line: oneLine(`error: ${err.message}`), code: EXIT.input };
+  // a model reader's verdict on input that reached it unwrapped: still the user's to fix
+  if (err instanceof Invalid)
+    return { line: oneLine(`error: ${err.field}: ${err.message}`), code: EXIT.input };
   if (err instanceof WallClockLimit) return { line: oneLine(`error: ${err.message}`), code: EXIT.wallClock };
   // a plain Error is a computation that failed (integrator, PDE, result check); a TypeError,
   // RangeError, … is a bug

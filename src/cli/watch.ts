@@ -1,11 +1,9 @@
 /**
  * Progress and the wall-clock limit of long CLI work. The time-stepping loops report each step's
- * time to `at()`, which (a) throws WallClockLimit once --max-wall seconds have passed and (b) when
- * progress is on, prints where each clock is: a self-overwriting line on a terminal, a line every
+ * time to `at()` (model/study/observe.ts), which (a) throws WallClockLimit once --max-wall
+ * seconds have passed and (b) when progress is on, prints where each clock is: a self-overwriting line on a terminal, a line every
  * few seconds otherwise (a log file). Both cost one performance.now() per step.
  */
-import type { Stepper } from '../model/integrate';
-import type { PdeSolver } from '../model/pde/solver';
 import { WallClockLimit } from './errors';
 
 export interface WatchOptions {
@@ -20,6 +18,8 @@ export interface WatchOptions {
   terminal: boolean;
   write: (text: string) => void;
   now?: () => number;
+  /** What happens to the result when the limit stops the work (ends the error line). */
+  limitNote?: string;
 }
 
 const TERMINAL_EVERY_MS = 250;
@@ -46,7 +46,7 @@ export class Watch {
     if (this.o.maxWallSeconds !== undefined && elapsed > this.o.maxWallSeconds) {
       this.finish();
       throw new WallClockLimit(
-        `max-wall: stopped after ${this.o.maxWallSeconds} s at ${this.where()} of T = ${this.o.T}; nothing written (raise --max-wall or lower --T)`,
+        `max-wall: stopped after ${this.o.maxWallSeconds} s at ${this.where()} of T = ${this.o.T}; ${this.o.limitNote ?? 'nothing written (raise --max-wall or lower --T)'}`,
       );
     }
     if (!this.o.progress) return;
@@ -78,52 +78,4 @@ export class Watch {
     const f = this.fraction();
     return f > 0.01 && f < 1 ? `, ~${Math.round((elapsed * (1 - f)) / f)} s left` : '';
   }
-}
-
-/** `target` seen through a proxy that answers `overrides` itself (methods get the proxy as `this`). */
-function overriding<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get: (t, key, receiver) =>
-      Object.hasOwn(overrides, key) ? overrides[key as keyof T] : Reflect.get(t, key, receiver),
-  });
-}
-
-/**
- * The stepper with every step reported to `at`. advanceTo steps through stepToward (the same
- * steps: the stepper's advanceTo is that loop) so that each step is seen.
- */
-export function watchedStepper(s: Stepper, at: (t: number) => void): Stepper {
-  return overriding(s, {
-    advanceTo(t: number) {
-      if (!(t >= s.t)) throw new RangeError(`integrator: cannot advance from t = ${s.t} back to ${t}`);
-      while (s.t < t) {
-        s.stepToward(t);
-        at(s.t);
-      }
-    },
-    step() {
-      const h = s.step();
-      at(s.t);
-      return h;
-    },
-    stepToward(tEnd: number) {
-      const h = s.stepToward(tEnd);
-      at(s.t);
-      return h;
-    },
-  });
-}
-
-/**
- * The PDE solver with every step reported to `at`: its own advanceTo calls this.step, and `this`
- * is the proxy, so each step of advanceTo is seen too.
- */
-export function watchedPde(pde: PdeSolver, at: (t: number) => void): PdeSolver {
-  return overriding(pde, {
-    step(maxDt?: number) {
-      const dt = pde.step(maxDt);
-      at(pde.t);
-      return dt;
-    },
-  });
 }

@@ -189,14 +189,30 @@ describe('CLI watched runs', () => {
     const link = 'v1&n=20&N=32&T=0.01';
     const quiet = { stdout: () => {}, stderr: () => {}, stderrIsTerminal: false };
     for (const extra of [[], ['--replay']]) {
-      const args = ['run', '--in', link, '--T', '0.01', '--pde', '--samples', '2', ...extra];
+      const args = [
+        'run',
+        '--in',
+        link,
+        '--T',
+        '0.01',
+        '--pde',
+        '--samples',
+        '2',
+        '--fields',
+        '+grids',
+        ...extra,
+      ];
       const plain = (await runCli([...args, '--out', out], quiet)) as Record<string, unknown>;
       const watched = (await runCli(
         [...args, '--out', out, '--progress', '--max-wall', '600'],
         quiet,
       )) as Record<string, unknown>;
-      for (const key of ['particles', 'rhoPlus', 'rhoMinus', 'distance', 'steps', 'pdeSteps'])
-        expect(watched[key], key).toEqual(plain[key]);
+      for (const key of ['particles', 'rhoPlus', 'rhoMinus', 'distance', 'steps', 'pdeSteps', 'measures']) {
+        expect(plain[key], key).toBeDefined();
+        expect(watched[key], key).toEqual(
+          key === 'measures' ? { ...(plain[key] as object), wall_s: expect.any(Number) } : plain[key],
+        );
+      }
     }
   });
 });

@@ -138,6 +138,8 @@ describe('a run does not depend on how the app slices it', () => {
       '--pde',
       '--samples',
       '6',
+      '--fields',
+      '+grids',
     ])) as {
       particles: [number, number, number][];
       rhoPlus: number[];

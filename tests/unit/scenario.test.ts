@@ -94,12 +94,12 @@ describe('validation errors name the first bad field', () => {
     [{ n: 10.5 }, 'n'],
     [{ n: Number.NaN }, 'n'],
     [{ delta: 0.3 }, 'delta'],
-    [{ delta: 1e-9 }, 'delta'],
+    [{ delta: 1e-13 }, 'delta'],
     [{ delta: '0.01' }, 'delta'],
     [{ delta: { rule: 'cubic', c: 1 } }, 'delta.rule'],
     [{ delta: { rule: 'power', c: -1, p: 1 } }, 'delta.c'],
     [{ delta: { rule: 'power', c: 1, p: 9 } }, 'delta.p'],
-    [{ delta: { rule: 'power', c: 1, p: 3 }, n: 1000 }, 'delta'], // δ = 1e-9 < 1e-8
+    [{ delta: { rule: 'power', c: 1, p: 5 }, n: 1000 }, 'delta'], // δ = 1e-15 < 1e-12
     [{ delta: { rule: 'log', c: 5 } }, 'delta'], // δ = 5/√log 400 > 0.25
     [
       {

@@ -1,4 +1,5 @@
 import { createPdeSolver, type PdeSolver } from '../../model/pde/solver';
+import { assertPdeReached } from '../../model/study/simulate';
 import { InputError } from '../input';
 import type { RunSetup } from '../setup';
 import type { Watch } from '../watch';
@@ -38,12 +39,6 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
   });
-}
-
-/** Throws unless the PDE has reached t (its advanceTo stops silently when no step is possible). */
-export function assertPdeReached(pde: PdeSolver, t: number): void {
-  if (!(pde.t >= t - 1e-12 * Math.max(1, t)))
-    throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
 }
 
 /** `pde`: evolve the densities to T; energy logged at every step. */

@@ -122,6 +122,11 @@ const KEYS: Record<string, { path: string; parse: (text: string, field: string) 
   rate: { path: 'rate', parse: (t, fld) => numberList(t, 1, fld)[0] },
 };
 
+/** The link's keys and the scenario field each one sets (`d` → `delta`, `seed` → `initial.seed`, …). */
+export const LINK_KEYS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(KEYS).map(([key, spec]) => [key, spec.path])),
+);
+
 /**
  * A scenario from a URL hash (with or without '#') or a whole URL (its hash is used). Never throws:
  * garbled input gives {ok: false, error: {field, message}}; an ok result is a validated Scenario.

@@ -107,6 +107,8 @@ test('under CPU load, a link replays the same run: play, pause, step to a checkp
       '--pde',
       '--samples',
       '1',
+      '--fields',
+      '+grids',
     ],
     { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
