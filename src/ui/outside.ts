@@ -43,7 +43,8 @@ export function apiState(): ApiState {
     t: d?.t ?? 0,
     particlesT: d?.particles?.t ?? 0,
     pdeT: d?.density ? d.density.t : null,
-    status: STATUS[run.status],
+    // the run is over when its last picture is on screen, not when the workers got there
+    status: run.status === 'done' && frames.current !== d ? 'running' : STATUS[run.status],
     link: currentLink(false),
     n: d?.particles?.n ?? run.n,
   };

@@ -12,6 +12,7 @@ import './cases/faults.mjs';
 import './cases/layout.mjs';
 import './cases/a11y.mjs';
 import './cases/readable.mjs';
+import './cases/outside.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';
