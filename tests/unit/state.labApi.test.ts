@@ -68,7 +68,11 @@ describe('the postMessage API', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     const r = await handleMessage({ lab: 1, id: circular, cmd: 'load', link: '#v1&n=abc' }, env);
-    expect(r).toMatchObject({ ok: false, id: null, error: 'This link could not be read: n="abc" (a number)' });
+    expect(r).toMatchObject({
+      ok: false,
+      id: null,
+      error: 'This link could not be read: n="abc" (a number)',
+    });
     const broken = fakeEnv({
       state: () => {
         throw new Error('no state');

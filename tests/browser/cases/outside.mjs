@@ -67,3 +67,112 @@ test('postMessage API from the page itself: state, play/pause/step/reset, load, 
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });
+
+/** A host page (same server, routed) with two embeds side by side, each 800×450. */
+async function hostWithEmbeds(browser, url, hashes) {
+  const context = await browser.newContext({ viewport: { width: 1640, height: 960 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const frames = hashes
+    .map((h, i) => `<iframe id="e${i}" src="${url}${h}" width="800" height="450" style="border:0"></iframe>`)
+    .join('');
+  await page.route(`${url}host.html`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${frames}</body>` }),
+  );
+  await page.goto(`${url}host.html`);
+  await page.evaluate(() => {
+    window.__msgs = [];
+    window.addEventListener('message', (e) => {
+      const from = [...document.querySelectorAll('iframe')].findIndex((f) => f.contentWindow === e.source);
+      window.__msgs.push({ from, ...e.data });
+    });
+  });
+  const embeds = hashes.map((_, i) => page.frameLocator(`#e${i}`));
+  const frameOf = async (i) => (await page.locator(`#e${i}`).elementHandle()).contentFrame();
+  return { page, errors, embeds, frameOf, close: () => context.close() };
+}
+
+/** Post from the host to embed i and wait for its reply. */
+function askEmbed(page, i, msg) {
+  return page.evaluate(
+    ([i, m]) =>
+      new Promise((resolve) => {
+        const on = (e) => {
+          if (e.data?.lab === 1 && e.data.id === m.id && 'ok' in e.data) {
+            window.removeEventListener('message', on);
+            resolve(e.data);
+          }
+        };
+        window.addEventListener('message', on);
+        document.querySelectorAll('iframe')[i].contentWindow.postMessage(m, '*');
+      }),
+    [i, msg],
+  );
+}
+
+test('two embeds (ui=min, ui=none) on one host page: own workers, driven by postMessage, hidden ones pause', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, frameOf, close } = await hostWithEmbeds(browser, url, [
+    `${SMALL}&ui=min`,
+    `${SMALL}&ui=none&view=overlay`,
+  ]);
+  const [a, b] = [await frameOf(0), await frameOf(1)];
+  for (const f of [a, b])
+    await f.waitForFunction(() => window.__lab?.status === 'paused' && window.__lab.frames > 0, null, {
+      timeout: LONG,
+    });
+  // what each embed shows: min has the transport bar and no controls; none has the view alone
+  assert((await a.locator('[data-testid=play]').count()) === 1, 'ui=min has no play button');
+  assert((await a.locator('.controls, .plots').count()) === 0, 'ui=min shows controls or plots');
+  assert(
+    (await b.locator('header, .controls, .plots, [data-testid=play]').count()) === 0,
+    'ui=none shows more',
+  );
+  const box = await page.locator('#e0').screenshot();
+  writeFileSync(`${SHOTS}embed-min-800x450.png`, box);
+  writeFileSync(`${SHOTS}embed-none-800x450.png`, await page.locator('#e1').screenshot());
+
+  // play one; the other stays at t = 0 (its own workers); events reach the host from the one played
+  assert((await askEmbed(page, 0, { lab: 1, id: 'p0', cmd: 'play' })).ok, 'play embed 0');
+  await page.waitForFunction(() => window.__msgs.some((m) => m.from === 0 && m.event === 'finished'), null, {
+    timeout: LONG,
+  });
+  const sb = await askEmbed(page, 1, { lab: 1, id: 's1', cmd: 'getState' });
+  assert(sb.state.t === 0 && sb.state.status === 'paused', `embed 1 moved: ${JSON.stringify(sb.state)}`);
+  assert(
+    !(await page.evaluate(() => window.__msgs.some((m) => m.from === 1 && m.event === 'finished'))),
+    'e1',
+  );
+
+  // the second embed, playing slowly, pauses when its page is hidden and when scrolled out of view
+  await askEmbed(page, 1, { lab: 1, id: 'l1', cmd: 'load', link: '#v1&n=60&N=32&T=5&rate=0.05&ui=none' });
+  assert((await askEmbed(page, 1, { lab: 1, id: 'p1', cmd: 'play' })).ok, 'play embed 1');
+  const status = () => b.evaluate(() => window.__lab.status);
+  const hide = (hidden) =>
+    b.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (h ? 'hidden' : 'visible'),
+      });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await hide(true);
+  await b.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
+  await hide(false);
+  await b.waitForFunction(() => window.__lab.status === 'playing', null, { timeout: LONG });
+  await page.evaluate(() => {
+    document.querySelector('#e1').style.transform = 'translateY(3000px)';
+  });
+  await b.waitForFunction(() => window.__lab.status === 'paused', null, { timeout: LONG });
+  await page.evaluate(() => {
+    document.querySelector('#e1').style.transform = '';
+  });
+  await b.waitForFunction(() => window.__lab.status === 'playing', null, { timeout: LONG });
+  assert((await status()) === 'playing', 'embed 1 did not resume');
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
