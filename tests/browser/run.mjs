@@ -13,6 +13,7 @@ import './cases/layout.mjs';
 import './cases/a11y.mjs';
 import './cases/readable.mjs';
 import './cases/outside.mjs';
+import './cases/exports.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';
