@@ -14,6 +14,15 @@ function typingInto(target: EventTarget | null): boolean {
   return target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable;
 }
 
+/** Controls that use ←/→ themselves (sliders, checkboxes, radios, menus, tabs); a button does not. */
+function arrowsOwnedBy(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target instanceof HTMLInputElement ||
+    /^(slider|menuitem|tab|radio)$/.test(target.getAttribute('role') ?? '')
+  );
+}
+
 function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen();
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -57,11 +66,7 @@ export function useKeyboardShortcuts(): void {
       if (typingInto(e.target)) return;
       // a story steps like slides: ←/→, and PageUp/PageDown from presenter clickers
       const slide = { ArrowLeft: -1, ArrowRight: 1, PageUp: -1, PageDown: 1 }[e.key];
-      if (
-        slide &&
-        useLab.getState().story &&
-        (e.key.startsWith('Page') || !(e.target instanceof HTMLElement) || e.target === document.body)
-      ) {
+      if (slide && useLab.getState().story && (e.key.startsWith('Page') || !arrowsOwnedBy(e.target))) {
         e.preventDefault();
         storyStep(slide);
         return;

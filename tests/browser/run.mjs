@@ -14,6 +14,7 @@ import './cases/a11y.mjs';
 import './cases/readable.mjs';
 import './cases/outside.mjs';
 import './cases/exports.mjs';
+import './cases/hand.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';
