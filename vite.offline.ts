@@ -25,16 +25,17 @@ self.addEventListener('activate', (e) => {
       .then(() => self.clients.claim()),
   );
 });
+// ignoreVary: module scripts carry an Origin header the precache requests had not
 self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    e.respondWith(fetch(req).catch(() => caches.match('./', { ignoreSearch: true })));
+    e.respondWith(fetch(req).catch(() => caches.match('./', { ignoreSearch: true, ignoreVary: true })));
     return;
   }
   // a file the list missed (a nested worker's chunk) is kept the first time it is fetched
   e.respondWith(
-    caches.match(req, { ignoreSearch: true }).then(
+    caches.match(req, { ignoreSearch: true, ignoreVary: true }).then(
       (hit) =>
         hit ||
         fetch(req).then((res) => {

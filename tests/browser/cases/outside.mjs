@@ -176,3 +176,41 @@ test('two embeds (ui=min, ui=none) on one host page: own workers, driven by post
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });
+
+test('offline: a page loaded once reloads and runs with no network (service worker), installable', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url, SMALL);
+  await ready(page);
+  const isolated = await page.evaluate(() => window.crossOriginIsolated);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) =>
+        navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
+      );
+  });
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel=manifest]').href;
+    const m = await (await fetch(href)).json();
+    const icons = await Promise.all(
+      m.icons.map(async (i) => (await fetch(new URL(i.src, href))).headers.get('content-type')),
+    );
+    return { m, icons };
+  });
+  assert(manifest.m.display === 'standalone' && manifest.m.start_url === './', 'manifest');
+  assert(manifest.icons.filter((t) => t === 'image/png').length === 2, `icons: ${manifest.icons}`);
+  await page.context().setOffline(true);
+  await page.reload();
+  await ready(page);
+  const after = await page.evaluate(() => ({ n: window.__lab.n, iso: window.crossOriginIsolated }));
+  assert(after.n === 60, `offline reload: n = ${after.n}`);
+  // the cached responses keep their headers: as isolated offline as online
+  assert(after.iso === isolated, `crossOriginIsolated ${isolated} online, ${after.iso} offline`);
+  const stepped = await ask(page, { lab: 1, id: 'o', cmd: 'step' });
+  assert(stepped.ok && stepped.state.t > 0, `offline step: ${JSON.stringify(stepped)}`);
+  await page.context().setOffline(false);
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
