@@ -46,7 +46,7 @@ export const EMBED_UIS: readonly EmbedUi[] = ['full', 'min', 'none'];
 export type ViewTool = 'view' | 'place' | 'dipole' | 'paintPlus' | 'paintMinus' | 'erase';
 
 export const VIEW_TOOLS: { value: ViewTool; label: string; title: string }[] = [
-  { value: 'view', label: 'Move view', title: 'Drag moves the picture around the torus, the wheel zooms' },
+  { value: 'view', label: 'Move', title: 'Drag moves the picture around the torus, the wheel zooms' },
   {
     value: 'place',
     label: 'Place ±',

@@ -11,8 +11,12 @@ export function ToolPicker() {
   return (
     <span className="tool-picker">
       <label title={VIEW_TOOLS.find((t) => t.value === tool)?.title}>
-        Hand{' '}
-        <select data-testid="tool" value={tool} onChange={(e) => setTool(e.target.value as typeof tool)}>
+        <select
+          data-testid="tool"
+          aria-label="Hand tool: what a press on the view does"
+          value={tool}
+          onChange={(e) => setTool(e.target.value as typeof tool)}
+        >
           {VIEW_TOOLS.map((t) => (
             <option key={t.value} value={t.value} title={t.title}>
               {t.label}
