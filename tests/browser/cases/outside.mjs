@@ -68,16 +68,27 @@ test('postMessage API from the page itself: state, play/pause/step/reset, load, 
   await close();
 });
 
-/** A host page (same server, routed) with two embeds side by side, each 800×450. */
-async function hostWithEmbeds(browser, url, hashes) {
+/** The Embed dialog's snippets (Export → Embed…) for ui=min and ui=none, from a page at `hash`. */
+async function embedSnippets(browser, url, hash) {
+  const { page, close } = await openPage(browser, url, hash);
+  await ready(page);
+  await page.locator('[data-testid=export]').click();
+  await page.locator('[data-testid=embed]').click();
+  const min = await page.locator('[data-testid=embed-snippet]').inputValue();
+  await page.locator('input[name=embed-ui][value=none]').check();
+  const none = await page.locator('[data-testid=embed-snippet]').inputValue();
+  await close();
+  return [min, none];
+}
+
+/** A host page (same server, routed) with embeds side by side (iframe snippets, given ids e0, e1…). */
+async function hostWithEmbeds(browser, url, snippets) {
   const context = await browser.newContext({ viewport: { width: 1640, height: 960 } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  const frames = hashes
-    .map((h, i) => `<iframe id="e${i}" src="${url}${h}" width="800" height="450" style="border:0"></iframe>`)
-    .join('');
+  const frames = snippets.map((f, i) => f.replace('<iframe ', `<iframe id="e${i}" `)).join('');
   await page.route(`${url}host.html`, (r) =>
     r.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${frames}</body>` }),
   );
@@ -89,9 +100,8 @@ async function hostWithEmbeds(browser, url, hashes) {
       window.__msgs.push({ from, ...e.data });
     });
   });
-  const embeds = hashes.map((_, i) => page.frameLocator(`#e${i}`));
   const frameOf = async (i) => (await page.locator(`#e${i}`).elementHandle()).contentFrame();
-  return { page, errors, embeds, frameOf, close: () => context.close() };
+  return { page, errors, frameOf, close: () => context.close() };
 }
 
 /** Post from the host to embed i and wait for its reply. */
@@ -112,14 +122,18 @@ function askEmbed(page, i, msg) {
   );
 }
 
-test('two embeds (ui=min, ui=none) on one host page: own workers, driven by postMessage, hidden ones pause', async ({
+test('two embeds (the Embed snippets, ui=min and ui=none) on one host page: own workers, driven by postMessage, hidden ones pause', async ({
   browser,
   url,
 }) => {
-  const { page, errors, frameOf, close } = await hostWithEmbeds(browser, url, [
-    `${SMALL}&ui=min`,
-    `${SMALL}&ui=none&view=overlay`,
-  ]);
+  const snippets = await embedSnippets(browser, url, `${SMALL}&view=overlay`);
+  assert(
+    snippets[0].startsWith(`<iframe src="${url}#v1&amp;n=60&amp;`) &&
+      snippets[0].includes('ui=min" width="800" height="450"') &&
+      snippets[1].includes('ui=none"'),
+    `snippets: ${snippets.join('\n')}`,
+  );
+  const { page, errors, frameOf, close } = await hostWithEmbeds(browser, url, snippets);
   const [a, b] = [await frameOf(0), await frameOf(1)];
   for (const f of [a, b])
     await f.waitForFunction(() => window.__lab?.status === 'paused' && window.__lab.frames > 0, null, {
