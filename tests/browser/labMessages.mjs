@@ -3,10 +3,13 @@
 /** A small, quick scenario: 60 particles, PDE at 32², T = 0.2, fast playback. */
 export const SMALL = '#v1&n=60&N=32&T=0.2&rate=2';
 
-/** Post a command to the page itself and wait for the reply with the same id. */
-export function ask(page, msg) {
+/**
+ * Post a command and wait for the reply with the same id: to the page itself, or (`frame` ≥ 0)
+ * from the page to its iframe number `frame`.
+ */
+export function ask(page, msg, frame = -1) {
   return page.evaluate(
-    (m) =>
+    ([m, frame]) =>
       new Promise((resolve) => {
         const on = (e) => {
           if (e.data?.lab === 1 && e.data.id === m.id && 'ok' in e.data) {
@@ -15,8 +18,9 @@ export function ask(page, msg) {
           }
         };
         window.addEventListener('message', on);
-        window.postMessage(m, '*');
+        const target = frame < 0 ? window : document.querySelectorAll('iframe')[frame].contentWindow;
+        target.postMessage(m, '*');
       }),
-    msg,
+    [msg, frame],
   );
 }

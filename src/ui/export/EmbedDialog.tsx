@@ -3,6 +3,7 @@ import { setUi } from '../../state/actions';
 import { linkOf } from '../../state/linkReading';
 import { useLab } from '../../state/store';
 import type { EmbedUi } from '../../state/uiTypes';
+import { Dialog } from '../Dialog';
 
 const escAttr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -38,63 +39,54 @@ export function EmbedDialog() {
   const snippet = embedSnippet(ui, 800, 450, play);
   const close = () => setUi({ embedDialog: false });
   return (
-    <div className="overlay" data-testid="embed-dialog">
-      <button type="button" className="overlay-backdrop" aria-label="Close" onClick={close} />
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
-        <div className="dialog-head">
-          <h2 id="embed-title">Embed this scenario</h2>
-          <button type="button" onClick={close} data-testid="embed-close">
-            Close (Esc)
-          </button>
-        </div>
-        <p>
-          Paste this into a web page or a slide deck (reveal.js, Jupyter <code>IPython.display.HTML</code>…).
-          Each embed runs its own simulation and pauses while out of sight; the page around it can drive it
-          with postMessage (README: “Drive it from outside”).
-        </p>
-        <fieldset className="embed-ui">
-          <legend>Show</legend>
-          {UIS.map((o) => (
-            <label key={o.value}>
-              <input
-                type="radio"
-                name="embed-ui"
-                value={o.value}
-                checked={ui === o.value}
-                onChange={() => setEmbedUi(o.value)}
-              />{' '}
-              {o.label}
-            </label>
-          ))}
-          <label>
-            <input type="checkbox" checked={play} onChange={(e) => setPlay(e.target.checked)} /> plays when
-            opened
+    <Dialog id="embed" title="Embed this scenario" testId="embed-dialog" onClose={close}>
+      <p>
+        Paste this into a web page or a slide deck (reveal.js, Jupyter <code>IPython.display.HTML</code>…).
+        Each embed runs its own simulation and pauses while out of sight; the page around it can drive it with
+        postMessage (README: “Drive it from outside”).
+      </p>
+      <fieldset className="embed-ui">
+        <legend>Show</legend>
+        {UIS.map((o) => (
+          <label key={o.value}>
+            <input
+              type="radio"
+              name="embed-ui"
+              value={o.value}
+              checked={ui === o.value}
+              onChange={() => setEmbedUi(o.value)}
+            />{' '}
+            {o.label}
           </label>
-        </fieldset>
-        <textarea
-          readOnly
-          rows={5}
-          value={snippet}
-          data-testid="embed-snippet"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <div>
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(snippet);
-                setCopied(true);
-              } catch {
-                setCopied(false);
-              }
-            }}
-          >
-            {copied ? 'Copied' : 'Copy snippet'}
-          </button>
-        </div>
+        ))}
+        <label>
+          <input type="checkbox" checked={play} onChange={(e) => setPlay(e.target.checked)} /> plays when
+          opened
+        </label>
+      </fieldset>
+      <textarea
+        readOnly
+        rows={5}
+        value={snippet}
+        data-testid="embed-snippet"
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div>
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(snippet);
+              setCopied(true);
+            } catch {
+              setCopied(false);
+            }
+          }}
+        >
+          {copied ? 'Copied' : 'Copy snippet'}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -104,24 +104,6 @@ async function hostWithEmbeds(browser, url, snippets) {
   return { page, errors, frameOf, close: () => context.close() };
 }
 
-/** Post from the host to embed i and wait for its reply. */
-function askEmbed(page, i, msg) {
-  return page.evaluate(
-    ([i, m]) =>
-      new Promise((resolve) => {
-        const on = (e) => {
-          if (e.data?.lab === 1 && e.data.id === m.id && 'ok' in e.data) {
-            window.removeEventListener('message', on);
-            resolve(e.data);
-          }
-        };
-        window.addEventListener('message', on);
-        document.querySelectorAll('iframe')[i].contentWindow.postMessage(m, '*');
-      }),
-    [i, msg],
-  );
-}
-
 test('two embeds (the Embed snippets, ui=min and ui=none) on one host page: own workers, driven by postMessage, hidden ones pause', async ({
   browser,
   url,
@@ -151,11 +133,11 @@ test('two embeds (the Embed snippets, ui=min and ui=none) on one host page: own 
   writeFileSync(`${SHOTS}embed-none-800x450.png`, await page.locator('#e1').screenshot());
 
   // play one; the other stays at t = 0 (its own workers); events reach the host from the one played
-  assert((await askEmbed(page, 0, { lab: 1, id: 'p0', cmd: 'play' })).ok, 'play embed 0');
+  assert((await ask(page, { lab: 1, id: 'p0', cmd: 'play' }, 0)).ok, 'play embed 0');
   await page.waitForFunction(() => window.__msgs.some((m) => m.from === 0 && m.event === 'finished'), null, {
     timeout: LONG,
   });
-  const sb = await askEmbed(page, 1, { lab: 1, id: 's1', cmd: 'getState' });
+  const sb = await ask(page, { lab: 1, id: 's1', cmd: 'getState' }, 1);
   assert(sb.state.t === 0 && sb.state.status === 'paused', `embed 1 moved: ${JSON.stringify(sb.state)}`);
   assert(
     !(await page.evaluate(() => window.__msgs.some((m) => m.from === 1 && m.event === 'finished'))),
@@ -163,8 +145,8 @@ test('two embeds (the Embed snippets, ui=min and ui=none) on one host page: own 
   );
 
   // the second embed, playing slowly, pauses when its page is hidden and when scrolled out of view
-  await askEmbed(page, 1, { lab: 1, id: 'l1', cmd: 'load', link: '#v1&n=60&N=32&T=5&rate=0.05&ui=none' });
-  assert((await askEmbed(page, 1, { lab: 1, id: 'p1', cmd: 'play' })).ok, 'play embed 1');
+  await ask(page, { lab: 1, id: 'l1', cmd: 'load', link: '#v1&n=60&N=32&T=5&rate=0.05&ui=none' }, 1);
+  assert((await ask(page, { lab: 1, id: 'p1', cmd: 'play' }, 1)).ok, 'play embed 1');
   const status = () => b.evaluate(() => window.__lab.status);
   const hide = (hidden) =>
     b.evaluate((h) => {
