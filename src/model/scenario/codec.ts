@@ -78,10 +78,19 @@ export function encodeScenario(s: Scenario): string {
 }
 
 /**
- * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay) that
+ * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay, how much
+ * of the page an embed shows) that
  * a link may also carry: not part of the scenario, so decoding skips them (the app reads them).
  */
-export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set(['view', 'map', 'tile', 'theme', 'text', 'play']);
+export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set([
+  'view',
+  'map',
+  'tile',
+  'theme',
+  'text',
+  'play',
+  'ui',
+]);
 
 /** Where each key's value goes in the raw scenario, and how its text is read. */
 const KEYS: Record<string, { path: string; parse: (text: string, field: string) => unknown }> = {
