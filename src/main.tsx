@@ -4,11 +4,13 @@ import { routeHash } from './state/study';
 import { installTestHook } from './state/testHook';
 import { listenToHash, markHashRead } from './state/urlSync';
 import { App } from './ui/App';
+import { installOutside } from './ui/outside';
 
 installTestHook();
+installOutside();
 markHashRead();
-routeHash();
-listenToHash(() => routeHash());
+routeHash(window.location.hash);
+listenToHash((hash) => routeHash(hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

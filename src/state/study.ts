@@ -9,11 +9,11 @@ import type { StudyJob } from '../model/study/execute';
 import { expandStudy, runWeight, type StudyRun } from '../model/study/expand';
 import type { StudyJobResult } from '../worker/studyJob';
 import { spawnStudyWorker, studyPoolSize } from '../worker/studyWorker';
-import { currentLink, loadFromHash } from './actions';
+import { currentLink, loadFromHash, openLink } from './actions';
 import { readLink } from './linkReading';
 import { DICHOTOMY_FORM, studyFromForm } from './studyBuilder';
 import { runStudyPool, type StudyPool } from './studyPool';
-import { markHashRead, readHash } from './urlSync';
+import { holdHash, markHashRead, setHash } from './urlSync';
 
 export type StudyStatus = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -55,12 +55,10 @@ let pool: StudyPool | undefined;
 
 export const isStudyHash = (hash: string) => /^#?study\d/.test(hash);
 
+/** The study's link in the address bar, held there while the panel is open (view changes keep it). */
 function writeStudyHash(text: string, mode: 'push' | 'replace'): void {
-  if (window.location.hash === `#${text}`) return;
-  const url = `${window.location.pathname}${window.location.search}#${text}`;
-  if (mode === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
-  markHashRead();
+  holdHash(`#${text}`);
+  setHash(`#${text}`, mode);
 }
 
 /** Puts a study in the panel (not run). Returns false (with the one-line problem) if unreadable. */
@@ -145,6 +143,7 @@ export function openStudyPanel(): void {
 
 /** Back to the live run (as it was); its link returns to the address bar. Results stay for Back. */
 export function closeStudyPanel(): void {
+  holdHash(null);
   useStudy.setState({ open: false });
   window.history.pushState(null, '', currentLink(false));
   markHashRead();
@@ -154,10 +153,11 @@ export function closeStudyPanel(): void {
 export function openStudyRun(index: number): void {
   const run = useStudy.getState().runs.find((r) => r.index === index);
   if (!run) return;
+  holdHash(null);
   useStudy.setState({ open: false });
   window.history.pushState(null, '', `${window.location.pathname}${window.location.search}#${run.link}`);
   markHashRead();
-  loadFromHash(readLink(run.link));
+  openLink(`#${run.link}`);
 }
 
 let liveLoaded = false;
@@ -166,16 +166,17 @@ let liveLoaded = false;
  * What the address bar asks for: a study link opens the panel and runs it (unless these are its
  * results already), anything else is a scenario link for the live run.
  */
-export function routeHash(): void {
-  const hash = window.location.hash;
+export function routeHash(hash: string): void {
   if (!isStudyHash(hash)) {
+    if (useStudy.getState().open) holdHash(null);
     useStudy.setState({ open: false });
     liveLoaded = true;
-    loadFromHash(readHash());
+    openLink(hash);
     return;
   }
   markHashRead();
   const ok = setStudyText(hash.slice(1), 'none');
+  if (ok) holdHash(`#${useStudy.getState().text}`);
   if (!liveLoaded) {
     liveLoaded = true;
     loadFromHash(readLink(encodeStudyBase(useStudy.getState().def)));

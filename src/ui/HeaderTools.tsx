@@ -3,6 +3,7 @@ import { useLab } from '../state/store';
 import { openStudyPanel } from '../state/study';
 import { TEXT_SCALES } from '../state/uiTypes';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportMenu } from './export/ExportMenu';
 import { useMediaQuery } from './useMediaQuery';
 
 /** Where the controls live at this width: a column beside the view, or a drawer. */
@@ -37,6 +38,7 @@ export function HeaderTools() {
         Study
       </button>
       <CopyLinkButton />
+      <ExportMenu />
       <label className="text-size" title="Text size (plots follow); 1.5× or more for a projector">
         <span aria-hidden="true">A</span>
         <select

@@ -20,6 +20,7 @@ const sections: Section[] = [
   { name: 'fastsum', run: lazy('fastsum', 'benchFastSum') },
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
+  { name: 'oneD', run: lazy('oneD', 'benchOneD') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 

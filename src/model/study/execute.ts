@@ -29,6 +29,8 @@ export interface RunSetup {
   /** Initial PDE cell averages on `grid`, when the input defines them. */
   density?: (grid: number) => { rhoPlus: Float64Array; rhoMinus: Float64Array } | undefined;
   densityGrid?: number;
+  /** 1: the circle (positions interleaved with x₂ = 0, MATH §12). */
+  dimension?: 1;
 }
 
 export function scenarioSetup(s: Scenario): RunSetup {
@@ -106,6 +108,7 @@ export interface ExecutedRun {
  * sample times, never a step.
  */
 export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): ExecutedRun {
+  if (setup.dimension === 1) refuse1d();
   const started = performance.now();
   const watch = opts.watch;
   const samples: ComparisonSample[] = [];
@@ -124,6 +127,11 @@ export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): 
   const wallSeconds = (performance.now() - started) / 1000;
   measures.wall_s = wallSeconds;
   return { outcome, measures, samples, wallSeconds };
+}
+
+/** The 2D measures would silently read the circle as the slip system's line x₂ = 0. */
+function refuse1d(): never {
+  return fail('dimension', 'studies (sweep) do not run 1D scenarios yet; use run');
 }
 
 /** With replay and a PDE the sample times must lie on the checkpoint grid (K = T/h steps of it). */
@@ -166,6 +174,7 @@ export function runStudyJob(job: StudyJob, watch?: (T: number) => RunWatch | und
   const r = decodeScenario(job.link);
   if (!r.ok) fail(r.error.field, r.error.message);
   const s = r.scenario;
+  if (s.dimension === 1) refuse1d();
   const { measures } = executeRun(scenarioSetup(s), studyRunOptions(s, job.run, watch?.(s.T)), false);
   for (const [name, v] of Object.entries(measures))
     if (typeof v === 'number' && !Number.isFinite(v))
