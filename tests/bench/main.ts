@@ -20,6 +20,7 @@ const sections: Section[] = [
   { name: 'fastsum', run: lazy('fastsum', 'benchFastSum') },
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
+  { name: 'fft', run: lazy('fft', 'benchFft') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 
