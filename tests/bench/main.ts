@@ -21,6 +21,7 @@ const sections: Section[] = [
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },
+  { name: 'fft', run: lazy('fft', 'benchFft') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 
