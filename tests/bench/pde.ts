@@ -90,7 +90,9 @@ export async function benchPde(): Promise<BenchRow[]> {
  */
 function peerRows(ours: BenchRow[]) {
   const script = fileURLToPath(new URL('./peerPde.py', import.meta.url));
-  const r = spawnSync('python3', [script], { encoding: 'utf8', timeout: 900_000 });
+  // The peer's N = 512 time-to-T run alone takes ~10 min here: only with BENCH_PEER_512=1.
+  const sizes = process.env.BENCH_PEER_512 === '1' ? ['128', '256', '512'] : ['128', '256'];
+  const r = spawnSync('python3', [script, ...sizes], { encoding: 'utf8', timeout: 900_000 });
   if (r.status !== 0) {
     console.log(`pde: numpy peer not run (${(r.stderr || String(r.error)).trim().split('\n').pop()})`);
     return [];
