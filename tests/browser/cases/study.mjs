@@ -83,7 +83,7 @@ test('a bad study link gives one line and the Dichotomy study, not run', async (
   await close();
 });
 
-// The shipped Dichotomy study, timed in the page (~45–60 s on a loaded 2-core machine: not in CI;
+// The shipped Dichotomy study, timed in the page (29 s at load 4, 46 s at load 10 on 2 cores: not in CI;
 // run with STUDY_DICHOTOMY=1 node tests/browser/run.mjs Dichotomy).
 if (process.env.STUDY_DICHOTOMY)
   test('the Dichotomy study: wall time in the browser and its slopes', async ({ browser, url }) => {
