@@ -1,44 +1,47 @@
 /**
- * Headless CLI over the same model code the app runs in its workers.
- *   npm run sim -- velocities --in cfg.json --out out.json
- *   npm run sim -- run --in scenario.json --T 0.5 --out out.json [--rtol 1e-8] [--atol 1e-10]
- *        [--integrator auto|explicit|stiff] [--replay] [--pde [--grid N] [--pde-delta D|limit] [--samples K]]
- *   npm run sim -- init --in scenario.json --out out.json
- *   npm run sim -- pde --in scenario.json --T 0.2 --grid 128 --out out.json [--delta D|limit]
- * Errors: one line `field: message` on stderr, exit code 2 (1 for internal failures); see main.ts.
+ * Headless CLI over the same model code the app runs in its workers (`npm run sim -- --help`,
+ * and `<command> --help` for each command's options and examples). Errors: one line on stderr and
+ * an exit code (report.ts, errors.ts).
  */
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkpointInterval } from '../model/checkpoints';
+import { decodeScenario, encodeScenario } from '../model/scenario/codec';
+import { resolvePdeDelta } from '../model/scenario/delta';
+import { parseNumber } from '../model/scenario/numbers';
+import { quote } from '../model/scenario/read';
+import type { Scenario } from '../model/scenario/types';
+import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate';
+import { parseModes } from '../model/study/definition';
+import { type Flags, numberFlag, parseCommandLine } from './args';
 import { initCommand } from './commands/init';
+import type { RunOptions } from './commands/run';
 import { velocitiesCommand } from './commands/velocities';
-import { InputError, readInput } from './input';
+import { asInput, InputError } from './errors';
+import { commandHelp } from './help';
+import { checkOutput, readInput, writeOutput } from './input';
+import { assertFiniteResult } from './result';
+import { type RunSelection, runSelection } from './runFields';
+import { scenarioSchema } from './schema';
 import { type RunSetup, setupFrom } from './setup';
+import { Watch } from './watch';
 
-const COMMANDS = ['velocities', 'run', 'init', 'pde'] as const;
-type Command = (typeof COMMANDS)[number];
-
-function numberFlag(
-  values: Record<string, unknown>,
-  name: string,
-  dflt: number,
-  min: number,
-  max: number,
-): number {
-  const raw = values[name];
-  if (raw === undefined) return dflt;
-  const x = Number(raw);
-  if (!(typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(x) && x >= min && x <= max))
-    throw new InputError(name, `must be a number in [${min}, ${max}], got ${JSON.stringify(raw)}`);
-  return x;
+/** Where the CLI writes; tests pass their own to run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** stderr is a terminal: progress is shown without --progress, on one overwritten line. */
+  stderrIsTerminal: boolean;
 }
 
+export const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stderrIsTerminal: process.stderr.isTTY === true,
+};
+
 /** --grid N: a power of two in [8, 1024]; default the scenario's grid or the cfg's density grid. */
-function gridFlag(values: Record<string, unknown>, setup: RunSetup): number {
-  const dflt = setup.densityGrid ?? 128;
-  const g = numberFlag(values, 'grid', dflt, 8, 1024);
-  if (!Number.isInteger(g) || (g & (g - 1)) !== 0)
-    throw new InputError('grid', `must be a power of two, got ${g}`);
+function gridFlag(flags: Flags, setup: RunSetup): number {
+  const g = numberFlag(flags.grid, 'grid', setup.densityGrid ?? 128, { min: 8, max: 1024, integer: true });
+  if ((g & (g - 1)) !== 0) throw new InputError('grid', `must be a power of two, got ${g}`);
   return g;
 }
 
@@ -55,55 +58,129 @@ function replayGrid(T: number, samples: number, h: number): void {
 }
 
 /** δ of the PDE: a flag value D or 'limit', else the scenario's pde.delta, else the particles' δ. */
-function pdeDelta(raw: unknown, name: string, setup: RunSetup): number | 'limit' {
+function pdeDelta(raw: string | undefined, name: string, setup: RunSetup): number | 'limit' {
   if (raw === 'limit') return 'limit';
   if (raw !== undefined) {
-    const d = Number(raw);
-    if (!(Number.isFinite(d) && d > 0 && d <= 0.5))
-      throw new InputError(name, `must be a number in (0, 0.5] or "limit", got ${JSON.stringify(raw)}`);
+    const d = parseNumber(raw.trim());
+    if (d === undefined || !(d > 0 && d <= 0.5))
+      throw new InputError(name, `must be a decimal number in (0, 0.5] or "limit", got ${quote(raw)}`);
     return d;
   }
-  const s = setup.scenario?.pde.delta;
-  if (s === 'limit' || typeof s === 'number') return s;
-  return setup.spec.delta;
+  return setup.scenario ? resolvePdeDelta(setup.scenario) : setup.spec.delta;
+}
+
+/** --T: the final time, from the flag or the scenario, in the scenario's range. */
+function finalTime(flags: Flags, setup: RunSetup): number {
+  const T = numberFlag(flags.T, 'T', setup.scenario?.T ?? Number.NaN, { min: T_MIN, max: T_MAX });
+  if (!Number.isFinite(T)) throw new InputError('T', 'missing --T (the final time)');
+  return T;
+}
+
+/** --max-wall S (undefined: no limit). */
+export function maxWallFlag(flags: Flags): number | undefined {
+  return flags['max-wall'] === undefined
+    ? undefined
+    : numberFlag(flags['max-wall'], 'max-wall', 0, { min: 0.001, max: 1e7 });
+}
+
+function watchFor(label: string, T: number, flags: Flags, io: CliIo): Watch | undefined {
+  const maxWall = maxWallFlag(flags);
+  const progress = flags.progress === true || io.stderrIsTerminal;
+  if (maxWall === undefined && !progress) return undefined;
+  return new Watch({
+    label,
+    T,
+    maxWallSeconds: maxWall,
+    progress,
+    terminal: io.stderrIsTerminal,
+    write: io.stderr,
+  });
+}
+
+/**
+ * The scenario's link with what the flags changed put in (T, PDE grid and δ, integrator), so
+ * that `run --in <link>` alone repeats the run; undefined when the flags leave the link's ranges.
+ * With --replay the scenario's T stays: it sets the checkpoint grid the steps end on (the app
+ * passes through the state at --T; `run --in <link> --T t --replay` repeats it).
+ */
+function runLink(s: Scenario, o: RunOptions): string | undefined {
+  const t: Scenario = structuredClone(s);
+  if (!o.stopEvery) t.T = o.T;
+  t.integrator = { method: o.integrator.method, rtol: o.integrator.rtol, atol: o.integrator.atol };
+  if (o.pde) {
+    t.pde.grid = o.pde.grid;
+    if (o.pde.delta !== resolvePdeDelta(s)) t.pde.delta = o.pde.delta;
+  }
+  const link = encodeScenario(t);
+  return decodeScenario(link).ok ? link : undefined;
+}
+
+export interface RunRequest {
+  opts: RunOptions;
+  selection: RunSelection;
+  /** Scenario inputs: the link that repeats this run. */
+  link?: string;
+}
+
+/** The options of `run` (and of each run of a sweep: the same reading of the same flags). */
+export function runRequest(
+  flags: Flags,
+  setup: RunSetup,
+  watch?: (T: number) => Watch | undefined,
+): RunRequest {
+  const method = flags.integrator ?? setup.scenario?.integrator.method ?? 'auto';
+  if (method !== 'auto' && method !== 'explicit' && method !== 'stiff')
+    throw new InputError('integrator', `must be auto, explicit or stiff, got ${quote(method)}`);
+  const T = finalTime(flags, setup);
+  const pde = flags.pde
+    ? {
+        T,
+        grid: gridFlag(flags, setup),
+        delta: pdeDelta(flags['pde-delta'], 'pde-delta', setup),
+        samples: numberFlag(flags.samples, 'samples', 50, { min: 1, max: 10000, integer: true }),
+      }
+    : undefined;
+  if (flags.replay && !setup.scenario)
+    throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
+  if (flags.replay && pde && setup.scenario) replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
+  const modes = flags.modes === undefined ? [] : asInput(() => parseModes(flags.modes as string));
+  const opts: RunOptions = {
+    pde,
+    T,
+    stopEvery: flags.replay && setup.scenario ? checkpointInterval(setup.scenario) : undefined,
+    integrator: {
+      method,
+      rtol: numberFlag(flags.rtol, 'rtol', setup.scenario?.integrator.rtol ?? 1e-6, RTOL_RANGE),
+      atol: numberFlag(flags.atol, 'atol', setup.scenario?.integrator.atol ?? 1e-9, ATOL_RANGE),
+    },
+    modes,
+    watch: watch?.(T),
+  };
+  const selection = asInput(() => runSelection(flags.fields, pde !== undefined, modes));
+  return { opts, selection, link: setup.scenario && runLink(setup.scenario, opts) };
 }
 
 /** Runs one CLI command; returns the JSON result (also written to --out or stdout). */
-export async function runCli(argv: string[]): Promise<unknown> {
-  const [command, ...rest] = argv;
-  if (!COMMANDS.includes(command as Command))
-    throw new InputError(
-      'command',
-      `must be one of ${COMMANDS.join(', ')}, got ${JSON.stringify(command ?? '')}`,
-    );
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      strict: true,
-      options: {
-        in: { type: 'string' },
-        out: { type: 'string' },
-        T: { type: 'string' },
-        rtol: { type: 'string' },
-        atol: { type: 'string' },
-        integrator: { type: 'string' },
-        grid: { type: 'string' },
-        delta: { type: 'string' },
-        pde: { type: 'boolean' },
-        'pde-delta': { type: 'string' },
-        samples: { type: 'string' },
-        replay: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new InputError('arguments', (e as Error).message.split('\n')[0]);
+export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<unknown> {
+  const { command, flags, files } = parseCommandLine(argv);
+  if (flags.help) {
+    io.stdout(commandHelp(command));
+    return undefined;
   }
-  const v = parsed.values as Record<string, unknown>;
-  const input = readInput(v.in as string | undefined, command !== 'pde');
-  const setup = setupFrom(input);
+  if (command === 'sweep') {
+    const { sweepCommand } = await import('./sweep/command');
+    return sweepCommand(flags, files, io);
+  }
+  checkOutput(flags.out);
+  if (command === 'schema') {
+    const schema = scenarioSchema();
+    writeOutput(flags.out, `${JSON.stringify(schema, null, 2)}\n`, io.stdout);
+    return schema;
+  }
+  const setup = setupFrom(readInput(flags.in, command !== 'pde'));
   let result: unknown;
-  switch (command as Command) {
+  let watch: Watch | undefined;
+  switch (command) {
     case 'velocities':
       result = velocitiesCommand(setup);
       break;
@@ -111,46 +188,25 @@ export async function runCli(argv: string[]): Promise<unknown> {
       result = initCommand(setup);
       break;
     case 'run': {
-      const method = (v.integrator as string | undefined) ?? setup.scenario?.integrator.method ?? 'auto';
-      if (!['auto', 'explicit', 'stiff'].includes(method))
-        throw new InputError('integrator', `must be auto, explicit or stiff, got ${JSON.stringify(method)}`);
-      const T = numberFlag(v, 'T', setup.scenario?.T ?? Number.NaN, 0, 1e3);
-      if (!Number.isFinite(T)) throw new InputError('T', 'missing --T (the final time)');
       const { runCommand } = await import('./commands/run');
-      const pde = v.pde
-        ? {
-            T,
-            grid: gridFlag(v, setup),
-            delta: pdeDelta(v['pde-delta'], 'pde-delta', setup),
-            samples: numberFlag(v, 'samples', 50, 1, 10000),
-          }
-        : undefined;
-      if (v.replay && !setup.scenario)
-        throw new InputError('replay', "needs a scenario or a link (its T sets the app's checkpoint grid)");
-      if (v.replay && pde && setup.scenario) replayGrid(T, pde.samples, checkpointInterval(setup.scenario));
-      result = runCommand(setup, {
-        pde,
-        T,
-        stopEvery: v.replay && setup.scenario ? checkpointInterval(setup.scenario) : undefined,
-        integrator: {
-          method: method as 'auto' | 'explicit' | 'stiff',
-          rtol: numberFlag(v, 'rtol', setup.scenario?.integrator.rtol ?? 1e-6, 1e-14, 1e-1),
-          atol: numberFlag(v, 'atol', setup.scenario?.integrator.atol ?? 1e-9, 1e-16, 1e-1),
-        },
+      const request = runRequest(flags, setup, (T) => {
+        watch = watchFor('run', T, flags, io);
+        return watch;
       });
+      result = runCommand(setup, request.opts, request.selection, request.link);
       break;
     }
     case 'pde': {
-      const T = numberFlag(v, 'T', setup.scenario?.T ?? Number.NaN, 0, 1e3);
-      if (!Number.isFinite(T)) throw new InputError('T', 'missing --T (the final time)');
+      const T = finalTime(flags, setup);
       const { pdeCommand } = await import('./commands/pde');
-      result = pdeCommand(setup, { T, grid: gridFlag(v, setup), delta: pdeDelta(v.delta, 'delta', setup) });
+      const opts = { T, grid: gridFlag(flags, setup), delta: pdeDelta(flags.delta, 'delta', setup) };
+      watch = watchFor('pde', T, flags, io);
+      result = pdeCommand(setup, opts, watch);
       break;
     }
   }
-  const json = JSON.stringify(result);
-  const out = v.out as string | undefined;
-  if (!out || out === '-') process.stdout.write(`${json}\n`);
-  else writeFileSync(out, json);
+  watch?.finish();
+  assertFiniteResult(result);
+  writeOutput(flags.out, JSON.stringify(result), io.stdout);
   return result;
 }

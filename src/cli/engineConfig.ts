@@ -1,4 +1,5 @@
 import { fail, Invalid, list, num, oneOf, record } from '../model/scenario/read';
+import { FIELD_MAX } from '../model/scenario/validate';
 import {
   CORE_MODELS,
   type Configuration,
@@ -17,6 +18,8 @@ export interface EngineConfig {
 }
 
 const MAX_PARTICLES = 200_000;
+/** The scenario's bound on |a| and |F| (see FIELD_MAX): larger fields overflow the velocities. */
+const AMPLITUDE = { min: -FIELD_MAX, max: FIELD_MAX };
 
 function readField(v: unknown): ExternalField {
   if (v === undefined) return { modes: [], force: [0, 0] };
@@ -25,7 +28,7 @@ function readField(v: unknown): ExternalField {
     const path = `U.modes[${i}]`;
     const o = record(m, path, ['a', 'p', 'q', 'phi']);
     return {
-      a: num(o.a, `${path}.a`, undefined, {}),
+      a: num(o.a, `${path}.a`, undefined, AMPLITUDE),
       p: num(o.p, `${path}.p`, 0, { integer: true, min: -1024, max: 1024 }),
       q: num(o.q, `${path}.q`, 0, { integer: true, min: -1024, max: 1024 }),
       phi: num(o.phi, `${path}.phi`, 0, {}),
@@ -35,7 +38,7 @@ function readField(v: unknown): ExternalField {
   if (u.force !== undefined) {
     const f = list(u.force, 'U.force', 2);
     if (f.length !== 2) fail('U.force', 'must be [Fx, Fy]');
-    force = [num(f[0], 'U.force[0]', undefined, {}), num(f[1], 'U.force[1]', undefined, {})];
+    force = [num(f[0], 'U.force[0]', undefined, AMPLITUDE), num(f[1], 'U.force[1]', undefined, AMPLITUDE)];
   }
   return { modes, force };
 }

@@ -1,9 +1,15 @@
 import type { Scenario } from '../model/scenario/types';
 import { validateScenario } from '../model/scenario/validate';
-import { runner } from './simulationRunner';
+import { runner } from './lab';
+import { type LinkView, linkOf } from './linkReading';
 import { patchUi, setFieldError, useLab } from './store';
 import type { UiState } from './uiTypes';
-import { type HashReading, writeHash } from './urlSync';
+import { type HashReading, markHashRead, writeHash } from './urlSync';
+
+const linkView = (): LinkView => {
+  const { mode, field, tiled, theme, textScale } = useLab.getState().ui;
+  return { mode, field, tiled, theme, textScale };
+};
 
 /**
  * Edit the scenario through a draft. The result is validated as a whole; if it is rejected the
@@ -28,7 +34,7 @@ export function editScenario(key: string, mutate: (draft: Scenario) => void): bo
   const next = result.scenario;
   if (JSON.stringify(next) === JSON.stringify(prev)) return true;
   useLab.setState({ scenario: next });
-  writeHash(next, 'replace');
+  writeHash(next, linkView(), 'replace');
   void runner.apply(prev, next);
   return true;
 }
@@ -36,22 +42,38 @@ export function editScenario(key: string, mutate: (draft: Scenario) => void): bo
 /** Replace the whole scenario (preset, link, Back): a fresh run. */
 export function loadScenario(s: Scenario, history: 'push' | 'replace' | 'none'): void {
   useLab.setState({ scenario: s, fieldErrors: {} });
-  if (history !== 'none') writeHash(s, history);
+  if (history !== 'none') writeHash(s, linkView(), history);
   void runner.load(s);
 }
 
-/** Open the scenario a URL hash describes (reporting a bad link in the banner). */
+/**
+ * Open what a URL hash describes: the scenario (bad values at their defaults, reported in the
+ * banner, the address bar left as typed), the view state it holds, and autoplay if it asks.
+ */
 export function loadFromHash(reading: HashReading): void {
-  useLab.setState({ linkProblem: reading.problem });
-  loadScenario(reading.scenario, reading.problem ? 'replace' : 'none');
+  useLab.setState((st) => ({ linkProblem: reading.problem, ui: { ...st.ui, ...reading.view } }));
+  markHashRead();
+  loadScenario(reading.scenario, 'none');
+  if (reading.play) void runner.whenReady().then(() => runner.play());
 }
 
 export function dismissLinkProblem(): void {
   useLab.setState({ linkProblem: null });
 }
 
+const LINK_KEYS: (keyof UiState)[] = ['mode', 'field', 'tiled', 'theme', 'textScale'];
+
+/** Change the view state (what the link holds of it goes into the address bar). */
 export function setUi(patch: Partial<UiState>): void {
   patchUi(patch);
+  if (LINK_KEYS.some((k) => k in patch)) writeHash(useLab.getState().scenario, linkView(), 'replace');
+}
+
+/** The link of what is on screen now, optionally asking to play once opened. */
+export function currentLink(play: boolean): string {
+  const { origin, pathname, search } = window.location;
+  const hash = `${linkOf(useLab.getState().scenario, linkView())}${play ? '&play=1' : ''}`;
+  return `${origin}${pathname}${search}${hash}`;
 }
 
 export const play = () => runner.play();

@@ -1,17 +1,32 @@
 /** Rendered-frame counter and a smoothed frames-per-second estimate (for the HUD and tests). */
-export const frameStats = { frames: 0, fps: 0 };
+export interface FrameStats {
+  readonly frames: number;
+  readonly fps: number;
+  /** Call once per rendered frame with a timestamp in ms (performance.now()). */
+  count(now: number): void;
+}
 
-let last = 0;
-
-/** Call once per rendered frame with a timestamp in ms (performance.now()). */
-export function countFrame(now: number): void {
-  frameStats.frames++;
-  if (last > 0) {
-    const dt = now - last;
-    if (dt > 0 && dt < 2000) {
-      const inst = 1000 / dt;
-      frameStats.fps = frameStats.fps === 0 ? inst : 0.9 * frameStats.fps + 0.1 * inst;
-    }
-  }
-  last = now;
+export function createFrameStats(): FrameStats {
+  let frames = 0;
+  let fps = 0;
+  let last = 0;
+  return {
+    get frames() {
+      return frames;
+    },
+    get fps() {
+      return fps;
+    },
+    count(now) {
+      frames++;
+      if (last > 0) {
+        const dt = now - last;
+        if (dt > 0 && dt < 2000) {
+          const inst = 1000 / dt;
+          fps = fps === 0 ? inst : 0.9 * fps + 0.1 * inst;
+        }
+      }
+      last = now;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { resolveDelta } from '../model/scenario/delta';
+import { resolveDelta, resolvePdeDelta } from '../model/scenario/delta';
 import type { Scenario } from '../model/scenario/types';
 
 /** What a scenario change forces the simulation to redo (the least that is needed). */
@@ -14,10 +14,6 @@ export interface ScenarioChange {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function pdeDeltaOf(s: Scenario): number | string {
-  return s.pde.delta === 'same' ? resolveDelta(s) : s.pde.delta;
-}
 
 /**
  * Compares two valid scenarios. Changing U, F, δ, the core or the tolerances keeps the particles
@@ -42,7 +38,7 @@ export function classifyChange(prev: Scenario, next: Scenario): ScenarioChange {
   const pdePhysics =
     prev.geometry !== next.geometry ||
     prev.core !== next.core ||
-    pdeDeltaOf(prev) !== pdeDeltaOf(next) ||
+    resolvePdeDelta(prev) !== resolvePdeDelta(next) ||
     !same(prev.field, next.field);
   return { restart, pdeSetup, particlePhysics, pdePhysics };
 }

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { defaultScenario } from '../model/scenario/defaults';
 import type { Scenario } from '../model/scenario/types';
-import type { UiState } from './uiTypes';
+import type { Pace } from './paceMeter';
+import { DEFAULT_UI, type UiState } from './uiTypes';
 
 /** 'pausing': paused by the user, but a step already sent to a worker has not come back yet. */
 export type RunStatus = 'starting' | 'paused' | 'pausing' | 'playing' | 'stepping' | 'done' | 'error';
@@ -11,10 +12,8 @@ export interface RunState {
   status: RunStatus;
   /** Why the run stopped (error) or what it is doing (starting), for the status line. */
   message: string | null;
-  /** The clock: the simulated time both sides have reached. */
+  /** The display clock when this was reported (the header itself follows the drawn frames). */
   t: number;
-  tParticles: number;
-  tPde: number | null;
   particleSteps: number;
   particleRejected: number;
   pdeSteps: number;
@@ -23,7 +22,7 @@ export interface RunState {
   pdeCalls: number;
   n: number;
   nPlus: number;
-  delta: number;
+  /** λ_δ = ‖D²V_δ‖∞ of the particles' kernel (from the worker that built it). */
   lambda: number;
   pdeDelta: number | null;
   /** Diagnostics sampled every h of simulated time. */
@@ -32,11 +31,8 @@ export interface RunState {
   changedAt: number | null;
   /** Set when a worker has been computing one request for long (it cannot be interrupted). */
   busy: string | null;
-  /** PDE health at the last checkpoint: smallest cell value of ρ± and the two masses. */
-  pdeMin: number | null;
-  pdeMasses: [number, number] | null;
-  /** ∫ρ log ρ of the PDE at the last checkpoint. */
-  pdeEntropy: number | null;
+  /** Set while playing when the requested rate is not kept: what is achieved and who limits it. */
+  pace: Pace | null;
 }
 
 export interface LabState {
@@ -62,8 +58,6 @@ export const initialRun: RunState = {
   status: 'starting',
   message: 'preparing the run…',
   t: 0,
-  tParticles: 0,
-  tPde: null,
   particleSteps: 0,
   particleRejected: 0,
   pdeSteps: 0,
@@ -71,26 +65,17 @@ export const initialRun: RunState = {
   pdeCalls: 0,
   n: 0,
   nPlus: 0,
-  delta: Number.NaN,
   lambda: Number.NaN,
   pdeDelta: null,
   h: 0,
   changedAt: null,
   busy: null,
-  pdeMin: null,
-  pdeMasses: null,
-  pdeEntropy: null,
+  pace: null,
 };
 
 export const useLab = create<LabState>()(() => ({
   scenario: defaultScenario(),
-  ui: {
-    mode: 'side',
-    field: 'kappa',
-    tiled: false,
-    theme: prefersDark() ? 'dark' : 'light',
-    controlsHidden: false,
-  },
+  ui: { ...DEFAULT_UI, theme: prefersDark() ? 'dark' : 'light' },
   run: initialRun,
   linkProblem: null,
   fieldErrors: {},

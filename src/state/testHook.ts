@@ -1,18 +1,19 @@
-import { diagnosticSeries } from './diagnosticSeries';
-import { frameStats } from './frameStats';
-import { latestFrames } from './latestFrames';
-import { runner } from './simulationRunner';
+import { frameStats, frames, runner, series } from './lab';
 import { useLab } from './store';
 
 /**
  * A read-only window into the app for the browser tests and the benchmark (`window.__lab`):
- * counters to wait on (rendered frames, each worker's own step counter), the clock, and copies
- * of the newest data. Nothing here can change the app.
+ * counters to wait on (rendered frames, each worker's own step counter), the clock, and copies of
+ * what is on screen. Times are those of the pictures drawn (not of states computed ahead).
+ * Nothing here can change the app.
  */
 export interface LabTestHook {
   readonly frames: number;
   readonly fps: number;
+  /** The header's clock: the time of the frame drawn last. */
   readonly clock: number;
+  /** True while a published picture has not been drawn yet. */
+  readonly drawPending: boolean;
   readonly status: string;
   readonly message: string | null;
   readonly linkProblem: string | null;
@@ -21,15 +22,17 @@ export interface LabTestHook {
   readonly particleSteps: number;
   readonly pdeSteps: number;
   readonly n: number;
-  /** Copy of the newest particle positions (wrapped, interleaved) and signs. */
+  /** Newest state times of the two workers (ahead of the clock by up to one checkpoint interval). */
+  computed(): { particles: number; pde: number | null };
+  /** Copy of the drawn particle positions (wrapped, interleaved, float64) and signs. */
   positions(): number[];
   signs(): number[];
-  /** Time of the newest particle / density frame. */
+  /** Times of the particle / density pictures drawn (null: none drawn, or the PDE is off). */
   particleTime(): number | null;
   densityTime(): number | null;
-  /** Grid side of the newest density frame and the sum of its ρ+ (cell averages). */
+  /** Grid side of the drawn density. */
   densityGrid(): number | null;
-  /** Copy of the newest density frame's cell averages ρ+ and ρ− (index j·N + i). */
+  /** Copy of the drawn density's cell averages ρ+ and ρ− (index j·N + i). */
   densities(): { plus: number[]; minus: number[] };
   scenario(): unknown;
   /** Number of diagnostic checkpoints recorded and the last finite value of a series. */
@@ -44,6 +47,7 @@ function lastFinite(values: (number | null)[] | undefined): number | null {
 }
 
 export function installTestHook(): void {
+  const drawn = () => frames.drawn;
   const hook: LabTestHook = {
     get frames() {
       return frameStats.frames;
@@ -52,7 +56,10 @@ export function installTestHook(): void {
       return frameStats.fps;
     },
     get clock() {
-      return useLab.getState().run.t;
+      return drawn()?.t ?? 0;
+    },
+    get drawPending() {
+      return frames.current !== frames.drawn;
     },
     get status() {
       return useLab.getState().run.status;
@@ -76,20 +83,21 @@ export function installTestHook(): void {
       return runner.counters().pdeSteps;
     },
     get n() {
-      return latestFrames.particles?.n ?? 0;
+      return drawn()?.particles?.n ?? 0;
     },
-    positions: () => Array.from(latestFrames.particles?.pos ?? []),
-    signs: () => Array.from(latestFrames.particles?.signs ?? []),
-    particleTime: () => latestFrames.particles?.t ?? null,
-    densityTime: () => latestFrames.density?.t ?? null,
-    densityGrid: () => latestFrames.density?.N ?? null,
+    computed: () => runner.computedTimes(),
+    positions: () => Array.from(drawn()?.particles?.pos ?? []),
+    signs: () => Array.from(drawn()?.particles?.signs ?? []),
+    particleTime: () => drawn()?.particles?.t ?? null,
+    densityTime: () => drawn()?.density?.t ?? null,
+    densityGrid: () => drawn()?.density?.N ?? null,
     densities: () => ({
-      plus: Array.from(latestFrames.density?.rhoPlus ?? []),
-      minus: Array.from(latestFrames.density?.rhoMinus ?? []),
+      plus: Array.from(drawn()?.density?.rhoPlus ?? []),
+      minus: Array.from(drawn()?.density?.rhoMinus ?? []),
     }),
     scenario: () => structuredClone(useLab.getState().scenario),
-    checkpoints: () => diagnosticSeries().t.length,
-    lastValue: (name) => lastFinite((diagnosticSeries().values as Record<string, (number | null)[]>)[name]),
+    checkpoints: () => series.data().t.length,
+    lastValue: (name) => lastFinite((series.data().values as Record<string, (number | null)[]>)[name]),
   };
   Object.defineProperty(window, '__lab', {
     value: Object.freeze(hook),

@@ -20,10 +20,49 @@ export const VIEW_MODES: { value: ViewMode; label: string }[] = [
   { value: 'side', label: 'Side by side' },
 ];
 
+/** How the density colour range is chosen: per picture, the largest so far this run, or typed in. */
+export type ColorScaleMode = 'auto' | 'held' | 'fixed';
+
+export const COLOR_SCALES: { value: ColorScaleMode; label: string }[] = [
+  { value: 'auto', label: 'auto' },
+  { value: 'held', label: 'held (max so far)' },
+  { value: 'fixed', label: 'fixed' },
+];
+
+/** Text sizes offered (1.5× and more for projectors); plot fonts follow. */
+export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
+
+/** 0: everything; 1: controls hidden; 2: the picture alone with a small time overlay (h cycles). */
+export type Chrome = 0 | 1 | 2;
+
 export interface UiState {
   mode: ViewMode;
   field: DensityField;
   tiled: boolean;
   theme: ThemeName;
-  controlsHidden: boolean;
+  chrome: Chrome;
+  /** The controls drawer (layouts too narrow for a controls column). */
+  drawer: boolean;
+  /** The '?' overlay: shortcuts and what am I looking at. */
+  help: boolean;
+  textScale: number;
+  colorScale: ColorScaleMode;
+  /** The fixed range's end: max |κ| or max ρ± (used when colorScale is 'fixed'). */
+  colorMax: number;
+  /** The particle whose dipole the lens shows (null: no lens). */
+  lens: number | null;
 }
+
+export const DEFAULT_UI: UiState = {
+  mode: 'side',
+  field: 'kappa',
+  tiled: false,
+  theme: 'light',
+  chrome: 0,
+  drawer: false,
+  help: false,
+  textScale: 1,
+  colorScale: 'auto',
+  colorMax: 1,
+  lens: null,
+};

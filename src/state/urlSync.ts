@@ -1,20 +1,17 @@
-import { decodeScenario, encodeScenario } from '../model/scenario/codec';
-import { defaultScenario } from '../model/scenario/defaults';
 import type { Scenario } from '../model/scenario/types';
+import { type LinkReading, type LinkView, linkOf, readLink } from './linkReading';
 
 /**
- * The scenario lives in the URL hash (only what differs from the defaults). Control changes
- * replace the history entry; presets push one, so Back returns to the previous scenario.
+ * The scenario and the view state live in the URL hash (only what differs from the defaults).
+ * Control changes replace the history entry; presets push one, so Back returns to the previous
+ * scenario. A link with a bad value stays in the address bar as it was typed (so it can be
+ * fixed) until the user changes something.
  */
 
 let lastWritten = '';
 
-export function hashOf(s: Scenario): string {
-  return `#${encodeScenario(s)}`;
-}
-
-export function writeHash(s: Scenario, mode: 'push' | 'replace'): void {
-  const hash = hashOf(s);
+export function writeHash(s: Scenario, v: LinkView, mode: 'push' | 'replace'): void {
+  const hash = linkOf(s, v);
   lastWritten = hash;
   if (window.location.hash === hash) return;
   const url = `${window.location.pathname}${window.location.search}${hash}`;
@@ -22,23 +19,11 @@ export function writeHash(s: Scenario, mode: 'push' | 'replace'): void {
   else window.history.replaceState(null, '', url);
 }
 
-export interface HashReading {
-  scenario: Scenario;
-  /** What was wrong with the link, or null. */
-  problem: string | null;
-}
+export type HashReading = LinkReading;
 
-/** The scenario of the current URL: an empty hash is the default; a bad one is reported. */
+/** What the current URL says: an empty hash is the default scenario; bad values are reported. */
 export function readHash(): HashReading {
-  const raw = window.location.hash;
-  if (raw === '' || raw === '#') return { scenario: defaultScenario(), problem: null };
-  const result = decodeScenario(raw);
-  if (result.ok) return { scenario: result.scenario, problem: null };
-  const { field, message } = result.error;
-  return {
-    scenario: defaultScenario(),
-    problem: `This link could not be read (${field}: ${message}). The default scenario was loaded instead.`,
-  };
+  return readLink(window.location.hash);
 }
 
 /** Calls `onChange` when the hash changes by navigation (Back/Forward, an edited URL). */

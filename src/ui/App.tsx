@@ -3,7 +3,8 @@ import { setUi } from '../state/actions';
 import { useLab } from '../state/store';
 import { Banner } from './Banner';
 import { ControlsPanel } from './ControlsPanel';
-import { CopyLinkButton } from './CopyLinkButton';
+import { HeaderTools } from './HeaderTools';
+import { HelpOverlay } from './HelpOverlay';
 import { PlotsPanel } from './plots/PlotsPanel';
 import { Stage } from './Stage';
 import { TransportBar } from './TransportBar';
@@ -12,43 +13,45 @@ import './theme.css';
 import './layout.css';
 import './controls.css';
 
-/** The laboratory page: header with transport, banners, controls | torus view | plots. */
+/**
+ * The laboratory page: header with transport, banners, controls | torus view | plots. The layout
+ * follows the screen (layout.css): a controls column where there is room, else a drawer; plots
+ * beside the view, or under it on phones. `chrome` 1 hides the controls, 2 leaves the picture.
+ */
 export function App() {
   const theme = useLab((s) => s.ui.theme);
-  const controlsHidden = useLab((s) => s.ui.controlsHidden);
+  const chrome = useLab((s) => s.ui.chrome);
+  const drawer = useLab((s) => s.ui.drawer);
+  const textScale = useLab((s) => s.ui.textScale);
   useKeyboardShortcuts();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    document.documentElement.style.setProperty('--text-scale', String(textScale));
+  }, [textScale]);
   return (
-    <div className="app">
+    <div className="app" data-chrome={chrome} data-drawer={drawer ? 'open' : 'closed'}>
       <header className="header">
         <h1>Dislocation lab</h1>
         <TransportBar />
-        <span className="spacer" />
-        <CopyLinkButton />
-        <button
-          type="button"
-          onClick={() => setUi({ controlsHidden: !controlsHidden })}
-          title="Hide/show controls (h)"
-        >
-          {controlsHidden ? 'Show controls' : 'Hide controls'}
-        </button>
-        <button
-          type="button"
-          data-testid="theme"
-          onClick={() => setUi({ theme: theme === 'light' ? 'dark' : 'light' })}
-          title="Light projector theme / dark theme (t)"
-        >
-          {theme === 'light' ? 'Dark theme' : 'Light theme'}
-        </button>
+        <HeaderTools />
       </header>
       <Banner />
-      <main className={`main${controlsHidden ? ' controls-hidden' : ''}`}>
+      <main className="main">
         <ControlsPanel />
+        {drawer && (
+          <button
+            type="button"
+            className="drawer-backdrop"
+            aria-label="Close the controls"
+            onClick={() => setUi({ drawer: false })}
+          />
+        )}
         <Stage />
         <PlotsPanel />
       </main>
+      <HelpOverlay />
     </div>
   );
 }

@@ -1,17 +1,24 @@
 import { dismissLinkProblem, restart } from '../state/actions';
 import { useLab } from '../state/store';
 
-/** A bad link (what was wrong; the default scenario was loaded) and run failures (with Restart). */
+/** Longer messages are cut (a 1 MB link must not make a 1 MB banner); the start says what is wrong. */
+const MAX_CHARS = 400;
+
+export function capText(text: string, max = MAX_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}… (${text.length - max + 1} more characters)`;
+}
+
+/** A bad link (what was wrong; what was kept) and run failures (with Restart). */
 export function Banner() {
   const linkProblem = useLab((s) => s.linkProblem);
   const status = useLab((s) => s.run.status);
   const message = useLab((s) => s.run.message);
   const busy = useLab((s) => s.run.busy);
   return (
-    <>
+    <div className="banners">
       {linkProblem && (
         <div className="banner warn" role="alert" data-testid="link-problem">
-          <span className="text">{linkProblem}</span>
+          <span className="text">{capText(linkProblem)}</span>
           <button type="button" onClick={dismissLinkProblem}>
             Dismiss
           </button>
@@ -20,7 +27,7 @@ export function Banner() {
       {busy && status !== 'error' && (
         <div className="banner warn" role="status" data-testid="busy">
           <span className="text">
-            {busy} The page stays responsive; you can wait, or abandon the computation.
+            {capText(busy)} The page stays responsive; you can wait, or abandon the computation.
           </span>
           <button type="button" onClick={restart}>
             Abandon and restart
@@ -29,12 +36,12 @@ export function Banner() {
       )}
       {status === 'error' && (
         <div className="banner error" role="alert" data-testid="run-error">
-          <span className="text">The simulation stopped: {message ?? 'unknown error'}.</span>
+          <span className="text">The simulation stopped: {capText(message ?? 'unknown error')}.</span>
           <button type="button" className="primary" onClick={restart}>
             Restart
           </button>
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -14,9 +14,8 @@ export function DensityLegend() {
   const map = colorMapFor(theme, field);
   return (
     <span className="legend" data-testid="legend">
-      {NAMES[field]}
-      <span>{range ? formatValue(range.lo) : '…'}</span>
-      <span className="bar" style={{ background: cssGradient(map) }} />
+      {NAMES[field]} <span>{range ? formatValue(range.lo) : '…'}</span>{' '}
+      <span className="bar" style={{ background: cssGradient(map) }} />{' '}
       <span>{range ? formatValue(range.hi) : '…'}</span>
     </span>
   );

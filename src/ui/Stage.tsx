@@ -1,14 +1,23 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useLab } from '../state/store';
 import type { DensityRange } from '../view/densityToRgba';
 import { TorusView } from '../view/TorusView';
+import { DipoleLens } from './DipoleLens';
+import { DrawnClock } from './drawnClock';
 import { StatusFooter } from './StatusFooter';
+import { useElementSize } from './useElementSize';
+import { ViewDescription } from './ViewDescription';
 import { ViewToolbar } from './ViewToolbar';
 
-/** The centre: view toolbar, the torus canvas, and the status line. */
+/** The centre: view toolbar, the torus canvas (with the panel labels), and the status line. */
 export function Stage() {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
+  const status = useLab((s) => s.run.status);
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  // a portrait view (phones) puts the two panels above each other
+  const stacked = size.height > 1.15 * size.width;
   // Without the PDE there is no density to show: every mode shows the particles alone.
   const mode = pdeOn ? ui.mode : 'particles';
   const onRange = useCallback((r: DensityRange) => {
@@ -20,19 +29,41 @@ export function Stage() {
     <section className="stage" aria-label="Simulation view">
       <ViewToolbar />
       <div
-        className="canvas-box"
+        className={`canvas-box${stacked ? ' stacked' : ''}`}
         data-testid="canvas-box"
-        title="Drag to pan, wheel to zoom, double-click to re-centre"
+        data-mode={mode}
+        role="img"
+        aria-label="Torus view: particles and density"
+        aria-describedby="view-description"
+        ref={box}
+        title="Drag (or arrow keys) to move around the torus, wheel (+/−) to zoom, double-click (0) for the home view"
       >
-        <TorusView theme={ui.theme} mode={mode} field={ui.field} tiled={ui.tiled} onDensityRange={onRange} />
+        <TorusView
+          theme={ui.theme}
+          mode={mode}
+          field={ui.field}
+          tiled={ui.tiled}
+          stacked={stacked}
+          colorScale={ui.colorScale}
+          colorMax={ui.colorMax}
+          onDensityRange={onRange}
+        />
         {mode === 'side' && (
-          <div className="side-labels">
+          <div className="side-labels" aria-hidden="true">
             <span>particles μ±</span>
             <span>PDE ρ±</span>
           </div>
         )}
+        <DipoleLens />
+        {ui.chrome === 2 && (
+          <div className="time-overlay" data-testid="time-overlay">
+            <DrawnClock className="clock" /> <span className="hud">{status}</span>{' '}
+            <span className="hint">h: everything back</span>
+          </div>
+        )}
       </div>
       <StatusFooter />
+      <ViewDescription />
     </section>
   );
 }

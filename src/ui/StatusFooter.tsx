@@ -1,29 +1,41 @@
+import { checkpointIndexAt } from '../state/diagnosticSeries';
+import { series } from '../state/lab';
 import { useLab } from '../state/store';
 import { formatValue } from './controls/NumberField';
+import { useDrawnTime } from './drawnClock';
 
-/** Below the view: glyph key, each side's time and step counts, and a hint for pan/zoom. */
+/** Below the view: glyph key, step counts, and the PDE's health at the checkpoint on screen. */
 export function StatusFooter() {
   const run = useLab((s) => s.run);
+  const pdeOn = useLab((s) => s.scenario.pde.enabled);
+  const t = useDrawnTime(250);
+  const at = (name: Parameters<typeof series.valueAt>[0]) => series.valueAt(name, t);
+  const min = at('pdeMin');
+  const massPlus = at('pdeMassPlus');
+  const massMinus = at('pdeMassMinus');
+  const entropy = at('pdeEntropy');
+  const k = checkpointIndexAt(t, series.data().h);
   return (
     <div className="view-footer hud" data-testid="status-footer">
       <span>
-        <span className="plus">⊥</span> positive · <span className="minus">⊤</span> negative · ┼ ± on top of
-        each other (short dipole)
+        <span className="plus">⊥</span> positive · <span className="minus">⊤</span> negative ·{' '}
+        <span className="bound">◎</span> bound dipole
       </span>
       <span>
-        particles t = {run.tParticles.toFixed(4)} ({run.particleSteps} steps
-        {run.particleRejected > 0 ? `, ${run.particleRejected} rejected` : ''})
+        particles: {run.particleSteps} steps
+        {run.particleRejected > 0 ? ` (${run.particleRejected} rejected)` : ''}
       </span>
-      <span>{run.tPde === null ? 'PDE off' : `PDE t = ${run.tPde.toFixed(4)} (${run.pdeSteps} steps)`}</span>
-      {run.tPde !== null && run.pdeMin !== null && run.pdeMasses && (
-        <span title="The finite-volume scheme keeps ρ± ≥ 0 and conserves each mass">
-          min ρ± = {formatValue(run.pdeMin)}, ∫ρ± = {run.pdeMasses[0].toFixed(6)},{' '}
-          {run.pdeMasses[1].toFixed(6)}
+      <span>{pdeOn ? `PDE: ${run.pdeSteps} steps` : 'PDE off'}</span>
+      {pdeOn && min !== null && massPlus !== null && massMinus !== null && (
+        <span
+          title={`At checkpoint t = ${formatValue(k * series.data().h)}. The finite-volume scheme keeps ρ± ≥ 0 and conserves each mass`}
+        >
+          min ρ± = {formatValue(min)}, ∫ρ± = {massPlus.toFixed(6)}, {massMinus.toFixed(6)}
         </span>
       )}
-      {run.tPde !== null && run.pdeEntropy !== null && (
+      {pdeOn && entropy !== null && (
         <span title="Entropy of the continuum densities, ∫ρ+ log ρ+ + ρ− log ρ− (MATH §8)">
-          ∫ρ log ρ = {formatValue(run.pdeEntropy)}
+          ∫ρ log ρ = {formatValue(entropy)}
         </span>
       )}
       {run.changedAt !== null && <span>parameters changed at t = {formatValue(run.changedAt)}</span>}

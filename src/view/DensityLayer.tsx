@@ -1,10 +1,11 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { DataTexture, LinearFilter, RepeatWrapping, RGBAFormat, UnsignedByteType } from 'three';
-import { latestFrames } from '../state/latestFrames';
+import { frames } from '../state/lab';
+import { viewNav } from '../state/viewNav';
 import { colorMapFor, type DensityField, type ThemeName } from './colorMaps';
 import { createDensityMaterial } from './densityMaterial';
-import { type DensityRange, densityValues, valuesToRgba } from './densityToRgba';
+import { chosenRange, type DensityRange, densityValues, valuesToRgba } from './densityToRgba';
 
 function createTexture(N: number): DataTexture {
   const tex = new DataTexture(new Uint8Array(4 * N * N), N, N, RGBAFormat, UnsignedByteType);
@@ -24,6 +25,8 @@ interface Props {
   center: [number, number];
   cells: number;
   opacity: number;
+  colorScale: 'auto' | 'held' | 'fixed';
+  colorMax: number;
   onRange?: (range: DensityRange) => void;
 }
 
@@ -31,8 +34,15 @@ interface Props {
  * The PDE density (κ or ρ±) as a DataTexture on a square, periodic-repeated for tiling.
  * Recolours only when a new density frame arrives or the field/theme changes.
  */
-export function DensityLayer({ theme, field, center, cells, opacity, onRange }: Props) {
-  const state = useRef({ tex: createTexture(1), values: new Float32Array(1), seen: -1, key: '' });
+export function DensityLayer({ theme, field, center, cells, opacity, colorScale, colorMax, onRange }: Props) {
+  const state = useRef({
+    tex: createTexture(1),
+    values: new Float32Array(1),
+    seen: -1,
+    key: '',
+    held: 0,
+    t: 0,
+  });
   const material = useMemo(() => createDensityMaterial(state.current.tex), []);
 
   useEffect(
@@ -43,16 +53,30 @@ export function DensityLayer({ theme, field, center, cells, opacity, onRange }: 
     [material],
   );
 
+  // The canvas renders on demand: a new field, theme or layout must ask for a frame (else a paused
+  // run keeps the old picture under the new legend).
+  const invalidate = useThree((st) => st.invalidate);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these props change the picture
+  useEffect(() => invalidate(), [invalidate, theme, field, cells, opacity, center, colorScale, colorMax]);
+
   useFrame(() => {
-    const frame = latestFrames.density;
+    const version = frames.current?.version ?? -1;
+    const frame = frames.current?.density ?? null;
     const s = state.current;
     material.uniforms.uRepeat.value = cells;
     material.uniforms.uOpacity.value = frame ? opacity : 0;
-    if (!frame) return;
-    const key = `${theme}:${field}`;
-    if (frame.version === s.seen && key === s.key) return;
-    s.seen = frame.version;
+    material.uniforms.uOrigin.value = [...viewNav.origin];
+    if (!frame) {
+      s.held = 0;
+      return;
+    }
+    const key = `${theme}:${field}:${colorScale}:${colorMax}`;
+    if (version === s.seen && key === s.key) return;
+    // 'held' keeps the largest range of this run and field (a reset or a new field starts afresh)
+    if (frame.t < s.t || !s.key.startsWith(`${theme}:${field}:`)) s.held = 0;
+    s.seen = version;
     s.key = key;
+    s.t = frame.t;
     const N = frame.N;
     if (s.tex.image.width !== N) {
       s.tex.dispose();
@@ -60,7 +84,9 @@ export function DensityLayer({ theme, field, center, cells, opacity, onRange }: 
       s.values = new Float32Array(N * N);
       material.uniforms.uMap.value = s.tex;
     }
-    const range = densityValues(field, frame.rhoPlus, frame.rhoMinus, s.values);
+    const auto = densityValues(field, frame.rhoPlus, frame.rhoMinus, s.values);
+    s.held = Math.max(s.held, auto.hi);
+    const range = chosenRange(field, auto, colorScale, s.held, colorMax);
     valuesToRgba(s.values, range, colorMapFor(theme, field), s.tex.image.data as Uint8Array);
     s.tex.needsUpdate = true;
     onRange?.(range);

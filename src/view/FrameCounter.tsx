@@ -1,8 +1,14 @@
 import { useFrame } from '@react-three/fiber';
-import { countFrame } from '../state/frameStats';
+import { frameStats, frames } from '../state/lab';
 
-/** Counts rendered frames (priority after the scene, so a counted frame has been drawn). */
+/**
+ * Counts rendered frames and marks the published picture as drawn. Runs in the same animation
+ * frame as the layers that draw it, so the header clock (which listens) changes in the same paint.
+ */
 export function FrameCounter() {
-  useFrame(() => countFrame(performance.now()));
+  useFrame(() => {
+    frameStats.count(performance.now());
+    frames.markDrawn();
+  });
   return null;
 }

@@ -1,10 +1,10 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { subscribeFrames } from '../state/latestFrames';
+import { frames } from '../state/lab';
 
-/** The canvas renders on demand: ask for a frame whenever a worker publishes new data. */
+/** The canvas renders on demand: ask for a frame whenever the runner publishes a new picture. */
 export function InvalidateOnNewFrames() {
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => subscribeFrames(() => invalidate()), [invalidate]);
+  useEffect(() => frames.subscribe(() => invalidate()), [invalidate]);
   return null;
 }

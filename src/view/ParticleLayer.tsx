@@ -1,37 +1,47 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { InstancedBufferAttribute, InstancedBufferGeometry } from 'three';
-import { latestFrames } from '../state/latestFrames';
+import type { InstancedBufferAttribute, InstancedBufferGeometry, ShaderMaterial } from 'three';
+import type { ParticleFrame } from '../state/displayFrames';
+import { frames } from '../state/lab';
+import { viewNav } from '../state/viewNav';
 import type { ThemeName } from './colorMaps';
-import { createGlyphGeometry, createOffsetAttribute } from './dislocationGlyphGeometry';
+import { createGlyphGeometry, createOffsetAttribute, OFFSET_SIZE } from './dislocationGlyphGeometry';
 import { GLYPH_COLORS } from './glyphColors';
 import { createGlyphMaterial, setGlyphColors } from './glyphMaterial';
 import { glyphWorldSize } from './glyphSize';
 
+/** The four instanced passes over one buffer: halo and glyph, ring halo and ring. */
 interface Glyphs {
   offsets: InstancedBufferAttribute;
-  glyph: InstancedBufferGeometry;
-  outline: InstancedBufferGeometry;
+  geometries: InstancedBufferGeometry[];
 }
+
+const PASSES = [
+  { outline: true, ring: false, order: 1 },
+  { outline: false, ring: false, order: 2 },
+  { outline: true, ring: true, order: 3 },
+  { outline: false, ring: true, order: 4 },
+] as const;
 
 /** Grow the instance buffer if needed (a new attribute object; three re-uploads it). */
 function ensureCapacity(g: Glyphs, count: number): void {
   if (g.offsets.count >= count) return;
   const grown = createOffsetAttribute(Math.ceil(count * 1.25));
   g.offsets = grown;
-  g.glyph.setAttribute('offset', grown);
-  g.outline.setAttribute('offset', grown);
-  // three caches the drawable instance count per geometry until it is disposed: release the GL
-  // state so the next render uploads the larger buffer and counts its instances afresh.
-  g.glyph.dispose();
-  g.outline.dispose();
+  for (const geometry of g.geometries) {
+    geometry.setAttribute('offset', grown);
+    // three caches the drawable instance count per geometry until it is disposed: release the GL
+    // state so the next render uploads the larger buffer and counts its instances afresh.
+    geometry.dispose();
+  }
 }
 
 /**
- * Copy the newest frame into the instance buffer, the two signs interleaved in proportion so
- * neither colour is always drawn on top of the other (matters when glyphs overlap at large n).
+ * Copy a frame into the instance buffer, the two signs interleaved in proportion so neither
+ * colour is always drawn on top of the other (matters when glyphs overlap at large n).
  */
-function fill(g: Glyphs, pos: Float32Array, signs: Int8Array): void {
+function fill(g: Glyphs, f: ParticleFrame): void {
+  const { pos, signs, near } = f;
   const n = signs.length;
   ensureCapacity(g, n);
   let nPlus = 0;
@@ -53,82 +63,102 @@ function fill(g: Glyphs, pos: Float32Array, signs: Int8Array): void {
       k = j++;
       im++;
     }
-    out[3 * written] = pos[2 * k];
-    out[3 * written + 1] = pos[2 * k + 1];
-    out[3 * written + 2] = signs[k];
+    const o = OFFSET_SIZE * written;
+    out[o] = pos[2 * k];
+    out[o + 1] = pos[2 * k + 1];
+    out[o + 2] = signs[k];
+    out[o + 3] = near.length === n ? near[k] : Number.POSITIVE_INFINITY;
     written++;
   }
   g.offsets.clearUpdateRanges();
-  g.offsets.addUpdateRange(0, 3 * n);
+  g.offsets.addUpdateRange(0, OFFSET_SIZE * n);
   g.offsets.needsUpdate = true;
-  g.glyph.instanceCount = n;
-  g.outline.instanceCount = n;
+  for (const geometry of g.geometries) geometry.instanceCount = n;
 }
 
 /** Glyphs narrower than this (pixels) are drawn without their background halo. */
 const OUTLINE_MIN_PIXELS = 4;
 
 /**
- * The particles as instanced ⊥ / ⊤ glyphs, drawn once per tile offset (periodic images).
- * Reads `latestFrames` in the render loop; never blocks on the workers.
+ * The particles as instanced ⊥ / ⊤ glyphs (◎ for a bound dipole too tight to resolve), drawn once
+ * per tile offset (periodic images), shifted by the view's origin. Glyphs keep their size on
+ * screen when zooming, so zooming in separates them. Reads the published display frame in the
+ * render loop; never blocks on the workers.
  */
 export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [number, number][] }) {
   const glyphs = useMemo<Glyphs>(() => {
     const offsets = createOffsetAttribute(1024);
-    return {
-      offsets,
-      glyph: createGlyphGeometry(false, offsets),
-      outline: createGlyphGeometry(true, offsets),
-    };
+    return { offsets, geometries: PASSES.map((p) => createGlyphGeometry(p.outline, offsets, p.ring)) };
   }, []);
-  const material = useMemo(() => createGlyphMaterial('#000000', '#000000'), []);
-  const outlineMaterial = useMemo(() => createGlyphMaterial('#ffffff', '#ffffff'), []);
+  const materials = useMemo<ShaderMaterial[]>(
+    () => PASSES.map((p) => createGlyphMaterial('#000000', '#000000', p.ring)),
+    [],
+  );
   const seen = useRef(-1);
-  const count = useRef(0);
+  const state = useRef({ count: 0, bound: 0 });
   const camera = useThree((s) => s.camera);
 
   useEffect(() => {
     const c = GLYPH_COLORS[theme];
-    setGlyphColors(material, c.plus, c.minus);
-    setGlyphColors(outlineMaterial, c.outline, c.outline);
-  }, [theme, material, outlineMaterial]);
+    PASSES.forEach((p, i) => {
+      const [plus, minus] = p.outline
+        ? [c.outline, c.outline]
+        : p.ring
+          ? [c.bound, c.bound]
+          : [c.plus, c.minus];
+      setGlyphColors(materials[i], plus, minus);
+    });
+  }, [theme, materials]);
 
   useEffect(
     () => () => {
-      glyphs.glyph.dispose();
-      glyphs.outline.dispose();
-      material.dispose();
-      outlineMaterial.dispose();
+      for (const g of glyphs.geometries) g.dispose();
+      for (const m of materials) m.dispose();
     },
-    [glyphs, material, outlineMaterial],
+    [glyphs, materials],
   );
 
   useFrame(() => {
-    const frame = latestFrames.particles;
+    const current = frames.current;
+    const frame = current?.particles ?? null;
     if (!frame) {
-      glyphs.glyph.instanceCount = 0;
-      glyphs.outline.instanceCount = 0;
-      count.current = 0;
+      for (const g of glyphs.geometries) g.instanceCount = 0;
+      state.current.count = 0;
       seen.current = -1;
-    } else if (frame.version !== seen.current) {
-      seen.current = frame.version;
-      fill(glyphs, frame.pos, frame.signs);
-      count.current = frame.signs.length;
+    } else if (current && current.version !== seen.current) {
+      seen.current = current.version;
+      fill(glyphs, frame);
+      state.current = { count: frame.signs.length, bound: frame.boundRadius };
     }
     const zoom = (camera as { zoom: number }).zoom;
-    const size = glyphWorldSize(count.current, zoom);
-    material.uniforms.uSize.value = size;
-    outlineMaterial.uniforms.uSize.value = size;
+    // the glyph keeps the pixel size it has at the home zoom
+    const fit = zoom / (viewNav.commands?.scale().zoom ?? 1);
+    const size = (glyphWorldSize(state.current.count, fit) * fit) / zoom;
+    const [ox, oy] = viewNav.origin;
+    for (const m of materials) {
+      m.uniforms.uSize.value = size;
+      m.uniforms.uOrigin.value = [ox, oy];
+      m.uniforms.uBound.value = state.current.bound;
+    }
     // a halo under glyphs a few pixels wide is sub-pixel: skip that pass (half the vertex work at large n)
-    outlineMaterial.visible = size * zoom >= OUTLINE_MIN_PIXELS;
+    const halo = size * zoom >= OUTLINE_MIN_PIXELS;
+    materials[0].visible = halo;
+    materials[2].visible = halo;
   });
 
   return (
     <group>
       {tiles.map(([dx, dy]) => (
         <group key={`${dx},${dy}`} position={[dx, dy, 0]}>
-          <mesh geometry={glyphs.outline} material={outlineMaterial} frustumCulled={false} renderOrder={1} />
-          <mesh geometry={glyphs.glyph} material={material} frustumCulled={false} renderOrder={2} />
+          {PASSES.map((p, i) => (
+            <mesh
+              key={`${p.outline}${p.ring}`}
+              geometry={glyphs.geometries[i]}
+              material={materials[i]}
+              frustumCulled={false}
+              renderOrder={p.order}
+            />
+          ))}
         </group>
       ))}
     </group>

@@ -1,6 +1,6 @@
 import { Canvas } from '@react-three/fiber';
 import { useMemo } from 'react';
-import type { ViewMode } from '../state/uiTypes';
+import type { ColorScaleMode, ViewMode } from '../state/uiTypes';
 import type { DensityField, ThemeName } from './colorMaps';
 import { DensityLayer } from './DensityLayer';
 import type { DensityRange } from './densityToRgba';
@@ -17,6 +17,10 @@ export interface TorusViewProps {
   mode: ViewMode;
   field: DensityField;
   tiled: boolean;
+  /** Side by side above each other (portrait screens). */
+  stacked: boolean;
+  colorScale: ColorScaleMode;
+  colorMax: number;
   onDensityRange?: (range: DensityRange) => void;
 }
 
@@ -24,8 +28,9 @@ export interface TorusViewProps {
  * The torus T² = [0,1)² drawn with an orthographic camera: particles as ⊥/⊤ glyphs, the PDE
  * density as a texture, optionally 3×3 periodic images. Renders on demand (new data, pan, zoom).
  */
-export function TorusView({ theme, mode, field, tiled, onDensityRange }: TorusViewProps) {
-  const layout = useMemo(() => viewLayout(mode, tiled), [mode, tiled]);
+export function TorusView(p: TorusViewProps) {
+  const { theme, mode, field, tiled, stacked, colorScale, colorMax, onDensityRange } = p;
+  const layout = useMemo(() => viewLayout(mode, tiled, stacked), [mode, tiled, stacked]);
   const colors = SCENE_COLORS[theme];
   return (
     <Canvas
@@ -37,7 +42,6 @@ export function TorusView({ theme, mode, field, tiled, onDensityRange }: TorusVi
       camera={{ position: [0.5, 0.5, 10], rotation: [0, 0, 0], zoom: 400, near: 0.1, far: 100 }}
       gl={{ antialias: false, preserveDrawingBuffer: false }}
       style={{ position: 'absolute', inset: 0, background: colors.background, touchAction: 'none' }}
-      aria-label="Torus view: particles and density"
     >
       <color attach="background" args={[colors.background]} />
       <PanZoomControls home={layout.home} />
@@ -49,6 +53,8 @@ export function TorusView({ theme, mode, field, tiled, onDensityRange }: TorusVi
           center={layout.densityCenter}
           cells={layout.cells}
           opacity={layout.densityOpacity}
+          colorScale={colorScale}
+          colorMax={colorMax}
           onRange={onDensityRange}
         />
       )}

@@ -8,7 +8,7 @@ export function UnitCellOutline({ color, offset = [0, 0] }: { color: string; off
     g.setAttribute('position', new Float32BufferAttribute([0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0], 3));
     const m = new LineBasicMaterial({ color, depthTest: false, transparent: true });
     const l = new LineLoop(g, m);
-    l.renderOrder = 3;
+    l.renderOrder = 5;
     return l;
   }, [color]);
   return <primitive object={line} position={[offset[0], offset[1], 0]} />;

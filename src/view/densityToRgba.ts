@@ -74,3 +74,19 @@ export function valuesToRgba(
     out[o + 3] = 255;
   }
 }
+
+/**
+ * The range actually used for the colours: `auto` this picture's, `held` the largest so far
+ * (`held` carries the running maximum of the range's end, reset by the caller), `fixed` [−m, m]
+ * for κ and [0, m] for ρ± with m = fixedMax.
+ */
+export function chosenRange(
+  field: DensityField,
+  auto: DensityRange,
+  mode: 'auto' | 'held' | 'fixed',
+  held: number,
+  fixedMax: number,
+): DensityRange {
+  const m = mode === 'fixed' ? fixedMax : mode === 'held' ? Math.max(held, auto.hi) : auto.hi;
+  return field === 'kappa' ? { lo: -m, hi: m } : { lo: 0, hi: m };
+}

@@ -4,9 +4,10 @@ import { BufferAttribute, InstancedBufferAttribute, InstancedBufferGeometry } fr
  * Instanced geometry of the edge-dislocation symbol ⊥ (a + dislocation); the glyph material
  * mirrors it to ⊤ for a − dislocation. One glyph is a horizontal bar (width 1) plus a stem from
  * the core point; the core (the junction) sits at the origin, so the per-instance `offset`
- * (x, y, sign) places the core exactly at the particle position. The outline variant is the same
- * shape padded on every side (drawn first, in the background colour, so glyphs stay legible on
- * top of the density map).
+ * (x, y, sign, nearest opposite distance) places the core exactly at the particle position. The
+ * bound-dipole symbol ◎ is a ring with a centre dot. The outline variants are the same shapes
+ * padded on every side (drawn first, in the background colour, so glyphs stay legible on top of
+ * the density map).
  */
 
 const BAR_HALF_WIDTH = 0.5;
@@ -24,6 +25,32 @@ function glyphRects(pad: number): Rect[] {
   ];
 }
 
+const RING_OUTER = 0.5;
+const RING_INNER = 0.34;
+const DOT = 0.12;
+const SEGMENTS = 20;
+
+/** Triangles of an annulus (inner 0: a disc) as x, y, 0 triples. */
+function annulus(inner: number, outer: number, out: number[]): void {
+  for (let k = 0; k < SEGMENTS; k++) {
+    const a0 = (2 * Math.PI * k) / SEGMENTS;
+    const a1 = (2 * Math.PI * (k + 1)) / SEGMENTS;
+    const [c0, s0, c1, s1] = [Math.cos(a0), Math.sin(a0), Math.cos(a1), Math.sin(a1)];
+    out.push(inner * c0, inner * s0, 0, outer * c0, outer * s0, 0, outer * c1, outer * s1, 0);
+    if (inner > 0) out.push(inner * c0, inner * s0, 0, outer * c1, outer * s1, 0, inner * c1, inner * s1, 0);
+  }
+}
+
+function ringTriangles(pad: number): Float32Array {
+  const out: number[] = [];
+  if (pad > 0) annulus(0, RING_OUTER + pad, out);
+  else {
+    annulus(RING_INNER, RING_OUTER, out);
+    annulus(0, DOT, out);
+  }
+  return Float32Array.from(out);
+}
+
 function trianglesOf(rects: Rect[]): Float32Array {
   const out = new Float32Array(rects.length * 18);
   let o = 0;
@@ -38,24 +65,35 @@ function trianglesOf(rects: Rect[]): Float32Array {
   return out;
 }
 
-/** A glyph geometry whose per-instance `offset` (x, y, sign) is `offsets` (shared between geometries). */
+/**
+ * A glyph geometry (⊥, or the ring ◎ of a bound dipole) whose per-instance `offset` is `offsets`
+ * (shared between geometries).
+ */
 export function createGlyphGeometry(
   outline: boolean,
   offsets: InstancedBufferAttribute,
+  ring = false,
 ): InstancedBufferGeometry {
   const geometry = new InstancedBufferGeometry();
+  const pad = outline ? OUTLINE_PAD : 0;
   geometry.setAttribute(
     'position',
-    new BufferAttribute(trianglesOf(glyphRects(outline ? OUTLINE_PAD : 0)), 3),
+    new BufferAttribute(ring ? ringTriangles(pad) : trianglesOf(glyphRects(pad)), 3),
   );
   geometry.setAttribute('offset', offsets);
   geometry.instanceCount = 0;
   return geometry;
 }
 
-/** A dynamic per-instance buffer (x, y, sign per particle) with room for `capacity` particles. */
+/** Floats per instance: x, y, sign, distance to the nearest opposite-sign particle. */
+export const OFFSET_SIZE = 4;
+
+/** A dynamic per-instance buffer with room for `capacity` particles. */
 export function createOffsetAttribute(capacity: number): InstancedBufferAttribute {
-  const attribute = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, capacity)), 3);
+  const attribute = new InstancedBufferAttribute(
+    new Float32Array(OFFSET_SIZE * Math.max(1, capacity)),
+    OFFSET_SIZE,
+  );
   attribute.setUsage(35048); // DynamicDrawUsage
   return attribute;
 }

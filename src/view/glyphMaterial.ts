@@ -1,20 +1,28 @@
 import { DoubleSide, ShaderMaterial } from 'three';
 
 /**
- * Flat-colour material for the instanced glyphs: position = (x, y) + shape · uSize, the shape
- * mirrored (⊥ → ⊤) when the instance's sign is negative. Colours are written as given (sRGB
- * bytes / 255), so glyphs match the CSS legend exactly; the outline variant paints every glyph in
- * one colour (the background).
+ * Flat-colour material for the instanced glyphs: position = shifted (x, y) + shape · uSize. The
+ * ⊥ shape is mirrored (⊤) when the instance's sign is negative. A particle of a bound dipole that
+ * is not resolved at this zoom (nearest opposite-sign partner closer than uBound and than the
+ * glyph itself) is not drawn by the glyph pass; the ring pass (uRing = 1) draws a ring at the +
+ * end of each. A pass collapses the instances it does not draw to a point. Colours are written as given (sRGB bytes / 255), so
+ * glyphs match the CSS legend exactly; outline variants paint in one colour (the background).
  */
 const vertexShader = /* glsl */ `
-attribute vec3 offset;
+attribute vec4 offset;
 uniform float uSize;
+uniform vec2 uOrigin;
+uniform float uBound;
+uniform float uRing;
 varying float vSign;
 void main() {
   vSign = offset.z;
-  vec2 shape = vec2(position.x, position.y * sign(offset.z));
-  vec3 p = vec3(offset.xy + shape * uSize, 0.0);
-  gl_Position = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
+  bool bound = offset.w < uBound && offset.w < 0.7 * uSize;
+  // one ring per dipole: its + end draws it, the − end hides
+  float show = uRing > 0.5 ? ((bound && offset.z > 0.0) ? 1.0 : 0.0) : (bound ? 0.0 : 1.0);
+  vec2 shape = uRing > 0.5 ? position.xy : vec2(position.x, position.y * sign(offset.z));
+  vec2 at = fract(offset.xy - uOrigin);
+  gl_Position = projectionMatrix * modelViewMatrix * vec4(at + shape * uSize * show, 0.0, 1.0);
 }
 `;
 
@@ -32,8 +40,8 @@ export function hexToVec3(hex: string): [number, number, number] {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255];
 }
 
-/** Glyph material with a colour for + and one for − (the same twice for an outline). */
-export function createGlyphMaterial(plus: string, minus: string): ShaderMaterial {
+/** Glyph material with a colour for + and one for − (the same twice for an outline or a ring). */
+export function createGlyphMaterial(plus: string, minus: string, ring = false): ShaderMaterial {
   return new ShaderMaterial({
     vertexShader,
     fragmentShader,
@@ -41,6 +49,9 @@ export function createGlyphMaterial(plus: string, minus: string): ShaderMaterial
       uPlus: { value: hexToVec3(plus) },
       uMinus: { value: hexToVec3(minus) },
       uSize: { value: 0.02 },
+      uOrigin: { value: [0, 0] },
+      uBound: { value: 0 },
+      uRing: { value: ring ? 1 : 0 },
     },
     side: DoubleSide,
     // Transparent like the density layer, so all layers sort together by renderOrder.

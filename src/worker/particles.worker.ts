@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { ParticleEngine } from './particleEngine';
+import { ParticleEngine } from '../model/engines/particleEngine';
+import { holdLifeLock } from './lifeLock';
 import type { ParticleWorkerApi } from './protocol';
 import { transferParticleReply } from './transferables';
 
@@ -8,6 +9,7 @@ const engine = new ParticleEngine();
 
 /** The particle worker: a thin comlink shell over ParticleEngine (typed arrays transferred). */
 const api: ParticleWorkerApi = {
+  holdLifeLock,
   async init(scenario, h) {
     return transferParticleReply(engine.init(scenario, h));
   },

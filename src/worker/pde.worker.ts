@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { PdeEngine } from './pdeEngine';
+import { PdeEngine } from '../model/engines/pdeEngine';
+import { holdLifeLock } from './lifeLock';
 import type { PdeWorkerApi } from './protocol';
 import { transferPdeReply } from './transferables';
 
@@ -8,6 +9,7 @@ const engine = new PdeEngine();
 
 /** The PDE worker: a thin comlink shell over PdeEngine (typed arrays transferred). */
 const api: PdeWorkerApi = {
+  holdLifeLock,
   async init(scenario, h) {
     return transferPdeReply(engine.init(scenario, h));
   },

@@ -8,6 +8,7 @@ function spectrumBuffers(s: SpectrumPair | null): ArrayBuffer[] {
 /** Mark every typed array of a particle reply for transfer (no copy, no JSON). */
 export function transferParticleReply<R extends ParticleReply & { signs?: Int8Array }>(reply: R): R {
   const buffers: ArrayBuffer[] = [reply.pos.buffer as ArrayBuffer];
+  if (reply.near) buffers.push(reply.near.buffer as ArrayBuffer);
   if (reply.signs) buffers.push(reply.signs.buffer as ArrayBuffer);
   for (const c of reply.checkpoints) buffers.push(...spectrumBuffers(c.spectrum));
   return Comlink.transfer(reply, buffers);

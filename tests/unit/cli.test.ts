@@ -153,6 +153,8 @@ describe('CLI run --pde: the diagnostics of MATH §8', () => {
       String(N),
       '--samples',
       '4',
+      '--out',
+      out,
     ])) as {
       distance: number[][];
       entropy: number[][];
@@ -178,6 +180,39 @@ describe('CLI run --pde: the diagnostics of MATH §8', () => {
       expect(dp).toBeGreaterThan(1e-3);
       expect(dm).toBeGreaterThan(1e-3);
       expect(dp).toBeLessThan(0.2);
+    }
+  });
+});
+
+describe('CLI watched runs', () => {
+  it('--progress and --max-wall leave the steps alone: bit-identical results, with and without --replay', async () => {
+    const link = 'v1&n=20&N=32&T=0.01';
+    const quiet = { stdout: () => {}, stderr: () => {}, stderrIsTerminal: false };
+    for (const extra of [[], ['--replay']]) {
+      const args = [
+        'run',
+        '--in',
+        link,
+        '--T',
+        '0.01',
+        '--pde',
+        '--samples',
+        '2',
+        '--fields',
+        '+grids',
+        ...extra,
+      ];
+      const plain = (await runCli([...args, '--out', out], quiet)) as Record<string, unknown>;
+      const watched = (await runCli(
+        [...args, '--out', out, '--progress', '--max-wall', '600'],
+        quiet,
+      )) as Record<string, unknown>;
+      for (const key of ['particles', 'rhoPlus', 'rhoMinus', 'distance', 'steps', 'pdeSteps', 'measures']) {
+        expect(plain[key], key).toBeDefined();
+        expect(watched[key], key).toEqual(
+          key === 'measures' ? { ...(plain[key] as object), wall_s: expect.any(Number) } : plain[key],
+        );
+      }
     }
   });
 });

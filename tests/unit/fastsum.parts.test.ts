@@ -2,21 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { Fft1D } from '../../src/model/fastsum/fft1d';
 import { GridConvolver } from '../../src/model/fastsum/gridFft';
-import { gaussB, screenProfile, zeroProfile } from '../../src/model/fastsum/profiles';
 import { EsSwitch } from '../../src/model/fastsum/switch';
 import { buildTable, maxError } from '../../src/model/fastsum/table';
 import { esWindow } from '../../src/model/fastsum/window';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './fastsum.rng';
 
 describe('Fft1D', () => {
   it('matches the direct DFT (bit-reversed out) and inverts (M = 2 … 128)', () => {
@@ -156,55 +145,6 @@ describe('switch', () => {
         const fd = (s.value(r + h) - s.value(r - h)) / (2 * h);
         expect(Math.abs(fd - s.derivative(r))).toBeLessThan(1e-6 * (1 + Math.abs(fd)));
       }
-    }
-  });
-});
-
-describe('screen profiles', () => {
-  it('b(s) of the gaussian slip profile and its derivatives are continuous and consistent', () => {
-    const d = new Float64Array(4);
-    const e = new Float64Array(4);
-    const closed = (s: number) => (1 - (1 - Math.exp(-s)) / s) / s;
-    for (const s of [0.3, 1.7, 3.999, 4.001, 9, 30]) {
-      gaussB(s, d);
-      expect(Math.abs(d[0] - closed(s))).toBeLessThan(1e-13);
-      const h = 1e-4;
-      for (let m = 0; m < 3; m++) {
-        gaussB(s + h, e);
-        const up = e[m];
-        gaussB(s - h, e);
-        expect(Math.abs((up - e[m]) / (2 * h) - d[m + 1])).toBeLessThan(1e-7);
-      }
-    }
-  });
-
-  it('the slip screen is S_σ + (τ²/2)(−ΔS_σ): its Laplacian matches by finite differences', () => {
-    // check −Δ of the profile value against the multiplier identity at one point:
-    // P_scr − S_σ = (τ²/2)(−ΔS_σ), with S_σ the screen at τ = 0.
-    const sigma = 0.05;
-    const tau = 0.03;
-    const withL = screenProfile('slip', sigma, tau);
-    const plain = screenProfile('slip', sigma, 0);
-    const p = zeroProfile();
-    const val = (f: (q: number, o: typeof p) => void, x: number, y: number) => {
-      f(x * x + y * y, p);
-      return p.f + p.beta * (x * x - y * y);
-    };
-    const h = 1e-4;
-    for (const [x, y] of [
-      [0.03, 0.02],
-      [0.08, -0.05],
-      [0.01, 0.12],
-    ]) {
-      const lap =
-        (val(plain, x + h, y) +
-          val(plain, x - h, y) +
-          val(plain, x, y + h) +
-          val(plain, x, y - h) -
-          4 * val(plain, x, y)) /
-        (h * h);
-      const diff = val(withL, x, y) - val(plain, x, y);
-      expect(Math.abs(diff - 0.5 * tau * tau * -lap)).toBeLessThan(1e-5);
     }
   });
 });

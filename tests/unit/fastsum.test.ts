@@ -8,18 +8,7 @@ import { createFastSum, type FastSum, fastSumPays } from '../../src/model/fastsu
 import { makeKernel } from '../../src/model/kernels';
 import type { PairKernel } from '../../src/model/kernels/pairKernel';
 import type { CoreModel, Geometry } from '../../src/model/types';
-
-/** Seeded uniform generator (mulberry32), local to the test. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './fastsum.rng';
 
 const kernels = new Map<string, PairKernel>();
 function kernel(geometry: Geometry, core: CoreModel, delta: number): PairKernel {

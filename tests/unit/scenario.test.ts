@@ -6,7 +6,13 @@ import { DEFAULT_SCENARIO, defaultInitial, defaultScenario } from '../../src/mod
 import { resolveDelta } from '../../src/model/scenario/delta';
 import { initialConfiguration, initialDensity } from '../../src/model/scenario/initial';
 import type { Scenario } from '../../src/model/scenario/types';
-import { validateScenario } from '../../src/model/scenario/validate';
+import {
+  ATOL_RANGE,
+  FIELD_MAX,
+  RTOL_RANGE,
+  T_MIN,
+  validateScenario,
+} from '../../src/model/scenario/validate';
 
 /** validateScenario must accept `input`; returns the completed scenario. */
 function valid(input: unknown): Scenario {
@@ -88,12 +94,12 @@ describe('validation errors name the first bad field', () => {
     [{ n: 10.5 }, 'n'],
     [{ n: Number.NaN }, 'n'],
     [{ delta: 0.3 }, 'delta'],
-    [{ delta: 1e-9 }, 'delta'],
+    [{ delta: 1e-13 }, 'delta'],
     [{ delta: '0.01' }, 'delta'],
     [{ delta: { rule: 'cubic', c: 1 } }, 'delta.rule'],
     [{ delta: { rule: 'power', c: -1, p: 1 } }, 'delta.c'],
     [{ delta: { rule: 'power', c: 1, p: 9 } }, 'delta.p'],
-    [{ delta: { rule: 'power', c: 1, p: 3 }, n: 1000 }, 'delta'], // δ = 1e-9 < 1e-8
+    [{ delta: { rule: 'power', c: 1, p: 5 }, n: 1000 }, 'delta'], // δ = 1e-15 < 1e-12
     [{ delta: { rule: 'log', c: 5 } }, 'delta'], // δ = 5/√log 400 > 0.25
     [
       {
@@ -185,13 +191,40 @@ describe('validation errors name the first bad field', () => {
     [{ pde: { delta: 0.5 } }, 'pde.delta'],
     [{ pde: { enabled: 1 } }, 'pde.enabled'],
     [{ T: 0 }, 'T'],
+    [{ T: 5e-324 }, 'T'], // below T_MIN: T/200 would be under the integrators' step floor
     [{ T: 1001 }, 'T'],
+    // a list of 0 or 1 particles fixes n = 0 or 1: the inferred n is range-checked like a given one
+    [{ initial: { kind: 'explicit', particles: [] } }, 'n'],
+    [{ initial: { kind: 'explicit', particles: [[0.1, 0.2, 1]] } }, 'n'],
+    [{ integrator: { rtol: 1e-300 } }, 'integrator.rtol'],
+    [{ integrator: { atol: 1e-300 } }, 'integrator.atol'],
+    [{ field: { modes: [{ a: 1e308 }] } }, 'field.modes[0].a'],
+    [{ field: { force: [0, -1e5] } }, 'field.force[1]'],
     [{ integrator: { method: 'rk4' } }, 'integrator.method'],
     [{ integrator: { rtol: 0.1 } }, 'integrator.rtol'],
     [{ integrator: { atol: 0 } }, 'integrator.atol'],
     [{ rate: -1 }, 'rate'],
   ])('%j → %s', (input, field) => {
     expect(blamed(input)).toBe(field);
+  });
+
+  it('accepts the ends of the ranges the engine runs', () => {
+    const s = valid({ T: T_MIN, integrator: { rtol: RTOL_RANGE.min, atol: ATOL_RANGE.min } });
+    expect([s.T, s.integrator.rtol, s.integrator.atol]).toEqual([1e-9, 1e-14, 1e-16]);
+    expect(valid({ field: { modes: [{ a: -FIELD_MAX }], force: [FIELD_MAX, 0] } }).field.force[0]).toBe(1e4);
+  });
+
+  it('echoes at most ~80 characters of the input, however long it is', () => {
+    const huge = 'x'.repeat(1_000_000);
+    for (const input of [{ geometry: huge }, { [huge]: 1 }, { initial: { kind: huge } }, { version: huge }]) {
+      const r = validateScenario(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.field.length).toBeLessThanOrEqual(80);
+        expect(r.error.message.length).toBeLessThanOrEqual(300);
+        expect(r.error.message + r.error.field).toMatch(/1000000 characters/);
+      }
+    }
   });
 
   it('says a newer version is newer', () => {

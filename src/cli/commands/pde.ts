@@ -1,6 +1,8 @@
 import { createPdeSolver, type PdeSolver } from '../../model/pde/solver';
+import { assertPdeReached } from '../../model/study/simulate';
 import { InputError } from '../input';
 import type { RunSetup } from '../setup';
+import type { Watch } from '../watch';
 
 export interface PdeRunOptions {
   T: number;
@@ -26,7 +28,8 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
   let mass = 0;
   for (let i = 0; i < d.rhoPlus.length; i++) mass += d.rhoPlus[i] + d.rhoMinus[i];
   mass /= grid * grid;
-  if (Math.abs(mass - 1) > 1e-6) throw new InputError('density', `∫(ρ+ + ρ−) must be 1, got ${mass}`);
+  // written so that a NaN mass (a non-finite density) fails too
+  if (!(Math.abs(mass - 1) <= 1e-6)) throw new InputError('density', `∫(ρ+ + ρ−) must be 1, got ${mass}`);
   return createPdeSolver({
     geometry: setup.spec.geometry,
     core: setup.spec.core,
@@ -39,13 +42,14 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
 }
 
 /** `pde`: evolve the densities to T; energy logged at every step. */
-export function pdeCommand(setup: RunSetup, opts: PdeRunOptions) {
+export function pdeCommand(setup: RunSetup, opts: PdeRunOptions, watch?: Watch) {
   const started = performance.now();
   const pde = initialPde(setup, opts);
   const energy: Array<[number, number]> = [[pde.t, pde.energy()]];
   while (pde.t < opts.T) {
-    pde.step(opts.T - pde.t);
+    if (!(pde.step(opts.T - pde.t) > 0)) assertPdeReached(pde, opts.T);
     energy.push([pde.t, pde.energy()]);
+    watch?.at('pde', pde.t);
   }
   return {
     grid: opts.grid,

@@ -132,10 +132,20 @@ export interface DipoleStatistics {
   boundFraction: number;
   /** min(boundFactor·δ, spacingFraction/√n). */
   boundRadius: number;
-  /** Median and geometric mean of the finite distances (NaN if none). */
+  /**
+   * Median and geometric mean of the finite distances. With no particle of the opposite sign
+   * (or no particle) there are none: both are then NO_PARTNER_DISTANCE, never NaN.
+   */
   median: number;
   geometricMean: number;
 }
+
+/**
+ * The nearest-opposite distance reported when a sign is absent: √2/2, the largest minimum-image
+ * distance on T² (and the histogram's upper edge), the supremum any configuration can approach.
+ * Finite, so it survives JSON; no particle is "bound" at this distance.
+ */
+export const NO_PARTNER_DISTANCE = Math.SQRT1_2;
 
 export function dipoleStatistics(
   particles: Configuration,
@@ -154,7 +164,7 @@ export function dipoleStatistics(
   const dmin = positive.length > 0 ? positive[0] : delta;
   const base = Math.min(delta > 0 ? delta : dmin, dmin);
   const lo = opts.lo ?? 10 ** (Math.floor(Math.log10(base)) - 1);
-  const hi = opts.hi ?? Math.SQRT1_2;
+  const hi = opts.hi ?? NO_PARTNER_DISTANCE;
   const edges = new Float64Array(bins + 1);
   const l0 = Math.log10(lo);
   const l1 = Math.log10(hi);
@@ -173,7 +183,11 @@ export function dipoleStatistics(
   const n = distances.length;
   const m = finite.length;
   const median =
-    m === 0 ? Number.NaN : m % 2 === 1 ? finite[(m - 1) / 2] : 0.5 * (finite[m / 2 - 1] + finite[m / 2]);
+    m === 0
+      ? NO_PARTNER_DISTANCE
+      : m % 2 === 1
+        ? finite[(m - 1) / 2]
+        : 0.5 * (finite[m / 2 - 1] + finite[m / 2]);
   return {
     distances,
     edges,
@@ -182,6 +196,6 @@ export function dipoleStatistics(
     boundFraction: n > 0 ? boundCount / n : 0,
     boundRadius,
     median,
-    geometricMean: m === 0 ? Number.NaN : Math.exp(logSum / m),
+    geometricMean: m === 0 ? NO_PARTNER_DISTANCE : Math.exp(logSum / m),
   };
 }

@@ -1,5 +1,6 @@
 import { GridConvolver } from './gridFft';
-import type { SpreadWindow } from './window';
+import { poly7, TABLE_COEFS } from './table';
+import { type SpreadWindow, windowWeightTable } from './window';
 
 /**
  * The far field by NUFFT: charges b_j spread onto an M×M grid with the ES window (w points per
@@ -13,27 +14,31 @@ import type { SpreadWindow } from './window';
  * multiplier here has decayed to the tolerance at the cut-off K, so the window's transform
  * need not be flat up to K, and β = 2.8w (edge value 2e-15 at w = 12) brings the gradient
  * errors to ~1e-9 (plan.ts, window.ts).
- * A padded grid (extra rows/columns) lets spreading and gathering run without index wrapping;
- * it is folded back (spread) or filled periodically (gather) in O(M²). Weights are stored with a
- * fixed stride of 12 (zero beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4×
- * faster with the weights in registers.
+ * Spreading and gathering index the periodic grid directly: rows wrap by one compare, and the
+ * few particles whose window wraps in x (within w of the right edge) take a modular path. Weights
+ * come from a
+ * piecewise-polynomial table (window.ts) for chunks of CHUNK particles, so memory stays O(M² + n)
+ * (spreading and gathering each compute them); they are stored with a fixed stride of 12 (zero
+ * beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4× faster with the weights
+ * in registers.
  */
 const S = 12;
+const CHUNK = 256;
 
 export class FarField {
   readonly M: number;
   readonly K: number;
   readonly w: number;
-  private readonly beta: number;
   private readonly conv: GridConvolver;
-  /** The folded charge grid ρ, overwritten by the convolved grid u. */
+  /** The charge grid ρ, overwritten by the convolved grid u. */
   private readonly grid: Float64Array;
   private lastEnergy = 0;
-  private readonly P: number;
-  private readonly off: number;
-  private readonly pad: Float64Array;
   private readonly n: number;
   private readonly stride: number;
+  /** Window weight polynomials (window.ts) and the derivative scale −2M/w. */
+  private readonly weightCoef: Float64Array;
+  private readonly dscale: number;
+  /** Weights of one chunk of particles. */
   private readonly wx: Float64Array;
   private readonly wy: Float64Array;
   private readonly dwx: Float64Array;
@@ -47,7 +52,6 @@ export class FarField {
     this.M = M;
     this.K = K;
     this.w = win.w;
-    this.beta = win.beta;
     this.stride = Math.max(S, win.w);
     this.conv = new GridConvolver(M, K);
     const mult = new Float64Array((K + 1) * M);
@@ -58,97 +62,64 @@ export class FarField {
         mult[idx] = fhat[idx] / (h * h);
       }
     this.conv.setMultiplier(mult);
+    if (this.stride > M) throw new Error('FarField: grid too small for the window');
     this.grid = new Float64Array(M * M);
-    this.off = Math.ceil(win.w / 2) + 1;
-    this.P = M + 2 * this.off + this.stride + 1;
-    if (this.P - this.off > 2 * M) throw new Error('FarField: grid too small for the window');
-    this.pad = new Float64Array(this.P * this.P);
-    this.wx = new Float64Array(n * this.stride);
-    this.wy = new Float64Array(n * this.stride);
-    this.dwx = new Float64Array(n * this.stride);
-    this.dwy = new Float64Array(n * this.stride);
-    this.ix = new Int32Array(n);
-    this.iy = new Int32Array(n);
+    this.weightCoef = windowWeightTable(win.w, win.beta).coef;
+    this.dscale = (-2 * M) / win.w;
+    this.wx = new Float64Array(CHUNK * this.stride);
+    this.wy = new Float64Array(CHUNK * this.stride);
+    this.dwx = new Float64Array(CHUNK * this.stride);
+    this.dwy = new Float64Array(CHUNK * this.stride);
+    this.ix = new Int32Array(CHUNK);
+    this.iy = new Int32Array(CHUNK);
   }
 
   /**
-   * Window weights (and x-derivatives) of one coordinate into arr/darr[o..o+w−1]; returns the
-   * first (unwrapped) grid index. ∂/∂x of φ((g − xM)·2/w) is φ·β·z/√(1 − z²)·2M/w.
+   * Weights (and, if wanted, x-derivatives) of one coordinate into arr/darr[o..o+w−1]; returns
+   * the first (unwrapped) grid index i₀ = ⌈xM − w/2⌉.
    */
-  private weights(x: number, arr: Float64Array, darr: Float64Array, o: number): number {
-    const { w, M, beta } = this;
+  private weights(x: number, arr: Float64Array, darr: Float64Array, o: number, deriv: boolean): number {
+    const { w, M } = this;
+    const coef = this.weightCoef;
     const xm = x * M;
     const i0 = Math.ceil(xm - w / 2);
-    const sc = 2 / w;
-    const dscale = beta * sc * M;
-    for (let l = 0; l < w; l++) {
-      const z = (i0 + l - xm) * sc;
-      const r = 1 - z * z;
-      if (r > 0) {
-        const sq = Math.sqrt(r);
-        const v = Math.exp(beta * (sq - 1));
-        arr[o + l] = v;
-        // φ' has a 1/√(1 − z²) singularity at the edge, weighted by e^{−β} ≈ 2e-15 (β = 2.8w):
-        // harmless unless a node lies within ~1e-12 of the edge.
-        darr[o + l] = (v * dscale * z) / sq;
-      } else {
-        arr[o + l] = 0;
-        darr[o + l] = 0;
-      }
+    const f = i0 - xm + w / 2;
+    let k = (f * 8) | 0;
+    if (k > 7) k = 7;
+    const t = 2 * (f * 8 - k) - 1;
+    const base = k * 2 * w * TABLE_COEFS;
+    for (let l = 0; l < w; l++) arr[o + l] = poly7(coef, base + l * TABLE_COEFS, t);
+    if (deriv) {
+      const ds = this.dscale;
+      const b = base + w * TABLE_COEFS;
+      for (let l = 0; l < w; l++) darr[o + l] = ds * poly7(coef, b + l * TABLE_COEFS, t);
     }
     return i0;
   }
 
-  /**
-   * ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field, and
-   * (for gatherGradient, unless forGather is false) the padded copy of u.
-   */
-  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, forGather = true): void {
-    const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P, off } = this;
-    pad.fill(0);
-    for (let j = 0; j < n; j++) {
-      const o = j * stride;
-      ix[j] = this.weights(sx[j], wx, dwx, o) + off;
-      iy[j] = this.weights(sy[j], wy, dwy, o) + off;
-    }
-    if (stride === S) spread12(n, P, sb, wx, wy, ix, iy, pad);
-    else spreadAny(n, stride, P, sb, wx, wy, ix, iy, pad);
-    this.fold();
-    this.lastEnergy = this.conv.convolve(this.grid, this.grid);
-    if (forGather) this.fill();
-  }
-
-  /** grid = the padded grid folded onto the torus. */
-  private fold(): void {
-    const { pad, P, M, off } = this;
-    const rho = this.grid;
-    rho.fill(0);
-    for (let p = 0; p < P; p++) {
-      let g = p - off;
-      if (g < 0) g += M;
-      else if (g >= M) g -= M;
-      const rowR = g * M;
-      const rowP = p * P;
-      for (let q = 0; q < off; q++) rho[rowR + q - off + M] += pad[rowP + q];
-      for (let q = off; q < off + M; q++) rho[rowR + q - off] += pad[rowP + q];
-      for (let q = off + M; q < P; q++) rho[rowR + q - off - M] += pad[rowP + q];
+  /** Weights of particles j0 … j1 − 1 into the chunk buffers, first indices wrapped into [0, M). */
+  private chunkWeights(sx: Float64Array, sy: Float64Array, j0: number, j1: number, deriv: boolean): void {
+    const { stride, wx, wy, dwx, dwy, ix, iy, M } = this;
+    for (let j = j0; j < j1; j++) {
+      const o = (j - j0) * stride;
+      const gx = this.weights(sx[j], wx, dwx, o, deriv);
+      const gy = this.weights(sy[j], wy, dwy, o, deriv);
+      ix[j - j0] = gx < 0 ? gx + M : gx;
+      iy[j - j0] = gy < 0 ? gy + M : gy;
     }
   }
 
-  /** The padded grid filled periodically from u. */
-  private fill(): void {
-    const { pad, P, M, off } = this;
-    const u = this.grid;
-    for (let p = 0; p < P; p++) {
-      let g = p - off;
-      if (g < 0) g += M;
-      else if (g >= M) g -= M;
-      const rowU = g * M;
-      const rowP = p * P;
-      for (let q = 0; q < off; q++) pad[rowP + q] = u[rowU + q - off + M];
-      for (let q = off; q < off + M; q++) pad[rowP + q] = u[rowU + q - off];
-      for (let q = off + M; q < P; q++) pad[rowP + q] = u[rowU + q - off - M];
+  /** ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field. */
+  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array): void {
+    const { n, stride, wx, wy, ix, iy, grid, M } = this;
+    grid.fill(0);
+    for (let j0 = 0; j0 < n; j0 += CHUNK) {
+      const j1 = Math.min(n, j0 + CHUNK);
+      this.chunkWeights(sx, sy, j0, j1, false);
+      if (stride === S) spread12(j0, j1, M, sb, wx, wy, ix, iy, grid);
+      else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid);
     }
+    this.lastEnergy = this.conv.convolve(grid, grid);
   }
 
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
@@ -156,26 +127,43 @@ export class FarField {
     return this.lastEnergy;
   }
 
-  /** fx[i], fy[i] += b_i ∇(Σ_j b_j far)(x_i) (after spreadAndConvolve, same positions). */
-  gatherGradient(sb: Float64Array, fx: Float64Array, fy: Float64Array): void {
-    const { n, stride, wx, wy, dwx, dwy, ix, iy, pad, P } = this;
-    if (stride === S) gather12(n, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
-    else gatherAny(n, stride, P, sb, wx, wy, dwx, dwy, ix, iy, pad, fx, fy);
+  /** fx[i], fy[i] = b_i ∇(Σ_j b_j far)(x_i) (after spreadAndConvolve, same positions). */
+  gatherGradient(
+    sx: Float64Array,
+    sy: Float64Array,
+    sb: Float64Array,
+    fx: Float64Array,
+    fy: Float64Array,
+  ): void {
+    const { n, stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
+    for (let i0 = 0; i0 < n; i0 += CHUNK) {
+      const i1 = Math.min(n, i0 + CHUNK);
+      this.chunkWeights(sx, sy, i0, i1, true);
+      if (stride === S) gather12(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
+      else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
+    }
   }
 }
 
+/** Unrolled for w ≤ 12 with the x-weights in registers; windows wrapping in x go to spreadAny. */
 function spread12(
-  n: number,
-  P: number,
+  j0: number,
+  j1: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const o = j * S;
+  for (let j = j0; j < j1; j++) {
+    const gx = ix[j - j0];
+    if (gx + S > M) {
+      spreadAny(j, j + 1, S, M, sb, wx, wy, ix, iy, grid, j - j0);
+      continue;
+    }
+    const o = (j - j0) * S;
     const b = sb[j];
     const x0 = b * wx[o];
     const x1 = b * wx[o + 1];
@@ -189,51 +177,65 @@ function spread12(
     const x9 = b * wx[o + 9];
     const x10 = b * wx[o + 10];
     const x11 = b * wx[o + 11];
-    let r = iy[j] * P + ix[j];
-    for (let k = 0; k < S; k++, r += P) {
+    let row = iy[j - j0];
+    for (let k = 0; k < S; k++, row++) {
+      if (row === M) row = 0;
       const c = wy[o + k];
       if (c === 0) continue;
-      pad[r] += c * x0;
-      pad[r + 1] += c * x1;
-      pad[r + 2] += c * x2;
-      pad[r + 3] += c * x3;
-      pad[r + 4] += c * x4;
-      pad[r + 5] += c * x5;
-      pad[r + 6] += c * x6;
-      pad[r + 7] += c * x7;
-      pad[r + 8] += c * x8;
-      pad[r + 9] += c * x9;
-      pad[r + 10] += c * x10;
-      pad[r + 11] += c * x11;
+      const r = row * M + gx;
+      grid[r] += c * x0;
+      grid[r + 1] += c * x1;
+      grid[r + 2] += c * x2;
+      grid[r + 3] += c * x3;
+      grid[r + 4] += c * x4;
+      grid[r + 5] += c * x5;
+      grid[r + 6] += c * x6;
+      grid[r + 7] += c * x7;
+      grid[r + 8] += c * x8;
+      grid[r + 9] += c * x9;
+      grid[r + 10] += c * x10;
+      grid[r + 11] += c * x11;
     }
   }
 }
 
+/** Any width, with modular indices (chunk offset c of particle j0 in the weight buffers). */
 function spreadAny(
-  n: number,
+  j0: number,
+  j1: number,
   s: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
+  c0 = 0,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const o = j * s;
+  for (let j = j0; j < j1; j++) {
+    const c = c0 + j - j0;
+    const o = c * s;
     const b = sb[j];
-    let r = iy[j] * P + ix[j];
-    for (let k = 0; k < s; k++, r += P) {
-      const c = b * wy[o + k];
-      for (let a = 0; a < s; a++) pad[r + a] += c * wx[o + a];
+    let row = iy[c];
+    for (let k = 0; k < s; k++, row++) {
+      if (row === M) row = 0;
+      const v = b * wy[o + k];
+      const r = row * M;
+      let col = ix[c];
+      for (let a = 0; a < s; a++, col++) {
+        if (col === M) col = 0;
+        grid[r + col] += v * wx[o + a];
+      }
     }
   }
 }
 
+/** Unrolled for w ≤ 12; windows wrapping in x go to gatherAny. */
 function gather12(
-  n: number,
-  P: number,
+  i0: number,
+  i1: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
@@ -241,31 +243,38 @@ function gather12(
   dwy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const o = i * S;
-    let r = iy[i] * P + ix[i];
+  for (let i = i0; i < i1; i++) {
+    const gx = ix[i - i0];
+    if (gx + S > M) {
+      gatherAny(i, i + 1, S, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i - i0);
+      continue;
+    }
+    const o = (i - i0) * S;
+    let row = iy[i - i0];
     let ax = 0;
     let ay = 0;
-    for (let k = 0; k < S; k++, r += P) {
+    for (let k = 0; k < S; k++, row++) {
+      if (row === M) row = 0;
       const cy = wy[o + k];
       const cd = dwy[o + k];
       if (cy === 0 && cd === 0) continue;
-      const v0 = pad[r];
-      const v1 = pad[r + 1];
-      const v2 = pad[r + 2];
-      const v3 = pad[r + 3];
-      const v4 = pad[r + 4];
-      const v5 = pad[r + 5];
-      const v6 = pad[r + 6];
-      const v7 = pad[r + 7];
-      const v8 = pad[r + 8];
-      const v9 = pad[r + 9];
-      const v10 = pad[r + 10];
-      const v11 = pad[r + 11];
+      const r = row * M + gx;
+      const v0 = grid[r];
+      const v1 = grid[r + 1];
+      const v2 = grid[r + 2];
+      const v3 = grid[r + 3];
+      const v4 = grid[r + 4];
+      const v5 = grid[r + 5];
+      const v6 = grid[r + 6];
+      const v7 = grid[r + 7];
+      const v8 = grid[r + 8];
+      const v9 = grid[r + 9];
+      const v10 = grid[r + 10];
+      const v11 = grid[r + 11];
       const sd =
         v0 * dwx[o] +
         v1 * dwx[o + 1] +
@@ -296,15 +305,16 @@ function gather12(
       ay += sv * cd;
     }
     const b = sb[i];
-    fx[i] += b * ax;
-    fy[i] += b * ay;
+    fx[i] = b * ax;
+    fy[i] = b * ay;
   }
 }
 
 function gatherAny(
-  n: number,
+  i0: number,
+  i1: number,
   s: number,
-  P: number,
+  M: number,
   sb: Float64Array,
   wx: Float64Array,
   wy: Float64Array,
@@ -312,20 +322,26 @@ function gatherAny(
   dwy: Float64Array,
   ix: Int32Array,
   iy: Int32Array,
-  pad: Float64Array,
+  grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
+  c0 = 0,
 ): void {
-  for (let i = 0; i < n; i++) {
-    const o = i * s;
-    let r = iy[i] * P + ix[i];
+  for (let i = i0; i < i1; i++) {
+    const c = c0 + i - i0;
+    const o = c * s;
+    let row = iy[c];
     let ax = 0;
     let ay = 0;
-    for (let k = 0; k < s; k++, r += P) {
+    for (let k = 0; k < s; k++, row++) {
+      if (row === M) row = 0;
+      const r = row * M;
+      let col = ix[c];
       let sd = 0;
       let sv = 0;
-      for (let a = 0; a < s; a++) {
-        const v = pad[r + a];
+      for (let a = 0; a < s; a++, col++) {
+        if (col === M) col = 0;
+        const v = grid[r + col];
         sd += v * dwx[o + a];
         sv += v * wx[o + a];
       }
@@ -333,7 +349,7 @@ function gatherAny(
       ay += sv * dwy[o + k];
     }
     const b = sb[i];
-    fx[i] += b * ax;
-    fy[i] += b * ay;
+    fx[i] = b * ax;
+    fy[i] = b * ay;
   }
 }

@@ -1,9 +1,13 @@
 import type { PairKernel } from '../kernels/pairKernel';
-import { FarField } from './farField';
-import { NearField } from './nearField';
-import { buildPlan, type FastSumOptions, type Plan, preferredGrid } from './plan';
+import { FastSumEvaluator } from './evaluator';
+import type { FastSumOptions, Plan } from './plan';
+import { fastSumThreads } from './threads';
 
-export type { FastSumOptions } from './plan';
+export type { FastSumOptions, Plan } from './plan';
+export { type FastSumThreads, fastSumThreadsStatus, installFastSumThreads } from './threads';
+
+/** Below this n a second thread does not pay for its synchronisation (a few µs per evaluation). */
+export const PARALLEL_MIN_N = 4000;
 
 /**
  * O(n log n) evaluation of the pair sums of a PeriodicKernel (same contract as kernel.accumulate):
@@ -23,119 +27,18 @@ export interface FastSum {
   readonly n: number;
   /** The parameters chosen (grid, window, split), for diagnostics and benchmarks. */
   readonly plan: Plan;
-}
-
-class FastSumImpl implements FastSum {
-  readonly n: number;
-  private readonly kernel: PairKernel;
-  private readonly options: FastSumOptions;
-  private current!: Plan;
-  private near!: NearField;
-  private far!: FarField | null;
-  private sinceReplan = 0;
-
-  constructor(kernel: PairKernel, n: number, options: FastSumOptions) {
-    this.n = n;
-    this.kernel = kernel;
-    this.options = options;
-    this.install(buildPlan(kernel, n, options));
-  }
-
-  get plan(): Plan {
-    return this.current;
-  }
-
-  private install(plan: Plan): void {
-    const { geometry, core, delta } = this.kernel.spec;
-    this.current = plan;
-    this.near = new NearField(
-      geometry,
-      core,
-      delta,
-      this.n,
-      plan.r2,
-      plan.gradTable,
-      plan.valueTable,
-      plan.nearSelf,
-    );
-    this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat) : null;
-    this.sinceReplan = 0;
-  }
-
-  /**
-   * The plan assumes uniformly spread particles; a clustered configuration has proportionally
-   * more near pairs (the count is a by-product of the pair loop). When the measured factor
-   * departs from the assumed one by more than 1.5× (and 10 evaluations have passed since the last
-   * change, to amortise the setup), re-plan with it: a finer grid and a smaller near radius.
-   * Results change only at the level of the tolerance.
-   */
-  private checkClustering(): void {
-    const plan = this.current;
-    if (this.options.adaptive === false || this.options.grid || !(plan.uniformPairs > 0)) return;
-    if (++this.sinceReplan < 10) return;
-    const c = Math.max(0.25, this.near.pairsInside / plan.uniformPairs);
-    if (c < 1.5 * plan.clustering && c > plan.clustering / 1.5) return;
-    this.sinceReplan = 0;
-    if (preferredGrid(this.kernel, this.n, this.options, c) === plan.M) return;
-    this.install(buildPlan(this.kernel, this.n, this.options, c));
-  }
-
-  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
-    const near = this.near;
-    near.sort(pos, signs);
-    if (this.current.r2 > 0) near.accumulate();
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb);
-      this.far.gatherGradient(near.sb, near.fx, near.fy);
-    }
-    this.scatter(raw);
-    this.checkClustering();
-  }
-
-  pairEnergy(pos: Float64Array, signs: Int8Array): number {
-    const near = this.near;
-    near.sort(pos, signs);
-    let e = this.current.r2 > 0 ? near.energy() : 0;
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb, false);
-      e += this.far.energy();
-    }
-    return e;
-  }
-
-  accumulateWithEnergy(pos: Float64Array, signs: Int8Array, raw: Float64Array): number {
-    const near = this.near;
-    near.sort(pos, signs);
-    let e = 0;
-    if (this.current.r2 > 0) {
-      near.accumulate();
-      e = near.energy();
-    }
-    if (this.far) {
-      this.far.spreadAndConvolve(near.sx, near.sy, near.sb);
-      e += this.far.energy();
-      this.far.gatherGradient(near.sb, near.fx, near.fy);
-    }
-    this.scatter(raw);
-    this.checkClustering();
-    return e;
-  }
-
-  /** raw (original order) = −(accumulated gradients in cell order): kernel.accumulate's sign. */
-  private scatter(raw: Float64Array): void {
-    const { order, fx, fy } = this.near;
-    for (let s = 0; s < this.n; s++) {
-      const i = order[s];
-      raw[2 * i] = -fx[s];
-      raw[2 * i + 1] = -fy[s];
-    }
-  }
+  /** Resolves true once a helper thread takes its share (false: this one computes alone). */
+  whenParallel(timeoutMs?: number): Promise<boolean>;
 }
 
 export function createFastSum(kernel: PairKernel, n: number, options: FastSumOptions = {}): FastSum {
   if (!(Number.isInteger(n) && n >= 1))
     throw new RangeError(`createFastSum: n must be a positive integer, got ${n}`);
-  return new FastSumImpl(kernel, n, options);
+  const threads = fastSumThreads();
+  // the plan (and so every bit of the result) must not depend on the environment: a run replays
+  // the same with or without a helper thread, in node and in any browser
+  const wanted = options.threads ?? (n >= PARALLEL_MIN_N ? 2 : 1);
+  return new FastSumEvaluator(kernel, n, { ...options, threads: wanted }, threads);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { gaussLegendre } from '../kernels/gaussLegendre';
+import { buildTable, type PiecewiseTable } from './table';
+
 /**
  * The "exponential of semicircle" spreading window of Barnett, Magland & af Klinteberg (FINUFFT,
  * SIAM J. Sci. Comput. 41, 2019): φ(z) = exp(β(√(1 − z²) − 1)) on |z| ≤ 1, w grid points wide.
@@ -14,45 +17,41 @@ export interface SpreadWindow {
   readonly hat: Float64Array;
 }
 
-/** Gauss–Legendre nodes/weights on [−1, 1] (Newton on P_n), for the window transform. */
-function gaussLegendre(n: number): { x: Float64Array; wt: Float64Array } {
-  const x = new Float64Array(n);
-  const wt = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = z;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (z * p1 - p0)) / (z * z - 1);
-      const dz = p1 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-16) break;
-    }
-    x[i] = z;
-    wt[i] = 2 / ((1 - z * z) * dp * dp);
-  }
-  return { x, wt };
-}
-
 export function esWindow(w: number, M: number, K: number, beta = 2.8 * w): SpreadWindow {
   // φ̂_α(κ) = α ∫₋₁¹ φ(z) cos(2πκαz) dz with α = w/(2M); φ has √-type endpoint behaviour damped
   // by e^{−β}, so plain Gauss–Legendre with ~3w + 40 nodes is exact to rounding.
   const gl = gaussLegendre(Math.max(64, 3 * w + 40));
+  const nodes = gl.nodes;
+  const weights = gl.weights;
   const alpha = w / (2 * M);
   const hat = new Float64Array(K + 1);
   for (let k = 0; k <= K; k++) {
     let s = 0;
-    for (let i = 0; i < gl.x.length; i++) {
-      const z = gl.x[i];
-      s += gl.wt[i] * Math.exp(beta * (Math.sqrt(1 - z * z) - 1)) * Math.cos(2 * Math.PI * k * alpha * z);
+    for (let i = 0; i < nodes.length; i++) {
+      const z = nodes[i];
+      s += weights[i] * Math.exp(beta * (Math.sqrt(1 - z * z) - 1)) * Math.cos(2 * Math.PI * k * alpha * z);
     }
     hat[k] = alpha * s * M;
   }
   return { w, beta, hat };
+}
+
+/**
+ * The w weights of one coordinate and their z-derivatives as functions of the offset
+ * f = i₀ − xM + w/2 ∈ [0, 1) of the first node (node l sits at z = (2(l + f) − w)/w): a piecewise
+ * table in f, 8 intervals of degree 7, functions [φ(z₀) … φ(z_{w−1}), φ'(z₀) … φ'(z_{w−1})].
+ * Errors 1e-14 (values) and 4e-13·β (derivatives, limited by the edge singularity e^{−β}/√(1−z²));
+ * a lookup costs ~2w short polynomials instead of w square roots, exponentials and divisions.
+ */
+export function windowWeightTable(w: number, beta: number): PiecewiseTable {
+  return buildTable(1, 8, 2 * w, (f, out) => {
+    for (let l = 0; l < w; l++) {
+      const z = (2 * (l + f) - w) / w;
+      const r = 1 - z * z;
+      const sq = Math.sqrt(Math.max(r, 0));
+      const v = r > 0 ? Math.exp(beta * (sq - 1)) : 0;
+      out[l] = v;
+      out[w + l] = r > 0 ? (-v * beta * z) / sq : 0;
+    }
+  });
 }

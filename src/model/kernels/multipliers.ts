@@ -1,23 +1,9 @@
-import { xBesselK1 } from '../special/besselK1';
-import type { CoreModel, Geometry, InteractionSpec } from '../types';
+import type { Geometry, InteractionSpec } from '../types';
+import { coreMultiplier } from './cores';
+
+export { coreMultiplier } from './cores';
 
 const PI = Math.PI;
-
-/**
- * Core multiplier m_δ(k) of MATH §2 as a function of |k|² (the regularisation: V̂_k·m_δ(k)).
- * δ = 0 gives 1 (the unregularised kernel).
- */
-export function coreMultiplier(core: CoreModel, delta: number, kSquared: number): number {
-  if (delta === 0) return 1;
-  switch (core) {
-    case 'gaussian':
-      return Math.exp(-2 * PI * PI * delta * delta * kSquared);
-    case 'plummer':
-      return xBesselK1(2 * PI * delta * Math.sqrt(kSquared));
-    case 'poisson':
-      return Math.exp(-2 * PI * delta * Math.sqrt(kSquared));
-  }
-}
 
 /** Unregularised multiplier V̂_k (MATH §2); V̂_0 = 0. */
 export function kernelMultiplier(geometry: Geometry, k1: number, k2: number): number {

@@ -1,20 +1,15 @@
-import type { CoreForms } from './cores';
+import { type CoreForms, pairConstants, pairRadialA, pairSlip } from './cores';
 import type { RemainderTables } from './remainder';
 
 /**
  * The O(n²) hot loop: raw[i] = −Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j), each pair visited once (∇V_δ is
- * odd). Written out per geometry with the core profiles inlined (an integer switch the branch
- * predictor resolves), because calling kernel.gradient through closures per pair ran ~30× slower.
+ * odd), with the core profiles of the registry's hot-path dispatchers (cores/index.ts).
  */
 export interface PairSumData {
   geometry: 'isotropic' | 'slip';
   forms: CoreForms;
   tables: RemainderTables;
 }
-
-const GAUSS = 0;
-const PLUMMER = 1;
-const POISSON = 2;
 
 /** Remainder gradient from the tables by tensor cubic Lagrange; x, y in [−½, ½). */
 function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
@@ -59,22 +54,6 @@ function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64A
   g[1] = sy;
 }
 
-function coreCode(forms: CoreForms): number {
-  return forms.core === 'gaussian' ? GAUSS : forms.core === 'plummer' ? PLUMMER : POISSON;
-}
-
-/** Φ'(r)/r for the isotropic profile, inlined per core. */
-function radialA(code: number, q: number, delta: number, d2: number, inv2d2: number): number {
-  if (code === GAUSS) {
-    const s = q * inv2d2;
-    if (s > 40) return -1 / q; // e^{−40} < 1e-17: skip the exponential for the far pairs
-    return s < 1e-12 ? -inv2d2 : Math.expm1(-s) / q;
-  }
-  if (code === PLUMMER) return -1 / (q + d2);
-  const rho = Math.sqrt(q + d2);
-  return -1 / (rho * (delta + rho));
-}
-
 let scratch = new Float64Array(0);
 
 function wrapInto(pos: Float64Array, n: number): Float64Array {
@@ -91,12 +70,10 @@ export function accumulatePairGradients(
   raw: Float64Array,
 ): void {
   const { forms, tables } = data;
-  const code = coreCode(forms);
-  const delta = forms.delta;
-  const d2 = delta * delta;
-  const inv2d2 = 1 / (2 * d2);
+  const c = pairConstants(forms.core, forms.delta);
   const slip = data.geometry === 'slip';
   const g = new Float64Array(2);
+  const prof = new Float64Array(3);
   raw.fill(0, 0, 2 * n);
   // Wrapped copies make every difference lie in (−1, 1), so the minimum image is two compares
   // (Math.round per pair cost 4× the whole loop).
@@ -119,13 +96,15 @@ export function accumulatePairGradients(
       let gx = g[0];
       let gy = g[1];
       if (q > 0) {
-        const a = radialA(code, q, delta, d2, inv2d2);
         if (slip) {
-          const w2 = ((dx * dx - dy * dy) / q) * forms.slipBq(q);
-          const bn2 = (2 * forms.slipBn(q)) / q;
+          pairSlip(q, c, prof);
+          const a = prof[0];
+          const w2 = ((dx * dx - dy * dy) / q) * prof[2];
+          const bn2 = (2 * prof[1]) / q;
           gx += dx * (a + w2 + bn2 * dy * dy);
           gy += dy * (a + w2 - bn2 * dx * dx);
         } else {
+          const a = pairRadialA(q, c);
           gx += a * dx;
           gy += a * dy;
         }

@@ -5,7 +5,7 @@ import {
   chebyshevOnGrid,
   chebyshevPoints,
 } from './chebyshev2d';
-import { type CoreForms, coreForms, integralI } from './cores';
+import { CORES, type CoreForms, coreForms, integralI } from './cores';
 import { gaussLegendre } from './gaussLegendre';
 import { kernelMultiplier } from './multipliers';
 import { type PlanarKernel, planarKernel } from './planarKernel';
@@ -27,7 +27,7 @@ const SIGMA = 0.15;
 const FOURIER_K = 10; // e^{−2π²σ²K²} = e^{−44}
 /** Images summed exactly: h decays like e^{−r²/2σ²} for isotropic gaussian, algebraically else. */
 export function imageBox(geometry: Geometry, forms: CoreForms): number {
-  if (geometry === 'isotropic' && forms.core === 'gaussian') return 3;
+  if (geometry === 'isotropic' && CORES[forms.core].compactIsotropic) return 3;
   return 16;
 }
 const CHEB_COUNT = 34; // coefficients reach 1e-17; value error ~1e-13 (28 points: 1e-11)
@@ -67,7 +67,8 @@ export class ExactRemainder {
     readonly box = imageBox(geometry, forms),
   ) {
     this.modes = smoothModes(geometry);
-    this.hasTail = !(geometry === 'isotropic' && forms.core === 'gaussian'); // else h < e^{−40} beyond the box
+    // a compact isotropic core: h < e^{−40} beyond the box
+    this.hasTail = !(geometry === 'isotropic' && CORES[forms.core].compactIsotropic);
     this.target = planarKernel(geometry, forms);
     this.screen = planarKernel(geometry, coreForms('gaussian', SIGMA));
     const side = 2 * box + 1;

@@ -14,8 +14,8 @@ import { densityCoefficients, entropy, minDensity, speciesMasses } from './diagn
 import type { FourierBlock } from './grid';
 import { PotentialEvaluator } from './potentialEvaluator';
 import { deltaLabel, maxRateSymbol, potentialMultiplier } from './potentialSymbol';
-import { flushTiny } from './rowUpdate';
 import { runStage, StageWorkspace } from './stage';
+import { flushTiny } from './stageRows';
 import {
   adaptiveDt,
   type DtLimits,
@@ -117,8 +117,7 @@ export class FvSolver implements PdeSolver {
     const { rp, rm } = this.buf;
     rp.set(p);
     rm.set(m);
-    flushTiny(rp);
-    flushTiny(rm);
+    flushTiny(this.buf.u);
     if (t !== undefined) this.t = t;
     this.xiValid = false;
   }
@@ -164,7 +163,7 @@ export class FvSolver implements PdeSolver {
         continue;
       }
       maxSumNew = st[1];
-      xiEval.evaluate(buf.xiS, ws.kappa, buf.ap, buf.am, st);
+      xiEval.evaluate(buf.xiS, ws.kappa, buf.cp, buf.cm, st);
       if (checkEnergy && energyRose(this.E0, this.Escale0, st[2], st[3])) {
         if (attempt < MAX_HALVINGS) {
           this.rejectedEnergy++;
@@ -220,8 +219,11 @@ export class FvSolver implements PdeSolver {
 
   rhs(outPlus: Float64Array, outMinus: Float64Array): void {
     this.ensurePotential();
-    const { rp, rm, xi0 } = this.buf;
-    runStage(this.ws, rp, rm, rp, rm, xi0, outPlus, outMinus, 0, 0, 1);
+    const { u, xi0, mid } = this.buf;
+    const NN = this.N * this.N;
+    runStage(this.ws, u, u, xi0, mid, 0, 0, 1);
+    outPlus.set(mid.subarray(0, NN));
+    outMinus.set(mid.subarray(NN));
   }
 
   coefficients(K: number, which: 'kappa' | 'plus' | 'minus' = 'kappa'): FourierBlock {

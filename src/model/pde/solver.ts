@@ -21,7 +21,7 @@
  *    oracle cases; face values stay ≥ 0 for any θ ≤ 2);
  *  - SSP-RK3 (Shu–Osher) in time with dt = cfl·h/(a_x + a_y), a_d = max face speed along x_d.
  *    Each RK stage is a forward-Euler step, which keeps ρ ≥ 0 when dt·(a_x + a_y)/h ≤ ½ (the
- *    cell average is a convex combination of its four face values), so cfl ≤ ½; dt is also
+ *    cell average is a convex combination of its four face values), so cfl ≤ ½ (default ½); dt is also
  *    capped by ½·cfl/Λ, Λ a bound on the linearised relaxation rate of κ (max(ρ+ + ρ−) times the
  *    largest discrete rate symbol), which keeps the time error small where velocities are tiny.
  *

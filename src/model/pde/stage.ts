@@ -1,13 +1,11 @@
 /**
- * One SSP-RK3 stage as a single fused pass over the grid: x-fluxes, y-slopes and y-fluxes of each
- * row, and the row update, with no allocation and no second sweep (the rates of a row are complete
- * once its upper y-face is added, so it is written right then; row 0, whose lower face is the last
- * one, is written at the end).
+ * One SSP-RK3 stage as a single pass over the grid, row by row (kernels in stageRows.ts): the
+ * x-rates of the row, the y-slopes of the next row and the fluxes through the y-face between them,
+ * and the row update, with no allocation. Row j is written once the face above it is known; the
+ * face below row 0 is swept first.
  */
 
-import { finishRow, yFacesFinish } from './rowUpdate';
-import { xRow } from './xFluxes';
-import { yFaces, ySlopes } from './yFluxes';
+import { writeRow, xRates, yHalfSlopes, yRates } from './stageRows';
 
 /**
  * Scratch and per-field constants of the stage pass. `kappa` and `stats` are shared with
@@ -21,11 +19,13 @@ export class StageWorkspace {
   F2 = 0;
   readonly kappa: Float64Array;
   readonly stats = new Float64Array(8);
-  // Row buffers: rate accumulators and y-slopes of row 0 and of rows j / j+1 (sets A, B).
-  readonly rows: Float64Array[];
-  readonly padP: Float64Array;
-  readonly padM: Float64Array;
-  readonly padX: Float64Array;
+  /** The scalars of the current stage and row for stageRow. */
+  readonly sc = new Float64Array(7);
+  readonly iv = new Int32Array(7);
+  /** θ/2 of the generalised minmod limiter (the kernels use half slopes). */
+  readonly hth: number;
+  /** Row buffer of the row kernels (layout: stageRows.ts). */
+  readonly rb: Float64Array;
 
   constructor(
     readonly N: number,
@@ -34,101 +34,61 @@ export class StageWorkspace {
     readonly theta: number,
   ) {
     this.kappa = new Float64Array(N * N);
-    this.rows = [];
-    for (let r = 0; r < 12; r++) this.rows.push(new Float64Array(N));
-    this.padP = new Float64Array(N + 4);
-    this.padM = new Float64Array(N + 4);
-    this.padX = new Float64Array(N + 4);
+    this.hth = 0.5 * theta;
+    this.rb = new Float64Array(8 * N);
   }
 }
 
 /**
- * (outP, outM) = a·(u0P, u0M) + b·(p, m) + c·L(p, m; ξ), L the semi-discrete rates, κ of the output
- * into ws.kappa, and [min, max sum] in ws.stats[0..1]. Rows are processed in order; a row is written
- * as soon as both of its y-faces are known (row 0 last). out must not alias p, m, u0P, u0M.
+ * out = a·u0 + b·s + c·L(s; ξ) on fields stored [ρ+ | ρ−] (length 2N²), L the semi-discrete rates,
+ * κ of the output into ws.kappa, and [min, max sum] in ws.stats[0..1]. out must not alias s, u0.
  */
 export function runStage(
   ws: StageWorkspace,
-  u0P: Float64Array,
-  u0M: Float64Array,
-  p: Float64Array,
-  m: Float64Array,
+  u0: Float64Array,
+  s: Float64Array,
   xi: Float64Array,
-  outP: Float64Array,
-  outM: Float64Array,
+  out: Float64Array,
   a: number,
   b: number,
   c: number,
 ): void {
-  const { N, F1, F2, kappa: kap, stats, rows, theta: th, padP, padM, padX } = ws;
-  const invh = N;
+  const { N, kappa: kap, stats, rb, hth, slip, sc, iv } = ws;
+  const NN = N * N;
+  iv[3] = N;
+  iv[4] = NN;
+  sc[0] = N;
+  sc[1] = ws.F1;
+  sc[2] = ws.F2;
+  sc[3] = hth;
+  sc[4] = a;
+  sc[5] = b;
+  sc[6] = c;
   stats[0] = Number.POSITIVE_INFINITY;
   stats[1] = 0;
-  const [accP0, accM0, slP0, slM0, accPA, accMA, slPA, slMA, accPB, accMB, slPB, slMB] = rows;
-  if (ws.slip) {
-    for (let j = 0; j < N; j++) {
-      xRow(p, m, xi, j * N, N, invh, F1, th, padP, padM, padX, accPA, accMA);
-      finishRow(j * N, N, u0P, u0M, p, m, accPA, accMA, outP, outM, kap, a, b, c, stats);
-    }
-    return;
+  // Not slip: prime the row buffer with the y-face above row N − 1 (its slopes from rows N − 2 … 0
+  // give the slopes of row 0 and the fluxes through the face below row 0).
+  let oC = 2 * N;
+  if (!slip) {
+    yHalfSlopes(s, NN, (N - 1) * N, (N - 2) * N, 0, N, hth, rb, oC);
+    setRow(iv, N, N - 1, oC);
+    yRates(s, xi, rb, iv, sc);
+    oC = iv[6];
   }
-  xRow(p, m, xi, 0, N, invh, F1, th, padP, padM, padX, accP0, accM0);
-  ySlopes(p, m, 0, (N - 1) * N, N, N, th, slP0, slM0);
-  let cP = accP0;
-  let cM = accM0;
-  let cSP = slP0;
-  let cSM = slM0;
-  let useA = true;
   for (let j = 0; j < N; j++) {
-    const o = j * N;
-    const jn = j + 1 === N ? 0 : j + 1;
-    const on = jn * N;
-    let nP = accP0;
-    let nM = accM0;
-    let nSP = slP0;
-    let nSM = slM0;
-    if (jn !== 0) {
-      nP = useA ? accPA : accPB;
-      nM = useA ? accMA : accMB;
-      nSP = useA ? slPA : slPB;
-      nSM = useA ? slMA : slMB;
-      useA = !useA;
-      xRow(p, m, xi, on, N, invh, F1, th, padP, padM, padX, nP, nM);
-      ySlopes(p, m, on, o, jn + 1 === N ? 0 : on + N, N, th, nSP, nSM);
-    }
-    if (j === 0) yFaces(p, m, xi, o, on, N, invh, F2, cSP, cSM, nSP, nSM, cP, cM, nP, nM);
-    else
-      yFacesFinish(
-        p,
-        m,
-        xi,
-        o,
-        on,
-        N,
-        invh,
-        F2,
-        cSP,
-        cSM,
-        nSP,
-        nSM,
-        cP,
-        cM,
-        nP,
-        nM,
-        u0P,
-        u0M,
-        outP,
-        outM,
-        kap,
-        a,
-        b,
-        c,
-        stats,
-      );
-    cP = nP;
-    cM = nM;
-    cSP = nSP;
-    cSM = nSM;
+    setRow(iv, N, j, oC);
+    xRates(s, xi, rb, iv, sc);
+    if (!slip) yRates(s, xi, rb, iv, sc);
+    writeRow(s, u0, out, kap, rb, iv, sc, stats);
+    oC = iv[6];
   }
-  finishRow(0, N, u0P, u0M, p, m, accP0, accM0, outP, outM, kap, a, b, c, stats);
+}
+
+/** Row offsets of row j and its two successors, and the slope buffers (row j's at oC). */
+function setRow(iv: Int32Array, N: number, j: number, oC: number): void {
+  iv[0] = j * N;
+  iv[1] = ((j + 1) % N) * N;
+  iv[2] = ((j + 2) % N) * N;
+  iv[5] = oC;
+  iv[6] = 6 * N - oC;
 }

@@ -19,7 +19,11 @@ export interface PdeOptions {
   /** Initial cell averages, length N², ≥ 0 (copied). */
   rhoPlus: ArrayLike<number>;
   rhoMinus: ArrayLike<number>;
-  /** dt·(a_x + a_y)/h, default 0.4; positivity of each stage is guaranteed for cfl ≤ 0.5. */
+  /**
+   * dt·(a_x + a_y)/h ∈ (0, ½], default ½: the largest step for which each forward-Euler stage keeps
+   * ρ ≥ 0 (a stage whose speeds grew beyond the bound may still produce a negative value; the step
+   * is then rejected and retried with dt/2).
+   */
   cfl?: number;
   /**
    * θ of the generalised minmod limiter minmod(θΔ₊, Δ₀, θΔ₋), θ ∈ [1, 2] (1 = plain minmod,

@@ -11,7 +11,7 @@ import {
 } from './codecValues';
 import { DEFAULT_SCENARIO, defaultInitial } from './defaults';
 import { formatNumber as f } from './numbers';
-import { fail, Invalid, type Obj } from './read';
+import { clip, fail, Invalid, type Obj, quote } from './read';
 import type { Scenario, ScenarioResult } from './types';
 import { SCENARIO_VERSION, validateScenario } from './validate';
 
@@ -76,6 +76,12 @@ export function encodeScenario(s: Scenario): string {
   return out.join('&');
 }
 
+/**
+ * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay) that
+ * a link may also carry: not part of the scenario, so decoding skips them (the app reads them).
+ */
+export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set(['view', 'map', 'tile', 'theme', 'text', 'play']);
+
 /** Where each key's value goes in the raw scenario, and how its text is read. */
 const KEYS: Record<string, { path: string; parse: (text: string, field: string) => unknown }> = {
   g: { path: 'geometry', parse: (t) => t },
@@ -107,6 +113,11 @@ const KEYS: Record<string, { path: string; parse: (text: string, field: string) 
   rate: { path: 'rate', parse: (t, fld) => numberList(t, 1, fld)[0] },
 };
 
+/** The link's keys and the scenario field each one sets (`d` → `delta`, `seed` → `initial.seed`, …). */
+export const LINK_KEYS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(KEYS).map(([key, spec]) => [key, spec.path])),
+);
+
 /**
  * A scenario from a URL hash (with or without '#') or a whole URL (its hash is used). Never throws:
  * garbled input gives {ok: false, error: {field, message}}; an ok result is a validated Scenario.
@@ -116,7 +127,10 @@ export function decodeScenario(input: string): ScenarioResult {
     return validateScenario(rawFromHash(input));
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: { field: e.field, message: e.message } };
-    return { ok: false, error: { field: 'url', message: `unreadable scenario link (${String(e)})` } };
+    return {
+      ok: false,
+      error: { field: 'url', message: clip(`unreadable scenario link (${String(e)})`, 200) },
+    };
   }
 }
 
@@ -130,19 +144,21 @@ function rawFromHash(input: unknown): Obj {
   if (vnum > SCENARIO_VERSION) {
     fail(
       'version',
-      `this link is for scenario version ${version.slice(1)}, newer than this app supports (${SCENARIO_VERSION})`,
+      `this link is for scenario version ${clip(version.slice(1))}, newer than this app supports (${SCENARIO_VERSION})`,
     );
   }
-  if (version !== `v${SCENARIO_VERSION}`) fail('version', `unsupported scenario version ${version.slice(1)}`);
+  if (version !== `v${SCENARIO_VERSION}`)
+    fail('version', `unsupported scenario version ${clip(version.slice(1))}`);
   const raw: Obj = { version: SCENARIO_VERSION };
   const seen = new Set<string>();
   for (const token of tokens.slice(1)) {
     if (token === '') continue;
     const eq = token.indexOf('=');
-    if (eq < 0) fail('url', `"${token.slice(0, 40)}" is not key=value`);
+    if (eq < 0) fail('url', `${quote(token)} is not key=value`);
     const key = percentDecode(token.slice(0, eq));
+    if (VIEW_LINK_KEYS.has(key)) continue;
     const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
-    if (!spec) fail('url', `unknown key "${key.slice(0, 40)}" in the link`);
+    if (!spec) fail('url', `unknown key ${quote(key)} in the link`);
     if (seen.has(key)) fail(spec.path, `"${key}" appears twice in the link`);
     seen.add(key);
     setPath(raw, spec.path, spec.parse(percentDecode(token.slice(eq + 1)), spec.path));
@@ -156,7 +172,7 @@ function percentDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    return fail('url', `malformed percent-encoding in "${text.slice(0, 40)}"`);
+    return fail('url', `malformed percent-encoding in ${quote(text)}`);
   }
 }
 

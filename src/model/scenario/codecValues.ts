@@ -1,7 +1,7 @@
 import type { DensitySpec } from '../init/densities';
 import type { CosMode } from '../types';
 import { formatNumber as f, parseNumber } from './numbers';
-import { fail } from './read';
+import { fail, quote } from './read';
 import type { DeltaSpec } from './types';
 
 /**
@@ -13,10 +13,10 @@ import type { DeltaSpec } from './types';
 export function numberList(text: string, count: number, field: string): number[] {
   const parts = text.split(',');
   if (count >= 0 && parts.length !== count)
-    fail(field, `expected ${count} comma-separated numbers, got "${text}"`);
+    fail(field, `expected ${count} comma-separated numbers, got ${quote(text)}`);
   return parts.map((p) => {
     const x = parseNumber(p);
-    if (x === undefined) fail(field, `"${p}" is not a number`);
+    if (x === undefined) fail(field, `${quote(p)} is not a number`);
     return x;
   });
 }
@@ -96,7 +96,7 @@ export function parseDensity(text: string, field: string): unknown {
       return { kind, background, bumps };
     }
     default:
-      fail(field, `unknown density "${kind}" (uniform, sine, stripes or bumps)`);
+      fail(field, `unknown density ${quote(kind)} (uniform, sine, stripes or bumps)`);
   }
 }
 

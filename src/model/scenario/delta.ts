@@ -11,3 +11,9 @@ export function evaluateDelta(spec: DeltaSpec, n: number): number {
 export function resolveDelta(scenario: Pick<Scenario, 'delta' | 'n'>): number {
   return evaluateDelta(scenario.delta, scenario.n);
 }
+
+/** The PDE's δ: the particles' δ ('same'), 'limit' (δ → 0 at grid resolution), or its own number. */
+export function resolvePdeDelta(scenario: Pick<Scenario, 'delta' | 'n' | 'pde'>): number | 'limit' {
+  const d = scenario.pde.delta;
+  return d === 'same' ? resolveDelta(scenario) : d;
+}

@@ -1,10 +1,31 @@
 import { type Bump, DENSITY_KINDS, type DensitySpec } from '../init/densities';
 import { DEFAULT_BUMP, defaultDensity } from './defaults';
-import { fail, join, list, num, oneOf, record } from './read';
+import { fail, join, list, type NumberRange, num, oneOf, record } from './read';
 
 export const MAX_BUMPS = 16;
 /** Largest |p|, |q| of a sine density (and of U's modes). */
 export const MAX_WAVENUMBER = 64;
+
+const WAVE = { integer: true, min: -MAX_WAVENUMBER, max: MAX_WAVENUMBER } as const;
+/**
+ * The range of every number field of a density, by kind.field (bumps[] for any bump). The
+ * validator reads its ranges from here, and the JSON Schema in docs/ is generated from this table.
+ */
+export const DENSITY_RANGES = {
+  'sine.a': { min: -1, max: 1 },
+  'sine.p': WAVE,
+  'sine.q': WAVE,
+  'stripes.a': { min: -1, max: 1 },
+  'stripes.beta': { above: 0, max: 100 },
+  'stripes.m': { integer: true, min: 1, max: 32 },
+  'bumps.background': { min: 0, max: 1e6 },
+  'bumps[].x': { min: 0, max: 1 },
+  'bumps[].y': { min: 0, max: 1 },
+  'bumps[].sigma': { min: 1e-3, max: 0.5 },
+  'bumps[].w': { min: 0, max: 1e6 },
+  'bumps[].s': { integer: true, min: -1, max: 1 },
+} as const satisfies Record<string, NumberRange>;
+const R = DENSITY_RANGES;
 
 /** A DensitySpec read from untrusted input, defaults filled in (missing → `dflt`). */
 export function readDensity(v: unknown, path: string, dflt: DensitySpec): DensitySpec {
@@ -18,10 +39,9 @@ export function readDensity(v: unknown, path: string, dflt: DensitySpec): Densit
       return { kind: 'uniform' };
     case 'sine': {
       const r = record(v, path, ['kind', 'a', 'p', 'q']);
-      const a = num(r.a, join(path, 'a'), d.a, { min: -1, max: 1 });
-      const wave = { integer: true, min: -MAX_WAVENUMBER, max: MAX_WAVENUMBER };
-      const p = num(r.p, join(path, 'p'), d.p, wave);
-      const q = num(r.q, join(path, 'q'), d.q, wave);
+      const a = num(r.a, join(path, 'a'), d.a, R['sine.a']);
+      const p = num(r.p, join(path, 'p'), d.p, R['sine.p']);
+      const q = num(r.q, join(path, 'q'), d.q, R['sine.q']);
       if (p === 0 && q === 0) fail(join(path, 'p'), 'the wave vector (p, q) must not be (0, 0)');
       return { kind: 'sine', a, p, q };
     }
@@ -29,14 +49,14 @@ export function readDensity(v: unknown, path: string, dflt: DensitySpec): Densit
       const r = record(v, path, ['kind', 'a', 'beta', 'm']);
       return {
         kind: 'stripes',
-        a: num(r.a, join(path, 'a'), d.a, { min: -1, max: 1 }),
-        beta: num(r.beta, join(path, 'beta'), d.beta, { above: 0, max: 100 }),
-        m: num(r.m, join(path, 'm'), d.m, { integer: true, min: 1, max: 32 }),
+        a: num(r.a, join(path, 'a'), d.a, R['stripes.a']),
+        beta: num(r.beta, join(path, 'beta'), d.beta, R['stripes.beta']),
+        m: num(r.m, join(path, 'm'), d.m, R['stripes.m']),
       };
     }
     case 'bumps': {
       const r = record(v, path, ['kind', 'background', 'bumps']);
-      const background = num(r.background, join(path, 'background'), d.background, { min: 0, max: 1e6 });
+      const background = num(r.background, join(path, 'background'), d.background, R['bumps.background']);
       const items = r.bumps === undefined ? [] : list(r.bumps, join(path, 'bumps'), MAX_BUMPS);
       const bumps = items.map((b, i) => readBump(b, `${join(path, 'bumps')}[${i}]`));
       let total = background;
@@ -50,12 +70,12 @@ export function readDensity(v: unknown, path: string, dflt: DensitySpec): Densit
 
 function readBump(v: unknown, path: string): Bump {
   const r = record(v, path, ['x', 'y', 'sigma', 'w', 's']);
-  const s = num(r.s, join(path, 's'), DEFAULT_BUMP.s, { integer: true, min: -1, max: 1 });
+  const s = num(r.s, join(path, 's'), DEFAULT_BUMP.s, R['bumps[].s']);
   return {
-    x: num(r.x, join(path, 'x'), DEFAULT_BUMP.x, { min: 0, max: 1 }),
-    y: num(r.y, join(path, 'y'), DEFAULT_BUMP.y, { min: 0, max: 1 }),
-    sigma: num(r.sigma, join(path, 'sigma'), DEFAULT_BUMP.sigma, { min: 1e-3, max: 0.5 }),
-    w: num(r.w, join(path, 'w'), DEFAULT_BUMP.w, { min: 0, max: 1e6 }),
+    x: num(r.x, join(path, 'x'), DEFAULT_BUMP.x, R['bumps[].x']),
+    y: num(r.y, join(path, 'y'), DEFAULT_BUMP.y, R['bumps[].y']),
+    sigma: num(r.sigma, join(path, 'sigma'), DEFAULT_BUMP.sigma, R['bumps[].sigma']),
+    w: num(r.w, join(path, 'w'), DEFAULT_BUMP.w, R['bumps[].w']),
     s: s as Bump['s'],
   };
 }

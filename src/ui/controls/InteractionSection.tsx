@@ -1,3 +1,4 @@
+import { resolveDelta } from '../../model/scenario/delta';
 import type { DeltaSpec } from '../../model/scenario/types';
 import { DELTA_MAX, DELTA_MIN } from '../../model/scenario/validate';
 import { editScenario } from '../../state/actions';
@@ -34,7 +35,8 @@ export function InteractionSection() {
   const geometry = useLab((s) => s.scenario.geometry);
   const core = useLab((s) => s.scenario.core);
   const delta = useLab((s) => s.scenario.delta);
-  const resolved = useLab((s) => s.run.delta);
+  // δ of a rule is cheap to evaluate here; λ_δ needs the kernel, which the worker builds
+  const resolved = useLab((s) => resolveDelta(s.scenario));
   const lambda = useLab((s) => s.run.lambda);
   const mode = modeOf(delta);
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLab } from '../../state/store';
 
 export interface NumberFieldProps {
@@ -63,28 +63,33 @@ export function NumberField(p: NumberFieldProps) {
   const [text, setText] = useState(formatValue(value));
   const [slider, setSlider] = useState(toSlider(value, min, max, log));
   const [localError, setLocalError] = useState<string | null>(null);
+  /** Enter and Esc have dealt with the text already: the blur that follows must not apply it again. */
+  const handled = useRef(false);
 
   useEffect(() => {
     setText(formatValue(value));
     setSlider(toSlider(value, min, max, log));
   }, [value, min, max, log]);
 
-  const commit = (v: number) => {
+  /** Apply v; false when the scenario rejected it (the message is shown, the old value stays). */
+  const commit = (v: number): boolean => {
     setLocalError(null);
-    if (!onCommit(v)) {
-      setText(formatValue(value));
-      setSlider(toSlider(value, min, max, log));
-    }
+    if (onCommit(v)) return true;
+    setText(formatValue(value));
+    setSlider(toSlider(value, min, max, log));
+    return false;
   };
 
-  const commitText = () => {
+  /** Apply what was typed; false when it is not acceptable (the reason is shown). */
+  const commitText = (): boolean => {
     const parsed = parseInput(text, min, max, integer);
     if (typeof parsed === 'string') {
       setLocalError(parsed);
-      return;
+      return false;
     }
-    if (parsed !== value) commit(parsed);
-    else setLocalError(null);
+    if (parsed !== value) return commit(parsed);
+    setLocalError(null);
+    return true;
   };
 
   const error = localError ?? storeError ?? null;
@@ -101,6 +106,7 @@ export function NumberField(p: NumberFieldProps) {
           value={slider}
           disabled={disabled}
           aria-label={`${label} slider`}
+          aria-valuetext={`${text}${unit ? ` ${unit}` : ''}`}
           onChange={(e) => {
             const s = Number(e.target.value);
             setSlider(s);
@@ -126,12 +132,22 @@ export function NumberField(p: NumberFieldProps) {
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           onChange={(e) => setText(e.target.value)}
-          onBlur={commitText}
+          onBlur={() => {
+            if (!handled.current) commitText();
+            handled.current = false;
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commitText();
+            // Enter applies and Esc undoes; both give the keyboard back to the page's shortcuts
+            // (a rejected value keeps the focus, to be corrected)
+            if (e.key === 'Enter' && commitText()) {
+              handled.current = true;
+              e.currentTarget.blur();
+            }
             if (e.key === 'Escape') {
               setText(formatValue(value));
               setLocalError(null);
+              handled.current = true;
+              e.currentTarget.blur();
             }
           }}
         />

@@ -1,5 +1,6 @@
 import { classifyRegime, type RegimeLines, regimeLines } from '../../model/diagnostics/regime';
 import { resolveDelta } from '../../model/scenario/delta';
+import { criterionText, regimeStatement } from '../../state/regimeStatement';
 import { useLab } from '../../state/store';
 import { formatValue } from '../controls/NumberField';
 
@@ -54,6 +55,7 @@ function region(upper: (x: number) => number, lower: (x: number) => number): str
 export function RegimeMap() {
   const s = useLab((st) => st.scenario);
   const lambda = useLab((st) => st.run.lambda);
+  const k = useLab((st) => st.ui.textScale);
   const delta = resolveDelta(s);
   const conv = line('convergence', s.T);
   const rateName: LineName = s.geometry === 'isotropic' ? 'remark45' : 'thm44';
@@ -62,12 +64,18 @@ export function RegimeMap() {
     ? classifyRegime({ geometry: s.geometry, n: s.n, delta, T: s.T, lambda })
     : null;
   const crit = regime ? regime.log10Criterion : Number.NaN;
+  const statement = regime ? regimeStatement(regime, s) : null;
   const xTicks = [1, 2, 3, 4, 5];
   const yTicks = [-8, -6, -4, -2, 0];
   return (
     <div className="plot" data-testid="regime-map">
-      <div style={{ fontWeight: 600, fontSize: 14, textAlign: 'center' }}>Regime map (log n vs log δ)</div>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Regime map">
+      <div className="plot-title">Regime map (log n vs log δ)</div>
+      <svg
+        viewBox={`${-(k - 1) * 40} 0 ${W + (k - 1) * 40} ${H + (k - 1) * 24}`}
+        width="100%"
+        role="img"
+        aria-label="Regime map"
+      >
         <clipPath id="regime-clip">
           <rect x={PAD.l} y={PAD.t} width={W - PAD.l - PAD.r} height={H - PAD.t - PAD.b} />
         </clipPath>
@@ -95,38 +103,51 @@ export function RegimeMap() {
           stroke="var(--line)"
         />
         {xTicks.map((x) => (
-          <text key={x} x={sx(x)} y={H - PAD.b + 14} fontSize={11} textAnchor="middle" fill="var(--muted)">
+          <text
+            key={x}
+            x={sx(x)}
+            y={H - PAD.b + 14 * k}
+            fontSize={11 * k}
+            textAnchor="middle"
+            fill="var(--muted)"
+          >
             10{SUPERSCRIPT[x]}
           </text>
         ))}
         {yTicks.map((y) => (
-          <text key={y} x={PAD.l - 4} y={sy(y) + 4} fontSize={11} textAnchor="end" fill="var(--muted)">
+          <text key={y} x={PAD.l - 4} y={sy(y) + 4} fontSize={11 * k} textAnchor="end" fill="var(--muted)">
             1e{y}
           </text>
         ))}
-        <text x={(PAD.l + W - PAD.r) / 2} y={H - 4} fontSize={12} textAnchor="middle" fill="var(--ink)">
+        <text
+          x={(PAD.l + W - PAD.r) / 2}
+          y={H - 4 + (k - 1) * 24}
+          fontSize={12 * k}
+          textAnchor="middle"
+          fill="var(--ink)"
+        >
           n
         </text>
         <text
-          x={10}
+          x={10 - (k - 1) * 40}
           y={(PAD.t + H - PAD.b) / 2}
-          fontSize={12}
+          fontSize={12 * k}
           textAnchor="middle"
           fill="var(--ink)"
-          transform={`rotate(-90 10 ${(PAD.t + H - PAD.b) / 2})`}
+          transform={`rotate(-90 ${10 - (k - 1) * 40} ${(PAD.t + H - PAD.b) / 2})`}
         >
           δ
         </text>
-        <text x={sx(4.2)} y={sy(conv(4.2)) - 6} fontSize={10} fill="var(--ink)" textAnchor="middle">
+        <text x={sx(4.2)} y={sy(conv(4.2)) - 6} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
           √(3T/log n)
         </text>
-        <text x={sx(4.6)} y={sy(-0.5 * 4.6) - 5} fontSize={10} fill="var(--ink)" textAnchor="middle">
+        <text x={sx(4.6)} y={sy(-0.5 * 4.6) - 5} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
           n^−½
         </text>
-        <text x={sx(2.6)} y={sy(-1.25 * 2.6) + 13} fontSize={10} fill="var(--ink)" textAnchor="middle">
+        <text x={sx(2.6)} y={sy(-1.25 * 2.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
           n^−5/4
         </text>
-        <text x={sx(1.6)} y={sy(-2 * 1.6) + 13} fontSize={10} fill="var(--ink)" textAnchor="middle">
+        <text x={sx(1.6)} y={sy(-2 * 1.6) + 13} fontSize={10 * k} fill="var(--ink)" textAnchor="middle">
           n^−2
         </text>
         <circle
@@ -139,11 +160,20 @@ export function RegimeMap() {
           data-testid="regime-marker"
         />
       </svg>
-      <p className="note" style={{ margin: '0 4px' }}>
-        Now: n = {s.n}, δ = {formatValue(delta)} — <b data-testid="regime-label">{regime?.label ?? '…'}</b>.
-        exp(3λ_δT)·n^−½ ={' '}
-        {Number.isFinite(crit) ? (crit > 6 ? `10^${crit.toFixed(0)}` : formatValue(10 ** crit)) : '…'}
-        {Number.isFinite(crit) && (crit < 0 ? ' (< 1)' : ' (≫ 1: Thm 3.3 says nothing)')}.
+      <p className="note regime-line" data-testid="regime-label">
+        Now: n = {s.n}, δ = {formatValue(delta)} — <b>{statement?.parameters ?? '…'}</b>
+        {statement && (
+          <>
+            ; {statement.assumes}.{' '}
+            {statement.thisRun && (
+              <span className={statement.applies ? undefined : 'caveat'}>{statement.thisRun}.</span>
+            )}
+          </>
+        )}
+      </p>
+      <p className="note" data-testid="regime-criterion">
+        exp(3λ_δT)·n^−½ = {criterionText(crit)}
+        {Number.isFinite(crit) && (crit < 0 ? ' (< 1)' : ' (≥ 1: Thm 3.3 says nothing)')}.
       </p>
     </div>
   );

@@ -1,0 +1,64 @@
+import { CORES } from '../kernels/cores';
+import type { CoreModel, Geometry } from '../types';
+
+/**
+ * Predicted CPU time of one gradient evaluation, for choosing the grid. Measured costs (node 20,
+ * one thread of the 2-core reference machine under load); only their ratios matter for the choice
+ * of M. Per pair inside r₂, including the ~1 other pair tested (cells of side r₂/2): the core's
+ * own cost when it is evaluated per pair (cores/index.ts), a table lookup when it is tabulated.
+ */
+const COST = {
+  /** A pair inside r₂ with the whole profile from a table. */
+  tablePairNs: 20,
+  /** A pair tested in the all-pairs fallback (no cells: 9 period shifts per pair). */
+  pairTestNs: 10,
+  /** Window weights (twice), spreading and gathering, per particle (w = 12). */
+  particleNs: 700,
+  /** The FFT convolution, per M²·log₂M. */
+  fftNs: 2.0,
+  /** Sorting into cells and scattering the result, per particle. */
+  sortNs: 20,
+  /** Padding, folding and filling the grids, per M². */
+  gridNs: 6,
+};
+
+export interface CostInput {
+  n: number;
+  geometry: Geometry;
+  core: CoreModel;
+  M: number;
+  w: number;
+  r2: number;
+  /** Near pairs / the uniform estimate. */
+  clustering: number;
+  tabulatedCore: boolean;
+  /** 2: a helper thread takes a share of the near field while this one does the far field. */
+  threads: 1 | 2;
+}
+
+export interface Cost {
+  /** Seconds of the near field, of everything else, and of one evaluation (wall clock). */
+  near: number;
+  far: number;
+  seconds: number;
+  /** Share of the near field's rows for the helper (threads = 2) that balances the two threads. */
+  helperShare: number;
+}
+
+export function predictCost(c: CostInput): Cost {
+  const { n, M, w, r2 } = c;
+  let near = 0;
+  if (r2 > 0) {
+    const inside = Math.min((n * n) / 2, (c.clustering * Math.PI * r2 * r2 * n * n) / 2);
+    near += inside * (c.tabulatedCore ? COST.tablePairNs : CORES[c.core].pairNs[c.geometry]);
+    if (Math.floor(1 / r2) < 3) near += 4.5 * n * n * COST.pairTestNs;
+  }
+  let far = (n * COST.particleNs * (w * w)) / 144 + n * COST.sortNs;
+  far += M * M * (COST.fftNs * Math.log2(M) + COST.gridNs);
+  near *= 1e-9;
+  far *= 1e-9;
+  if (c.threads === 1 || near === 0) return { near, far, seconds: near + far, helperShare: 1 };
+  // helper: share·near; this thread: far + (1 − share)·near
+  const share = Math.min(1, (near + far) / (2 * near));
+  return { near, far, seconds: Math.max(share * near, far + (1 - share) * near), helperShare: share };
+}

@@ -1,0 +1,81 @@
+import type { SortedParticles } from './cells';
+import { NearField } from './nearField';
+import { COMMAND, CTRL, readNearConfig, type SharedViews, setEnergy, sharedViews } from './shared';
+
+/**
+ * The helper thread's side of a parallel fast sum: it serves the near field of the shared block
+ * it was last given (shared.ts), blocking in Atomics.wait between commands. After 20 ms without
+ * a command it returns to its event loop for a moment, so that a new block (a new fast sum) can
+ * reach it as a message. DOM-free: the node and browser entry points only pass messages in.
+ */
+export class NearHelper {
+  private current: Served | null = null;
+
+  /** Serve this block from now on (the previous one is released: its owner computes alone). */
+  attach(buffer: SharedArrayBuffer, n: number): void {
+    if (this.current) this.release(this.current);
+    const v = sharedViews(buffer, n);
+    const particles: SortedParticles = {
+      n,
+      sx: v.sx,
+      sy: v.sy,
+      sb: v.sb,
+      order: new Int32Array(0),
+      cellStart: v.cellStart,
+    };
+    const served: Served = { v, particles, near: null, config: -1, seen: Atomics.load(v.ctrl, CTRL.SEQ) };
+    this.current = served;
+    Atomics.store(v.ctrl, CTRL.READY, 1);
+    this.loop(served);
+  }
+
+  /**
+   * A command issued before this point is still answered; DETACHED is set after that decision,
+   * so an owner that sees DETACHED with its command not DONE knows nobody will run it.
+   */
+  private release(s: Served): void {
+    Atomics.store(s.v.ctrl, CTRL.READY, 0);
+    if (Atomics.load(s.v.ctrl, CTRL.SEQ) !== s.seen) this.serve(s);
+    Atomics.store(s.v.ctrl, CTRL.DETACHED, 1);
+    Atomics.notify(s.v.ctrl, CTRL.DONE);
+  }
+
+  private loop(s: Served): void {
+    const ctrl = s.v.ctrl;
+    while (this.current === s) {
+      if (Atomics.wait(ctrl, CTRL.SEQ, s.seen, 20) === 'timed-out') {
+        setTimeout(() => this.loop(s), 0);
+        return;
+      }
+      this.serve(s);
+    }
+  }
+
+  /** Run the pending command and report it done. */
+  private serve(s: Served): void {
+    const { ctrl } = s.v;
+    const seq = Atomics.load(ctrl, CTRL.SEQ);
+    s.seen = seq;
+    const config = Atomics.load(ctrl, CTRL.CONFIG);
+    if (config !== s.config) {
+      s.near = new NearField(readNearConfig(s.v), s.particles);
+      s.config = config;
+    }
+    const near = s.near!;
+    const kind = ctrl[CTRL.KIND];
+    const row0 = ctrl[CTRL.ROW0];
+    const row1 = ctrl[CTRL.ROW1];
+    if (kind & COMMAND.GRADIENT) ctrl[CTRL.PAIRS] = near.accumulate(s.v.hfx, s.v.hfy, row0, row1);
+    if (kind & COMMAND.ENERGY) setEnergy(s.v, near.energy(row0, row1));
+    Atomics.store(ctrl, CTRL.DONE, seq);
+    Atomics.notify(ctrl, CTRL.DONE);
+  }
+}
+
+interface Served {
+  v: SharedViews;
+  particles: SortedParticles;
+  near: NearField | null;
+  config: number;
+  seen: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * The node backend of the fast sum's helper thread (worker_threads + SharedArrayBuffer +
+ * Atomics.wait, so velocities stay synchronous). Node only: imported by node entry points (CLI,
+ * benchmarks, tests), never by code that runs in a browser.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { installFastSumThreads } from './threads';
+
+let worker: Worker | null = null;
+
+/**
+ * Start the helper (once) and install it for fast sums created from now on. The worker runs the
+ * TypeScript sources through tsx (a devDependency), like the CLI itself. Returns the status line.
+ */
+export function installNodeFastSumThreads(): string {
+  if (availableParallelism() < 2) {
+    const why = 'one thread: this machine has one core';
+    installFastSumThreads(null, why);
+    return why;
+  }
+  if (!worker) {
+    // a worker does not inherit the parent's module hooks on node 20: the .mjs entry registers tsx
+    worker = new Worker(new URL('./helperNode.worker.mjs', import.meta.url));
+    worker.unref();
+    worker.on('error', (e) => {
+      installFastSumThreads(null, `one thread: the helper thread failed (${e.message})`);
+      worker = null;
+    });
+  }
+  const w = worker;
+  const why = 'two threads: a worker_threads helper runs part of the near field';
+  installFastSumThreads({ attach: (buffer, n) => w.postMessage({ buffer, n }) }, why);
+  return why;
+}
+
+/** Stop the helper (tests); fast sums created later compute alone. */
+export async function stopNodeFastSumThreads(): Promise<void> {
+  installFastSumThreads(null);
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}

@@ -1,0 +1,164 @@
+import { CORES, coreForms, pairConstants } from '../kernels/cores';
+import type { CoreModel } from '../types';
+import { cellStartLength } from './cells';
+import type { NearConfig } from './nearField';
+import { TABLE_COEFS } from './table';
+
+/**
+ * The memory one fast sum shares with its helper thread (helper.ts): a control block, the sorted
+ * particles, the near field's tables and the helper's output. One layout serves both sides (and
+ * the single-threaded evaluator, on a plain ArrayBuffer), so the same code computes the same bits
+ * whichever thread runs it.
+ */
+export const CTRL = {
+  /** Incremented by the main thread for each command. */
+  SEQ: 0,
+  /** Set to SEQ by the helper when the command is done. */
+  DONE: 1,
+  KIND: 2,
+  /** 1 once a helper serves this block. */
+  READY: 3,
+  ROW0: 4,
+  ROW1: 5,
+  PAIRS: 6,
+  CELLS: 7,
+  REACH: 8,
+  INTERVALS: 9,
+  FLAGS: 10,
+  CORE: 11,
+  /** Incremented whenever the near configuration changes (the helper rebuilds its view). */
+  CONFIG: 12,
+  N: 13,
+  /** Set to 1 by the helper when it no longer serves this block. */
+  DETACHED: 14,
+} as const;
+export const CTRL_INTS = 16;
+
+const PARAM = { Q2: 0, DELTA: 1, GRAD_QMAX: 2, VAL_QMAX: 3, SELF: 4, ENERGY: 5 } as const;
+const PARAMS = 8;
+
+export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3 } as const;
+
+/** Largest near table (nearTables.ts): 1024 intervals of 3 (gradient) and 2 (value) functions. */
+const MAX_INTERVALS = 1024;
+const GRAD_CAPACITY = MAX_INTERVALS * 3 * TABLE_COEFS;
+const VAL_CAPACITY = MAX_INTERVALS * 2 * TABLE_COEFS;
+
+export interface SharedViews {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  readonly n: number;
+  readonly ctrl: Int32Array;
+  readonly params: Float64Array;
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  readonly sb: Float64Array;
+  readonly cellStart: Int32Array;
+  readonly grad: Float64Array;
+  readonly val: Float64Array;
+  /** The helper's share of the near gradients. */
+  readonly hfx: Float64Array;
+  readonly hfy: Float64Array;
+}
+
+function layout(n: number): { bytes: number; f64: number[]; i32: number[] } {
+  // Float64 regions first (8-byte aligned), then the Int32 ones
+  const f64 = [PARAMS, n, n, n, GRAD_CAPACITY, VAL_CAPACITY, n, n];
+  const i32 = [CTRL_INTS, cellStartLength(n)];
+  const bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
+  return { bytes, f64, i32 };
+}
+
+export function sharedBytes(n: number): number {
+  return layout(n).bytes;
+}
+
+/** Views of a block for n particles (the block from sharedBytes(n) bytes). */
+export function sharedViews(buffer: ArrayBuffer | SharedArrayBuffer, n: number): SharedViews {
+  const { f64, i32 } = layout(n);
+  let off = 0;
+  const d = f64.map((len) => {
+    const v = new Float64Array(buffer, off, len);
+    off += 8 * len;
+    return v;
+  });
+  const i = i32.map((len) => {
+    const v = new Int32Array(buffer, off, len);
+    off += 4 * len;
+    return v;
+  });
+  return {
+    buffer,
+    n,
+    params: d[0],
+    sx: d[1],
+    sy: d[2],
+    sb: d[3],
+    grad: d[4],
+    val: d[5],
+    hfx: d[6],
+    hfy: d[7],
+    ctrl: i[0],
+    cellStart: i[1],
+  };
+}
+
+const CORE_BY_CODE = Object.fromEntries(
+  Object.entries(CORES).map(([name, entry]) => [entry.code, name as CoreModel]),
+);
+
+/** Publish a near configuration (its tables copied into the block) for the helper. */
+export function writeNearConfig(v: SharedViews, cfg: NearConfig): void {
+  const { ctrl, params } = v;
+  ctrl[CTRL.N] = v.n;
+  ctrl[CTRL.CELLS] = cfg.cells;
+  ctrl[CTRL.REACH] = cfg.reach;
+  ctrl[CTRL.INTERVALS] = cfg.grad.intervals;
+  ctrl[CTRL.FLAGS] = (cfg.slip ? 1 : 0) | (cfg.tabulatedCore ? 2 : 0);
+  ctrl[CTRL.CORE] = cfg.core.code;
+  params[PARAM.Q2] = cfg.q2;
+  params[PARAM.DELTA] = cfg.core.delta;
+  params[PARAM.GRAD_QMAX] = cfg.grad.qMax;
+  params[PARAM.VAL_QMAX] = cfg.val.qMax;
+  params[PARAM.SELF] = cfg.selfValue;
+  if (cfg.grad.intervals !== cfg.val.intervals || cfg.grad.coef.length > GRAD_CAPACITY)
+    throw new Error('fast sum: near tables exceed the shared block');
+  v.grad.set(cfg.grad.coef);
+  v.val.set(cfg.val.coef);
+  Atomics.add(ctrl, CTRL.CONFIG, 1);
+}
+
+/** The helper's view of the published near configuration (tables read in place). */
+export function readNearConfig(v: SharedViews): NearConfig {
+  const { ctrl, params } = v;
+  const slip = (ctrl[CTRL.FLAGS] & 1) !== 0;
+  const intervals = ctrl[CTRL.INTERVALS];
+  const core = CORE_BY_CODE[ctrl[CTRL.CORE]];
+  const delta = params[PARAM.DELTA];
+  const table = (coef: Float64Array, functions: number, qMax: number) => ({
+    qMax,
+    intervals,
+    functions,
+    invH: intervals / qMax,
+    coef: coef.subarray(0, intervals * functions * TABLE_COEFS),
+  });
+  return {
+    slip,
+    tabulatedCore: (ctrl[CTRL.FLAGS] & 2) !== 0,
+    core: pairConstants(core, delta),
+    forms: coreForms(core, delta),
+    q2: params[PARAM.Q2],
+    grad: table(v.grad, slip ? 3 : 1, params[PARAM.GRAD_QMAX]),
+    val: table(v.val, slip ? 2 : 1, params[PARAM.VAL_QMAX]),
+    selfValue: params[PARAM.SELF],
+    cells: ctrl[CTRL.CELLS],
+    reach: ctrl[CTRL.REACH],
+  };
+}
+
+export function setEnergy(v: SharedViews, e: number): void {
+  v.params[PARAM.ENERGY] = e;
+}
+
+export function getEnergy(v: SharedViews): number {
+  return v.params[PARAM.ENERGY];
+}

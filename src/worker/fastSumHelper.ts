@@ -1,0 +1,34 @@
+/// <reference lib="webworker" />
+/**
+ * The browser backend of the fast sum's helper thread, for the particle worker: a second
+ * (nested) worker that serves part of the near field through SharedArrayBuffer and
+ * Atomics.wait, so velocities stay synchronous. SharedArrayBuffer needs a cross-origin
+ * isolated page (COOP/COEP headers, as `vite preview` sends); elsewhere, or with one core, the
+ * fast sums compute alone, with the same results, and the status line says why.
+ */
+import { installFastSumThreads } from '../model/fastsum';
+
+let helper: Worker | null = null;
+
+/** Install the helper for fast sums created from now on; returns the status line. */
+export function installBrowserFastSumThreads(): string {
+  const alone = (why: string) => {
+    installFastSumThreads(null, why);
+    return why;
+  };
+  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated)
+    return alone('one thread: the page is not cross-origin isolated (no SharedArrayBuffer)');
+  if ((globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return alone('one thread: one core');
+  if (typeof Worker === 'undefined') return alone('one thread: no nested workers in this browser');
+  if (!helper) {
+    helper = new Worker(new URL('./fastSumHelper.worker.ts', import.meta.url), { type: 'module' });
+    helper.onerror = (e) => {
+      alone(`one thread: the helper worker failed (${e.message})`);
+      helper = null;
+    };
+  }
+  const w = helper;
+  const why = 'two threads: a helper worker runs part of the near field';
+  installFastSumThreads({ attach: (buffer, n) => w.postMessage({ buffer, n }) }, why);
+  return why;
+}
