@@ -15,6 +15,8 @@ export interface InitialStepInput {
   rtol: number;
   atol: number;
   hmax: number;
+  /** Floor of the result (the stepper's underflow limit at t = 0). */
+  minStep: number;
   /** Scratch of length 2n (overwritten). */
   y1: Float64Array;
   f1: Float64Array;
@@ -27,7 +29,7 @@ export interface InitialStepInput {
  * for the explicit method, inside its stability interval. Costs one velocity evaluation.
  */
 export function initialStep(p: InitialStepInput): number {
-  const { y, f, y1, f1, hmax } = p;
+  const { y, f, y1, f1, hmax, minStep } = p;
   const n = y.length >> 1;
   const len = 2 * n;
   let vmax = 0;
@@ -48,5 +50,5 @@ export function initialStep(p: InitialStepInput): number {
     if (p.explicit) h = Math.min(h, 2 / lam);
     else if (vmax / lam > scale) h = Math.min(h, 1 / lam);
   }
-  return Math.max(h, 1e-14);
+  return Math.max(h, minStep);
 }

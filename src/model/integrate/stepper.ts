@@ -22,6 +22,16 @@ export interface StepperInternals extends Stepper {
   forceStep(h: number): void;
 }
 
+/** A step-size proposal below MIN_RELATIVE_STEP·|t| no longer resolves t: an underflow. */
+export const MIN_RELATIVE_STEP = 1e-14;
+/**
+ * Tolerances below this are raised to it: positions live on the unit torus, where 1e-14 is ~50
+ * units in the last place of a coordinate; below it the error estimates are round-off.
+ */
+export const MIN_TOLERANCE = 1e-14;
+/** A step that would leave less than this share of itself before a target lands on it. */
+const LANDING_STRETCH = 0.01;
+
 /**
  * The integrator of the particle dynamics: one state, two methods (explicit Dormand–Prince and
  * the stiff Rosenbrock-W method), the per-method step-size controllers of stepControl.ts, the
@@ -87,8 +97,8 @@ class ParticleStepper implements StepperInternals {
     const { rtol, atol } = opts;
     if (!(rtol >= 0 && atol >= 0 && rtol + atol > 0 && Number.isFinite(rtol + atol)))
       throw new RangeError(`integrator: need rtol, atol ≥ 0 (not both 0), got ${rtol}, ${atol}`);
-    this.rtol = rtol;
-    this.atol = atol;
+    this.rtol = Math.max(rtol, MIN_TOLERANCE);
+    this.atol = Math.max(atol, MIN_TOLERANCE);
     this.maxSteps = opts.maxSteps ?? 1e6;
     const hmax = opts.hmax ?? 0.1;
 
@@ -133,9 +143,10 @@ class ParticleStepper implements StepperInternals {
             },
             order: this.orderFor(this.method),
             explicit: this.method === 'explicit',
-            rtol,
-            atol,
+            rtol: this.rtol,
+            atol: this.atol,
             hmax,
+            minStep: MIN_RELATIVE_STEP,
             y1: this.y1,
             f1: this.f1,
           });
@@ -216,16 +227,25 @@ class ParticleStepper implements StepperInternals {
         );
       const t = this.t;
       let h = Math.min(this.sizer.proposal, this.sizer.hmax);
+      this.checkUnderflow(h);
       let landing: number | null = null;
+      // land on the target when the step would leave less than 1% of itself before it, so no
+      // sliver of round-off size is left for the next step (a clipped step is never an underflow)
       const rest = tEnd - t;
-      if (h >= rest * (1 - 1e-12)) {
+      if (h * (1 + LANDING_STRETCH) >= rest) {
         h = rest;
         landing = tEnd;
       }
-      if (!(h > 1e-14 * Math.max(1, Math.abs(t))))
-        throw new Error(`integrator: step size underflow (h = ${h}) at t = ${t} (method ${this.method})`);
       if (this.attempt(h, landing, false)) return this.t - t;
     }
+  }
+
+  /** The step-size proposal itself (not a step clipped at a target) must still resolve t. */
+  private checkUnderflow(h: number): void {
+    if (!(h > 0 && h >= MIN_RELATIVE_STEP * Math.abs(this.t)))
+      throw new Error(
+        `integrator: step size underflow (h = ${h.toPrecision(3)}) at t = ${this.t} (method ${this.method}): the dynamics is faster than the method can follow here`,
+      );
   }
 
   /**
