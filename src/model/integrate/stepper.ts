@@ -267,7 +267,17 @@ class ParticleStepper implements StepperInternals {
       this.rejected++;
       return false;
     }
-    const En1 = this.evalEnergy(y1);
+    // E_n(y1) and, for the stiff method, f(y1) in one pass where the system can (fast sums)
+    const both = !isExplicit && this.system.velocitiesAndEnergy !== undefined;
+    let En1: number;
+    if (isExplicit && !Number.isNaN(this.dp.energyAtY1)) {
+      En1 = this.dp.energyAtY1;
+      this.energyEvaluations++;
+    } else if (both) {
+      En1 = this.system.velocitiesAndEnergy!(y1, this.f1);
+      this.energyEvaluations++;
+      this.extraEvaluations++;
+    } else En1 = this.evalEnergy(y1);
     if (!Number.isFinite(En1)) throw new Error(`integrator: non-finite energy at t = ${this.t + h}`);
     const Et1 = this.energyTest.lyapunov(En1, y1);
     if (!force && !this.energyTest.passes(this.Et, Et1, y1)) {
@@ -276,7 +286,8 @@ class ParticleStepper implements StepperInternals {
       this.energyRejected++;
       return false;
     }
-    if (isExplicit) {
+    if (isExplicit || both) {
+      if (both) assertFinite(this.f1, this.t + h, 'velocity');
       const tmp = this.f;
       this.f = this.f1;
       this.f1 = tmp;
