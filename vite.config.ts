@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { offline } from './vite.offline.ts';
 
 // COOP/COEP make the page crossOriginIsolated (SharedArrayBuffer available). The app never
 // depends on it: workers fall back to transferring typed arrays when it is false.
@@ -47,13 +48,14 @@ const cspMeta: Plugin = {
 export default defineConfig({
   // Relative base: the static build works under any path (GitHub pages, a lecture USB stick…).
   base: './',
-  plugins: [react(), cspMeta],
+  plugins: [react(), cspMeta, offline()],
   worker: { format: 'es' },
   // three.js alone is ~700 kB minified; one chunk loads faster than a waterfall on a lecture-hall link.
   build: { chunkSizeWarningLimit: 1600 },
   server: { headers: isolation },
-  // frame-ancestors works only as a header: nobody may frame the lab (clickjacking)
-  preview: { headers: { ...isolation, 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } },
+  // any page may embed the lab (ui=min / ui=none, driven by postMessage); it has no logged-in state
+  // a frame could trick a user into changing
+  preview: { headers: { ...isolation, 'Content-Security-Policy': `${CSP}; frame-ancestors *` } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -1,14 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadFromHash } from './state/actions';
+import { openLink } from './state/actions';
 import { installTestHook } from './state/testHook';
-import { listenToHash, markHashRead, readHash } from './state/urlSync';
+import { listenToHash, markHashRead } from './state/urlSync';
 import { App } from './ui/App';
+import { installOutside } from './ui/outside';
 
 installTestHook();
+installOutside();
 markHashRead();
-loadFromHash(readHash());
-listenToHash((reading) => loadFromHash(reading));
+openLink(window.location.hash);
+listenToHash((hash) => openLink(hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,7 @@ import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate
 import { parseModes } from '../model/study/definition';
 import { type Flags, numberFlag, parseCommandLine } from './args';
 import { initCommand } from './commands/init';
+import { pde1dCommand, run1dCommand, velocities1dCommand } from './commands/oneD';
 import type { RunOptions } from './commands/run';
 import { velocitiesCommand } from './commands/velocities';
 import { asInput, InputError } from './errors';
@@ -182,7 +183,7 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
   let watch: Watch | undefined;
   switch (command) {
     case 'velocities':
-      result = velocitiesCommand(setup);
+      result = setup.dimension === 1 ? velocities1dCommand(setup) : velocitiesCommand(setup);
       break;
     case 'init':
       result = initCommand(setup);
@@ -193,7 +194,10 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
         watch = watchFor('run', T, flags, io);
         return watch;
       });
-      result = runCommand(setup, request.opts, request.selection, request.link);
+      result =
+        setup.dimension === 1
+          ? run1dCommand(setup, request.opts)
+          : runCommand(setup, request.opts, request.selection, request.link);
       break;
     }
     case 'pde': {
@@ -201,7 +205,7 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
       const { pdeCommand } = await import('./commands/pde');
       const opts = { T, grid: gridFlag(flags, setup), delta: pdeDelta(flags.delta, 'delta', setup) };
       watch = watchFor('pde', T, flags, io);
-      result = pdeCommand(setup, opts, watch);
+      result = setup.dimension === 1 ? pde1dCommand(setup, opts) : pdeCommand(setup, opts, watch);
       break;
     }
   }

@@ -7,6 +7,7 @@ import {
   GEOMETRIES,
   type InteractionSpec,
 } from '../model/types';
+import { readEngineConfig1d } from './engineConfig1d';
 
 /** The CLI's explicit-particle format (issue #2 contract), validated; errors name the bad field. */
 export interface EngineConfig {
@@ -15,6 +16,8 @@ export interface EngineConfig {
   config: Configuration;
   /** Optional PDE start (cell averages, index j·N + i), as in the `pde` command's contract. */
   density?: { grid: number; rhoPlus: Float64Array; rhoMinus: Float64Array };
+  /** 1: the circle (engineConfig1d.ts); absent: the torus. */
+  dimension?: 1;
 }
 
 const MAX_PARTICLES = 200_000;
@@ -43,7 +46,8 @@ function readField(v: unknown): ExternalField {
   return { modes, force };
 }
 
-function readParticles(v: unknown): Configuration {
+/** Particles [x, y, b] (2D) or [x, b] (1D, stored with y = 0), wrapped to [0,1). */
+export function readParticles(v: unknown, dimension: 1 | 2 = 2): Configuration {
   const ps = list(v, 'particles', MAX_PARTICLES);
   if (ps.length < 1) fail('particles', 'needs at least one particle');
   const pos = new Float64Array(2 * ps.length);
@@ -51,11 +55,13 @@ function readParticles(v: unknown): Configuration {
   ps.forEach((p, i) => {
     const path = `particles[${i}]`;
     const t = list(p, path, 3);
-    if (t.length !== 3) fail(path, 'must be [x, y, b]');
+    if (t.length !== dimension + 1)
+      fail(path, dimension === 1 ? 'must be [x, b] in 1D' : 'must be [x, y, b]');
     const x = num(t[0], `${path}[0]`, undefined, {});
-    const y = num(t[1], `${path}[1]`, undefined, {});
-    const b = t[2];
-    if (b !== 1 && b !== -1) fail(`${path}[2]`, `sign b must be +1 or -1, got ${JSON.stringify(b)}`);
+    const y = dimension === 1 ? 0 : num(t[1], `${path}[1]`, undefined, {});
+    const b = t[dimension];
+    if (b !== 1 && b !== -1)
+      fail(`${path}[${dimension}]`, `sign b must be +1 or -1, got ${JSON.stringify(b)}`);
     pos[2 * i] = x - Math.floor(x);
     pos[2 * i + 1] = y - Math.floor(y);
     signs[i] = b;
@@ -92,6 +98,7 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
     'U',
     'particles',
     'density',
+    'dimension',
     'name',
     'description',
     'expected',
@@ -103,6 +110,8 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
     delta: num(o.delta, 'delta', undefined, { min: 1e-9, max: 0.5 }),
   };
   const field = readField(o.U);
+  if (num(o.dimension, 'dimension', 2, { integer: true, min: 1, max: 2 }) === 1)
+    return readEngineConfig1d(o, spec, field, needParticles);
   const config =
     o.particles === undefined && !needParticles
       ? { pos: new Float64Array(0), signs: new Int8Array(0) }

@@ -215,6 +215,7 @@ export function scenarioSchema(): Schema {
     additionalProperties: false,
     properties: {
       version: { const: SCENARIO_VERSION, description: 'scenario format version', default: SCENARIO_VERSION },
+      dimension: number(R.dimension, '1: the circle T¹ (MATH §12: U of x₁ only, n even); 2: the torus T²', 2),
       geometry: choice(
         GEOMETRIES,
         'isotropic (screw, free in the plane) or slip (edge, glide along x₁): MATH §2',

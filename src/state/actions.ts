@@ -1,14 +1,15 @@
+import { decodeStory, encodeStory, isStoryLink, type Story } from '../model/scenario/story';
 import type { Scenario } from '../model/scenario/types';
 import { validateScenario } from '../model/scenario/validate';
 import { runner } from './lab';
-import { type LinkView, linkOf } from './linkReading';
+import { type LinkView, linkOf, readLink } from './linkReading';
 import { patchUi, setFieldError, useLab } from './store';
 import type { UiState } from './uiTypes';
-import { type HashReading, markHashRead, writeHash } from './urlSync';
+import { type HashReading, holdHash, markHashRead, setHash, writeHash } from './urlSync';
 
 const linkView = (): LinkView => {
-  const { mode, field, tiled, theme, textScale } = useLab.getState().ui;
-  return { mode, field, tiled, theme, textScale };
+  const { mode, field, tiled, theme, textScale, embed } = useLab.getState().ui;
+  return { mode, field, tiled, theme, textScale, embed };
 };
 
 /**
@@ -57,11 +58,57 @@ export function loadFromHash(reading: HashReading): void {
   if (reading.play) void runner.whenReady().then(() => runner.play());
 }
 
+/** Open a link (hash or whole URL): a story (its scene) or a scenario. */
+export function openLink(link: string): void {
+  const hash = link.includes('#') ? link.slice(link.indexOf('#')) : link;
+  if (isStoryLink(hash)) {
+    const r = decodeStory(hash);
+    if (r.ok) {
+      openStory(r.story, r.at);
+      return;
+    }
+    useLab.setState({
+      linkProblem: `This story link could not be read (${r.error.field}: ${r.error.message}).`,
+    });
+    return;
+  }
+  endStory(false);
+  loadFromHash(readLink(hash));
+}
+
+/** Show scene `at` of a story: it loads and plays; the address bar holds the story at that scene. */
+export function openStory(story: Story, at: number): void {
+  const k = Math.max(0, Math.min(story.scenes.length - 1, at));
+  useLab.setState({ story: { story, at: k } });
+  const hash = `#${encodeStory(story, k)}`;
+  holdHash(hash);
+  setHash(hash, 'replace');
+  loadFromHash({ ...readLink(story.scenes[k].link), play: true });
+}
+
+/** The next (+1) or previous (−1) scene; false at either end. */
+export function storyStep(delta: number): boolean {
+  const st = useLab.getState().story;
+  if (!st) return false;
+  const k = st.at + delta;
+  if (k < 0 || k >= st.story.scenes.length) return false;
+  openStory(st.story, k);
+  return true;
+}
+
+/** Leave the story; the address bar gets the scene's own link (unless `write` is false). */
+export function endStory(write = true): void {
+  if (!useLab.getState().story) return;
+  useLab.setState({ story: null });
+  holdHash(null);
+  if (write) writeHash(useLab.getState().scenario, linkView(), 'replace');
+}
+
 export function dismissLinkProblem(): void {
   useLab.setState({ linkProblem: null });
 }
 
-const LINK_KEYS: (keyof UiState)[] = ['mode', 'field', 'tiled', 'theme', 'textScale'];
+const LINK_KEYS: (keyof UiState)[] = ['mode', 'field', 'tiled', 'theme', 'textScale', 'embed'];
 
 /** Change the view state (what the link holds of it goes into the address bar). */
 export function setUi(patch: Partial<UiState>): void {

@@ -1,10 +1,10 @@
 import { decodeScenario, encodeScenario, VIEW_LINK_KEYS } from '../model/scenario/codec';
 import { defaultScenario } from '../model/scenario/defaults';
 import type { Scenario } from '../model/scenario/types';
-import { DEFAULT_UI, DENSITY_FIELDS, TEXT_SCALES, type UiState, VIEW_MODES } from './uiTypes';
+import { DEFAULT_UI, DENSITY_FIELDS, EMBED_UIS, TEXT_SCALES, type UiState, VIEW_MODES } from './uiTypes';
 
 /** The part of the view state a link holds. */
-export type LinkView = Pick<UiState, 'mode' | 'field' | 'tiled' | 'theme' | 'textScale'>;
+export type LinkView = Pick<UiState, 'mode' | 'field' | 'tiled' | 'theme' | 'textScale' | 'embed'>;
 
 export interface LinkReading {
   scenario: Scenario;
@@ -36,7 +36,7 @@ function quote(text: string): string {
 
 const THEMES = ['light', 'dark'] as const;
 
-/** `view=…&map=…&tile=1&theme=…&text=…`, only what differs from the defaults (+ `play=1`). */
+/** `view=…&map=…&tile=1&theme=…&text=…&ui=…`, only what differs from the defaults (+ `play=1`). */
 export function encodeView(v: LinkView, play = false): string {
   const out: string[] = [];
   if (v.mode !== DEFAULT_UI.mode) out.push(`view=${v.mode}`);
@@ -44,6 +44,7 @@ export function encodeView(v: LinkView, play = false): string {
   if (v.tiled) out.push('tile=1');
   if (v.theme !== DEFAULT_UI.theme) out.push(`theme=${v.theme}`);
   if (v.textScale !== DEFAULT_UI.textScale) out.push(`text=${v.textScale}`);
+  if (v.embed !== DEFAULT_UI.embed) out.push(`ui=${v.embed}`);
   if (play) out.push('play=1');
   return out.map((t) => `&${t}`).join('');
 }
@@ -80,6 +81,11 @@ function readView(key: string, value: string, view: Partial<LinkView>): string |
       const ok = (TEXT_SCALES as readonly number[]).includes(x);
       if (ok) view.textScale = x;
       return ok ? null : `text=${quote(value)} (one of ${TEXT_SCALES.join(', ')})`;
+    }
+    case 'ui': {
+      const e = oneOf(EMBED_UIS);
+      if (e) view.embed = e;
+      return e ? null : `ui=${quote(value)} (one of ${EMBED_UIS.join(', ')})`;
     }
     default:
       return null;

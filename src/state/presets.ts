@@ -1,4 +1,6 @@
+import { encodeScenario } from '../model/scenario/codec';
 import { defaultScenario } from '../model/scenario/defaults';
+import type { Story } from '../model/scenario/story';
 import type { Scenario } from '../model/scenario/types';
 import { validateScenario } from '../model/scenario/validate';
 
@@ -113,3 +115,49 @@ export const PRESETS: Preset[] = [
     }),
   },
 ];
+
+const preset = (id: string): Scenario => {
+  const p = PRESETS.find((x) => x.id === id);
+  if (!p) throw new Error(`no preset ${id}`);
+  return structuredClone(p.scenario);
+};
+
+/** The same scenario with another δ (and playback rate). */
+function withDelta(s: Scenario, delta: number): Scenario {
+  return build((d) => Object.assign(d, s, { delta }));
+}
+
+/**
+ * The story that walks through the paper, one scene per idea: a share link each (scenario and view)
+ * and what to look at. ←/→ step through it like slides; every scene loads and plays.
+ */
+export const PAPER_STORY: Story = {
+  title: 'Particles vs the Groma–Balogh equations: the paper in five scenes',
+  scenes: [
+    {
+      link: encodeScenario(preset('convergence')),
+      caption:
+        '1/5 Convergence with large δ (Thm 3.3): 800 particles under U = ½cos 2πx₁ follow the PDE; the H⁻² distance stays at the sampling-noise level.',
+    },
+    {
+      link: encodeScenario(withDelta(preset('convergence'), 0.002)),
+      caption:
+        '2/5 Shrink δ to 0.002, same data: the particles feel each other’s cores and start to pair; the distance to the PDE grows.',
+    },
+    {
+      link: `${encodeScenario(preset('counterexample'))}&view=side`,
+      caption:
+        '3/5 The counterexample (Thm 4.4): short dipoles of width δ = 1e-7 stay put while the limit density moves: μ± and ρ± drift apart.',
+    },
+    {
+      link: encodeScenario(preset('pairing')),
+      caption:
+        '4/5 Pairing from random data: i.i.d. ± particles with small δ and no loading find partners; the bound fraction rises.',
+    },
+    {
+      link: encodeScenario(preset('slip-dipoles')),
+      caption:
+        '5/5 Slip geometry (Thm 4.6): + and − glide only along x₁ on planes δ apart, so the dipoles cannot annihilate; they hold while the continuum moves.',
+    },
+  ],
+};

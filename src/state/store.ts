@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { defaultScenario } from '../model/scenario/defaults';
+import type { Story } from '../model/scenario/story';
 import type { Scenario } from '../model/scenario/types';
 import type { Pace } from './paceMeter';
 import { DEFAULT_UI, type UiState } from './uiTypes';
@@ -46,6 +47,10 @@ export interface LabState {
   fieldErrors: Record<string, string>;
   /** Colour range of the density legend. */
   densityRange: { lo: number; hi: number } | null;
+  /** The story being shown and its scene (0-based), or null. */
+  story: { story: Story; at: number } | null;
+  /** A video being recorded: frames so far and the limit (null: none). */
+  recording: { frames: number; maxFrames: number } | null;
 }
 
 function prefersDark(): boolean {
@@ -80,6 +85,8 @@ export const useLab = create<LabState>()(() => ({
   linkProblem: null,
   fieldErrors: {},
   densityRange: null,
+  story: null,
+  recording: null,
 }));
 
 /** Shallow-merge into the run state. */

@@ -35,6 +35,33 @@ export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
 /** 0: everything; 1: controls hidden; 2: the picture alone with a small time overlay (h cycles). */
 export type Chrome = 0 | 1 | 2;
 
+/** How much of the page shows: everything, the view with the transport bar, or the view alone. */
+export type EmbedUi = 'full' | 'min' | 'none';
+export const EMBED_UIS: readonly EmbedUi[] = ['full', 'min', 'none'];
+
+/**
+ * What a press on the view does: move the picture, place (+ click, − shift-click, drag one to
+ * move it), draw a dipole, or paint the initial ρ+ / ρ− (erase takes both away).
+ */
+export type ViewTool = 'view' | 'place' | 'dipole' | 'paintPlus' | 'paintMinus' | 'erase';
+
+export const VIEW_TOOLS: { value: ViewTool; label: string; title: string }[] = [
+  { value: 'view', label: 'Move', title: 'Drag moves the picture around the torus, the wheel zooms' },
+  {
+    value: 'place',
+    label: 'Place ±',
+    title: 'Click adds a +, shift-click a −; drag one to move it (wrapped); Delete removes the one picked',
+  },
+  { value: 'dipole', label: 'Dipole', title: 'Drag draws a ± dipole of the chosen width along the drag' },
+  {
+    value: 'paintPlus',
+    label: 'Paint ρ+',
+    title: 'Paint the initial ρ+ (particles are sampled from it; the PDE starts from it)',
+  },
+  { value: 'paintMinus', label: 'Paint ρ−', title: 'Paint the initial ρ−' },
+  { value: 'erase', label: 'Erase', title: 'Take ρ+ and ρ− away where you paint' },
+];
+
 export interface UiState {
   mode: ViewMode;
   field: DensityField;
@@ -51,6 +78,14 @@ export interface UiState {
   colorMax: number;
   /** The particle whose dipole the lens shows (null: no lens). */
   lens: number | null;
+  embed: EmbedUi;
+  tool: ViewTool;
+  /** Width of a hand-drawn dipole, in units of δ. */
+  dipoleWidth: number;
+  /** The Embed dialog (iframe snippet) is open. */
+  embedDialog: boolean;
+  /** The hand-placed particle picked last (Delete removes it), as an index of the explicit list. */
+  picked: number | null;
 }
 
 export const DEFAULT_UI: UiState = {
@@ -65,4 +100,9 @@ export const DEFAULT_UI: UiState = {
   colorScale: 'auto',
   colorMax: 1,
   lens: null,
+  embed: 'full',
+  tool: 'view',
+  dipoleWidth: 2,
+  embedDialog: false,
+  picked: null,
 };

@@ -9,14 +9,25 @@ import { type LinkReading, type LinkView, linkOf, readLink } from './linkReading
  */
 
 let lastWritten = '';
+/** While a story plays, the address bar holds the story's link, not the scene's. */
+let held: string | null = null;
 
 export function writeHash(s: Scenario, v: LinkView, mode: 'push' | 'replace'): void {
-  const hash = linkOf(s, v);
+  setHash(held ?? linkOf(s, v), mode);
+}
+
+/** Put `hash` in the address bar (no navigation, no reload). */
+export function setHash(hash: string, mode: 'push' | 'replace'): void {
   lastWritten = hash;
   if (window.location.hash === hash) return;
   const url = `${window.location.pathname}${window.location.search}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
+}
+
+/** Keep the address bar at `hash` (a story's link) until released with null. */
+export function holdHash(hash: string | null): void {
+  held = hash;
 }
 
 export type HashReading = LinkReading;
@@ -26,12 +37,12 @@ export function readHash(): HashReading {
   return readLink(window.location.hash);
 }
 
-/** Calls `onChange` when the hash changes by navigation (Back/Forward, an edited URL). */
-export function listenToHash(onChange: (reading: HashReading) => void): () => void {
+/** Calls `onChange` with the new hash when it changes by navigation (Back/Forward, an edited URL). */
+export function listenToHash(onChange: (hash: string) => void): () => void {
   const handler = () => {
     if (window.location.hash === lastWritten) return;
     lastWritten = window.location.hash;
-    onChange(readHash());
+    onChange(window.location.hash);
   };
   window.addEventListener('popstate', handler);
   window.addEventListener('hashchange', handler);

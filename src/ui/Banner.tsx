@@ -1,5 +1,6 @@
 import { dismissLinkProblem, restart } from '../state/actions';
 import { useLab } from '../state/store';
+import { StoryBar } from './StoryBar';
 
 /** Longer messages are cut (a 1 MB link must not make a 1 MB banner); the start says what is wrong. */
 const MAX_CHARS = 400;
@@ -8,7 +9,7 @@ export function capText(text: string, max = MAX_CHARS): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}… (${text.length - max + 1} more characters)`;
 }
 
-/** A bad link (what was wrong; what was kept) and run failures (with Restart). */
+/** The story's scene, a bad link (what was wrong; what was kept) and run failures (with Restart). */
 export function Banner() {
   const linkProblem = useLab((s) => s.linkProblem);
   const status = useLab((s) => s.run.status);
@@ -16,6 +17,7 @@ export function Banner() {
   const busy = useLab((s) => s.run.busy);
   return (
     <div className="banners">
+      <StoryBar />
       {linkProblem && (
         <div className="banner warn" role="alert" data-testid="link-problem">
           <span className="text">{capText(linkProblem)}</span>

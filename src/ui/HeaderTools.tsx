@@ -2,6 +2,7 @@ import { setUi } from '../state/actions';
 import { useLab } from '../state/store';
 import { TEXT_SCALES } from '../state/uiTypes';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportMenu } from './export/ExportMenu';
 import { useMediaQuery } from './useMediaQuery';
 
 /** Where the controls live at this width: a column beside the view, or a drawer. */
@@ -28,6 +29,7 @@ export function HeaderTools() {
         {controlsShown ? 'Hide controls' : 'Controls'}
       </button>
       <CopyLinkButton />
+      <ExportMenu />
       <label className="text-size" title="Text size (plots follow); 1.5× or more for a projector">
         <span aria-hidden="true">A</span>
         <select

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { setUi } from '../state/actions';
 import { useLab } from '../state/store';
+import { Dialog } from './Dialog';
 
 const KEYS: [string, string][] = [
   ['Space', 'play / pause (pausing stops at the next checkpoint)'],
@@ -12,6 +12,9 @@ const KEYS: [string, string][] = [
   ['+ / −', 'zoom in / out (the wheel zooms at the cursor)'],
   ['0', 'home view: no zoom, origin back at the corner (double-click too)'],
   ['t', 'light / dark theme'],
+  ['e', 'the Export menu: PNG, SVG, CSV/JSON, particles, video, embed (↑/↓, Enter)'],
+  ['← / → (story)', 'previous / next scene of a story (also PageUp / PageDown: presenter clickers)'],
+  ['Delete', 'remove the particle picked with the Place tool'],
   ['f', 'full screen'],
   ['?', 'this help'],
   ['Enter', 'in a field: apply the value and give the keys back to the page'],
@@ -21,68 +24,56 @@ const KEYS: [string, string][] = [
 /** The '?' overlay: keyboard shortcuts and what the picture shows (a modal dialog). */
 export function HelpOverlay() {
   const open = useLab((s) => s.ui.help);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const back = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => back?.focus?.();
-  }, [open]);
   if (!open) return null;
-  const close = () => setUi({ help: false });
   return (
-    <div className="overlay" data-testid="help-overlay">
-      <button type="button" className="overlay-backdrop" aria-label="Close the help" onClick={close} />
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
-        <div className="dialog-head">
-          <h2 id="help-title">What am I looking at?</h2>
-          <button type="button" ref={closeRef} onClick={close}>
-            Close (Esc)
-          </button>
-        </div>
-        <div className="info">
-          <p>
-            <b>Dislocations</b> are line defects of a crystal; seen end-on they are points. Each carries a
-            sign: <span className="plus">⊥ positive</span>, <span className="minus">⊤ negative</span>. Equal
-            signs repel, opposite signs attract. Here n of them move on the periodic unit square (a torus) by
-            the gradient flow of their interaction energy E_n. A <span className="bound">◎</span> marks a
-            bound dipole: a + and a − closer than min(3δ, ¼n^−½), too close to tell apart at this zoom (“Zoom
-            to a dipole” shows its two ends).
-          </p>
-          <p>
-            <b>The two panels</b> (side by side): left the particles μ±, right the continuum densities ρ± of
-            the Groma–Balogh equations, coloured by κ = ρ+ − ρ− (red: more +, blue: more −) or by one of ρ±.
-            Both always show the same simulated time t (the header); the side that computes faster waits.
-          </p>
-          <p>
-            <b>δ</b> is the core radius: the interaction ~ −log r is smoothed below distance δ. <b>n</b> is
-            the number of particles (each has mass 1/n). <b>U</b> is an external potential that pushes + and −
-            in opposite directions; <b>F</b> a constant force (outside the theorems).
-          </p>
-          <h3>What the paper proves</h3>
-          <p>
-            Garroni, van Meurs, Peletier, Scardia (ARMA 2019). <b>Thm 3.3 (convergence)</b>: if δ shrinks
-            slowly, δ ≫ √(3T/log n), and the initial particles approximate ρ±◦, then μ± converge as n → ∞ to
-            the solution ρ± of the Groma–Balogh equations. <b>Thm 4.4 (non-convergence)</b>: if δ shrinks fast
-            (n²δ → 0; n^(5/4)δ → 0 suffices), initial data made of short dipoles stay bound and do not move,
-            while the equations move the density under a non-constant U: the limit is not a solution. The
-            theorems are about n → ∞ and about the data they assume; the regime map says where (n, δ) sits.
-          </p>
-          <h3>Keys</h3>
-          <table className="keys">
-            <tbody>
-              {KEYS.map(([k, what]) => (
-                <tr key={k}>
-                  <td>
-                    <span className="kbd">{k}</span>
-                  </td>
-                  <td>{what}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <Dialog
+      id="help"
+      title="What am I looking at?"
+      testId="help-overlay"
+      onClose={() => setUi({ help: false })}
+    >
+      <div className="info">
+        <p>
+          <b>Dislocations</b> are line defects of a crystal; seen end-on they are points. Each carries a sign:{' '}
+          <span className="plus">⊥ positive</span>, <span className="minus">⊤ negative</span>. Equal signs
+          repel, opposite signs attract. Here n of them move on the periodic unit square (a torus) by the
+          gradient flow of their interaction energy E_n. A <span className="bound">◎</span> marks a bound
+          dipole: a + and a − closer than min(3δ, ¼n^−½), too close to tell apart at this zoom (“Zoom to a
+          dipole” shows its two ends).
+        </p>
+        <p>
+          <b>The two panels</b> (side by side): left the particles μ±, right the continuum densities ρ± of the
+          Groma–Balogh equations, coloured by κ = ρ+ − ρ− (red: more +, blue: more −) or by one of ρ±. Both
+          always show the same simulated time t (the header); the side that computes faster waits.
+        </p>
+        <p>
+          <b>δ</b> is the core radius: the interaction ~ −log r is smoothed below distance δ. <b>n</b> is the
+          number of particles (each has mass 1/n). <b>U</b> is an external potential that pushes + and − in
+          opposite directions; <b>F</b> a constant force (outside the theorems).
+        </p>
+        <h3>What the paper proves</h3>
+        <p>
+          Garroni, van Meurs, Peletier, Scardia (ARMA 2019). <b>Thm 3.3 (convergence)</b>: if δ shrinks
+          slowly, δ ≫ √(3T/log n), and the initial particles approximate ρ±◦, then μ± converge as n → ∞ to the
+          solution ρ± of the Groma–Balogh equations. <b>Thm 4.4 (non-convergence)</b>: if δ shrinks fast (n²δ
+          → 0; n^(5/4)δ → 0 suffices), initial data made of short dipoles stay bound and do not move, while
+          the equations move the density under a non-constant U: the limit is not a solution. The theorems are
+          about n → ∞ and about the data they assume; the regime map says where (n, δ) sits.
+        </p>
+        <h3>Keys</h3>
+        <table className="keys">
+          <tbody>
+            {KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <span className="kbd">{k}</span>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-    </div>
+    </Dialog>
   );
 }

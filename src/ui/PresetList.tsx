@@ -1,5 +1,5 @@
-import { loadScenario } from '../state/actions';
-import { PRESETS } from '../state/presets';
+import { loadScenario, openStory } from '../state/actions';
+import { PAPER_STORY, PRESETS } from '../state/presets';
 import { Section } from './controls/Section';
 
 /** The teaching presets, each with what to look for; choosing one pushes a history entry. */
@@ -19,6 +19,12 @@ export function PresetList() {
             <div className="look">{p.look}</div>
           </li>
         ))}
+        <li>
+          <button type="button" data-testid="story-paper" onClick={() => openStory(PAPER_STORY, 0)}>
+            Story: the paper in five scenes
+          </button>
+          <div className="look">Slides that load and play: ←/→ step through them.</div>
+        </li>
       </ul>
     </Section>
   );

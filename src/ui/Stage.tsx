@@ -9,8 +9,11 @@ import { useElementSize } from './useElementSize';
 import { ViewDescription } from './ViewDescription';
 import { ViewToolbar } from './ViewToolbar';
 
-/** The centre: view toolbar, the torus canvas (with the panel labels), and the status line. */
-export function Stage() {
+/**
+ * The centre: view toolbar, the torus canvas (with the panel labels), and the status line. `bare`
+ * (embeds): the canvas alone.
+ */
+export function Stage({ bare = false }: { bare?: boolean }) {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const status = useLab((s) => s.run.status);
@@ -27,11 +30,12 @@ export function Stage() {
   }, []);
   return (
     <section className="stage" aria-label="Simulation view">
-      <ViewToolbar />
+      {!bare && <ViewToolbar />}
       <div
         className={`canvas-box${stacked ? ' stacked' : ''}`}
         data-testid="canvas-box"
         data-mode={mode}
+        data-tool={ui.tool}
         role="img"
         aria-label="Torus view: particles and density"
         aria-describedby="view-description"
@@ -62,7 +66,7 @@ export function Stage() {
           </div>
         )}
       </div>
-      <StatusFooter />
+      {!bare && <StatusFooter />}
       <ViewDescription />
     </section>
   );

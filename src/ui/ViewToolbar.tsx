@@ -7,6 +7,7 @@ import { viewNav } from '../state/viewNav';
 import { parseInput } from './controls/NumberField';
 import { DensityLegend } from './DensityLegend';
 import { useDrawnFrame } from './drawnClock';
+import { ToolPicker } from './ToolPicker';
 
 /** Zoom of the main view when it centres a dipole (glyphs keep their pixel size, neighbours spread). */
 const DIPOLE_ZOOM = 4;
@@ -138,6 +139,7 @@ export function ViewToolbar() {
       >
         Zoom to a dipole
       </button>
+      <ToolPicker />
       {pdeOn && <DensityLegend />}
     </div>
   );

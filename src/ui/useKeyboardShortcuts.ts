@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import { reset, setUi, step, togglePlay } from '../state/actions';
+import { reset, setUi, step, storyStep, togglePlay } from '../state/actions';
+import { removePicked } from '../state/handEdits';
 import { useLab } from '../state/store';
 import type { Chrome } from '../state/uiTypes';
 import { viewNav } from '../state/viewNav';
+import { exportMenu } from './export/ExportMenu';
 
 /** Where keys type text (or move a control) instead of being shortcuts. */
 function typingInto(target: EventTarget | null): boolean {
@@ -10,6 +12,15 @@ function typingInto(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement)
     return !['checkbox', 'radio', 'range', 'button'].includes(target.type);
   return target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable;
+}
+
+/** Controls that use ←/→ themselves (sliders, checkboxes, radios, menus, tabs); a button does not. */
+function arrowsOwnedBy(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target instanceof HTMLInputElement ||
+    /^(slider|menuitem|tab|radio)$/.test(target.getAttribute('role') ?? '')
+  );
 }
 
 function toggleFullscreen(): void {
@@ -36,7 +47,8 @@ const ARROWS: Record<string, [number, number]> = {
 /**
  * Lecture keys (listed in the '?' overlay): space play/pause, s step, r reset, h controls →
  * picture alone → all, c drawer, arrows move the picture, +/− zoom, 0 home, t theme, f full
- * screen, ? help. Esc closes the help or the drawer, or gives a focused control's keys back.
+ * screen, e export menu, ? help; in a story ←/→ (PageUp/PageDown) step scenes; Delete removes the
+ * picked particle. Esc closes the help or the drawer, or gives a focused control's keys back.
  */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
@@ -45,12 +57,20 @@ export function useKeyboardShortcuts(): void {
       const ui = useLab.getState().ui;
       if (e.key === 'Escape') {
         if (ui.help) setUi({ help: false });
+        else if (ui.embedDialog) setUi({ embedDialog: false });
         else if (ui.drawer) setUi({ drawer: false });
         else if (ui.lens !== null) setUi({ lens: null });
         else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         return;
       }
       if (typingInto(e.target)) return;
+      // a story steps like slides: ←/→, and PageUp/PageDown from presenter clickers
+      const slide = { ArrowLeft: -1, ArrowRight: 1, PageUp: -1, PageDown: 1 }[e.key];
+      if (slide && useLab.getState().story && (e.key.startsWith('Page') || !arrowsOwnedBy(e.target))) {
+        e.preventDefault();
+        storyStep(slide);
+        return;
+      }
       const arrow = ARROWS[e.key];
       if (arrow) {
         // arrows on a focused slider, button or checkbox keep their usual meaning
@@ -95,6 +115,14 @@ export function useKeyboardShortcuts(): void {
           break;
         case '?':
           setUi({ help: !ui.help });
+          break;
+        case 'e':
+          exportMenu.toggle();
+          break;
+        case 'Delete':
+        case 'Backspace':
+          if (!removePicked()) return;
+          e.preventDefault();
           break;
         default:
           return;

@@ -1,6 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { OrthographicCamera } from 'three';
+import { useLab } from '../state/store';
 import { viewNav } from '../state/viewNav';
 
 /** The world rectangle the camera shows at zoom 1 ("home"); its centre and extent. */
@@ -90,6 +91,8 @@ export function PanZoomControls({ home }: { home: HomeView }) {
 
     let drag: { x: number; y: number; id: number } | null = null;
     const onDown = (e: PointerEvent) => {
+      // the hand tools (EditControls) take presses on the picture
+      if (useLab.getState().ui.tool !== 'view') return;
       drag = { x: e.clientX, y: e.clientY, id: e.pointerId };
       dom.setPointerCapture(e.pointerId);
     };

@@ -4,12 +4,14 @@ import type { ColorScaleMode, ViewMode } from '../state/uiTypes';
 import type { DensityField, ThemeName } from './colorMaps';
 import { DensityLayer } from './DensityLayer';
 import type { DensityRange } from './densityToRgba';
+import { EditControls } from './EditControls';
 import { FrameCounter } from './FrameCounter';
 import { SCENE_COLORS } from './glyphColors';
 import { InvalidateOnNewFrames } from './InvalidateOnNewFrames';
 import { PanZoomControls } from './PanZoomControls';
 import { ParticleLayer } from './ParticleLayer';
 import { UnitCellOutline } from './UnitCellOutline';
+import { ViewCapture } from './ViewCapture';
 import { viewLayout } from './viewLayout';
 
 export interface TorusViewProps {
@@ -45,6 +47,8 @@ export function TorusView(p: TorusViewProps) {
     >
       <color attach="background" args={[colors.background]} />
       <PanZoomControls home={layout.home} />
+      <EditControls layout={layout} />
+      <ViewCapture />
       <InvalidateOnNewFrames />
       {layout.densityCenter && (
         <DensityLayer

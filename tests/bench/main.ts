@@ -21,6 +21,7 @@ const sections: Section[] = [
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'stepper', run: lazy('stepper', 'benchStepper') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
+  { name: 'oneD', run: lazy('oneD', 'benchOneD') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 

@@ -68,6 +68,7 @@ const PLACE: Record<string, (x: number) => unknown> = {
   'integrator.rtol': (x) => ({ integrator: { rtol: x } }),
   'integrator.atol': (x) => ({ integrator: { atol: x } }),
   rate: (x) => ({ rate: x }),
+  dimension: (x) => ({ dimension: x }),
 };
 const density = (d: object) => ({ initial: { density: d } });
 const DENSITY_PLACE: Record<string, (x: number) => unknown> = {

@@ -56,7 +56,47 @@ function densityFourier(spec: DensitySpec, sign: 1 | -1, k1: number, k2: number)
       }
       return [re / z, im / z];
     }
+    case 'grid': {
+      // Σ_cells v·G²/S · ∫_cell e^{−2πi k·x} dx, the integral a product of two 1D closed forms
+      const one = (k: number, a: number): C => {
+        if (k === 0) return [1 / spec.G, 0];
+        const t0 = (-2 * Math.PI * k * a) / spec.G;
+        const t1 = (-2 * Math.PI * k * (a + 1)) / spec.G;
+        // (e^{i t1} − e^{i t0}) / (−2πik)
+        const dr = Math.cos(t1) - Math.cos(t0);
+        const di = Math.sin(t1) - Math.sin(t0);
+        const w = -2 * Math.PI * k;
+        return [di / w, -dr / w];
+      };
+      const v = sign === 1 ? spec.plus : spec.minus;
+      let z = 0;
+      for (let c = 0; c < v.length; c++) z += spec.plus[c] + spec.minus[c];
+      let re = 0;
+      let im = 0;
+      for (let b = 0; b < spec.G; b++) {
+        const [yr, yi] = one(k2, b);
+        for (let a = 0; a < spec.G; a++) {
+          const [xr, xi] = one(k1, a);
+          const w = (v[b * spec.G + a] * spec.G * spec.G) / z;
+          re += w * (xr * yr - xi * yi);
+          im += w * (xr * yi + xi * yr);
+        }
+      }
+      return [re, im];
+    }
   }
+}
+
+/** A painted 8×8 grid: a uniform background, a + blob, a − stripe and an empty cell. */
+function paintedGrid(): DensitySpec {
+  const G = 8;
+  const plus = Array.from({ length: G * G }, () => 2);
+  const minus = Array.from({ length: G * G }, () => 2);
+  for (const c of [18, 19, 26, 27]) plus[c] = 9;
+  for (let b = 0; b < G; b++) minus[b * G + 6] = 7;
+  plus[0] = 0;
+  minus[0] = 0;
+  return { kind: 'grid', G, plus, minus };
 }
 
 /** max over |k|∞ ≤ K and both signs of |μ̂±_k − ρ̂±_k|, μ± = (1/n)Σ δ. */
@@ -95,6 +135,7 @@ const SPECS: DensitySpec[] = [
       { x: 0.5, y: 0.5, sigma: 0.04, w: 0.5, s: 0 },
     ],
   },
+  paintedGrid(),
 ];
 
 function countSigns(conf: Configuration): { plus: number; minus: number } {

@@ -49,7 +49,14 @@ describe('a link with a bad value keeps its other values', () => {
 
 describe('the view state in the link', () => {
   it('round-trips every non-default view setting, and play', () => {
-    const view = { mode: 'overlay', field: 'rhoMinus', tiled: true, theme: 'dark', textScale: 1.5 } as const;
+    const view = {
+      mode: 'overlay',
+      field: 'rhoMinus',
+      tiled: true,
+      theme: 'dark',
+      textScale: 1.5,
+      embed: 'min',
+    } as const;
     const s = defaultScenario();
     s.n = 250;
     const r = readLink(`${linkOf(s, view)}&play=1`);
@@ -62,10 +69,11 @@ describe('the view state in the link', () => {
   });
 
   it('a bad view value is named; the other view values and the scenario are kept', () => {
-    const r = readLink('#v1&n=250&view=sideways&theme=dark&text=9');
+    const r = readLink('#v1&n=250&view=sideways&theme=dark&text=9&ui=tiny');
     expect(r.scenario.n).toBe(250);
     expect(r.view).toEqual({ theme: 'dark' });
     expect(r.problem).toMatch(/view="sideways"/);
+    expect(r.problem).toMatch(/ui="tiny" \(one of full, min, none\)/);
     expect(r.problem).toMatch(/text="9"/);
   });
 });

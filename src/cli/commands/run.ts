@@ -5,6 +5,7 @@ import type { Wavevector } from '../../model/diagnostics/runMeasures';
 import type { IntegratorOptions } from '../../model/integrate';
 import { type Measures, measureRun } from '../../model/study/measures';
 import { type RunOutcome, simulate } from '../../model/study/simulate';
+import { InputError } from '../input';
 import type { RunSelection } from '../runFields';
 import { particlesJson, type RunSetup } from '../setup';
 import type { Watch } from '../watch';
@@ -37,6 +38,9 @@ export interface ExecutedRun {
  * sample times, never a step.
  */
 export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): ExecutedRun {
+  // the 2D measures would silently read the circle as the slip system's line x₂ = 0
+  if (setup.dimension === 1)
+    throw new InputError('dimension', 'studies (sweep) do not run 1D scenarios yet; use run');
   const started = performance.now();
   const watch = opts.watch;
   const samples: ComparisonSample[] = [];

@@ -1,5 +1,5 @@
-import type { Bump, DensitySpec } from './densities';
-import { bumpImages, bumpShare, bumpsTotal, stripeProfile } from './densities';
+import type { Bump, DensitySpec, GridDensity } from './densities';
+import { bumpImages, bumpShare, bumpsTotal, gridTotal, stripeProfile } from './densities';
 import { erfDiff } from './erf';
 import { gaussLegendre } from './gaussLegendre';
 
@@ -20,7 +20,8 @@ function sinc(t: number): number {
  * - uniform, sine: closed form (the average of sin over a cell is its centre value × two sincs);
  * - bumps: products of 1D periodised-Gaussian cell masses from erf differences (exact);
  * - stripes: composite 16-point Gauss–Legendre in x₁ (the profile does not depend on x₂), with
- *   sub-intervals shorter than the tanh wall so the analytic-function error bound is below 1e-13.
+ *   sub-intervals shorter than the tanh wall so the analytic-function error bound is below 1e-13;
+ * - grid (painted): exact, from the overlaps of the N cells with the G coarse cells per axis.
  */
 export function cellAverages(spec: DensitySpec, N: number): CellAverages {
   if (!Number.isInteger(N) || N < 1)
@@ -40,6 +41,9 @@ export function cellAverages(spec: DensitySpec, N: number): CellAverages {
       break;
     case 'bumps':
       fillBumps(spec.background, spec.bumps, N, rhoPlus, rhoMinus);
+      break;
+    case 'grid':
+      fillGrid(spec, N, rhoPlus, rhoMinus);
       break;
   }
   return { rhoPlus, rhoMinus };
@@ -156,6 +160,44 @@ function fillBumps(
         plus[cell] += wp * g;
         minus[cell] += wm * g;
       }
+    }
+  }
+}
+
+/**
+ * Share of fine cell i (of N) that lies in coarse cell a (of G), as a sparse list per fine cell:
+ * the overlap length of [i/N, (i+1)/N) and [a/G, (a+1)/G) divided by 1/N.
+ */
+function cellOverlaps(N: number, G: number): { a: number; w: number }[][] {
+  const out: { a: number; w: number }[][] = [];
+  for (let i = 0; i < N; i++) {
+    const lo = i / N;
+    const hi = (i + 1) / N;
+    const parts: { a: number; w: number }[] = [];
+    for (let a = Math.floor(lo * G); a < G && a / G < hi; a++) {
+      const w = (Math.min(hi, (a + 1) / G) - Math.max(lo, a / G)) * N;
+      if (w > 0) parts.push({ a, w });
+    }
+    out.push(parts);
+  }
+  return out;
+}
+
+function fillGrid(g: GridDensity, N: number, plus: Float64Array, minus: Float64Array): void {
+  const scale = (g.G * g.G) / gridTotal(g);
+  const ov = cellOverlaps(N, g.G);
+  for (let j = 0; j < N; j++) {
+    for (let i = 0; i < N; i++) {
+      let p = 0;
+      let m = 0;
+      for (const y of ov[j])
+        for (const x of ov[i]) {
+          const c = y.a * g.G + x.a;
+          p += x.w * y.w * g.plus[c];
+          m += x.w * y.w * g.minus[c];
+        }
+      plus[j * N + i] = p * scale;
+      minus[j * N + i] = m * scale;
     }
   }
 }

@@ -31,10 +31,23 @@ export type DensitySpec =
    * ρ± = (background/2 + Σ_j w_j·f_j(±)·g_j) / (background + Σ_j w_j), g_j the periodised Gaussian of
    * bump j (mass 1), f_j(±) = 1 if s_j = ±1, ½ if s_j = 0, else 0. background + Σ w > 0.
    */
-  | { kind: 'bumps'; background: number; bumps: Bump[] };
+  | { kind: 'bumps'; background: number; bumps: Bump[] }
+  /**
+   * Painted by hand on a coarse G×G grid (G a power of two, 4…32): piecewise constant,
+   * ρ±(x) = v±[cell(x)]·G²/S with S = Σ_cells (v+ + v−) > 0, cell (a, b) = column a (x₁), row b
+   * (x₂), stored at b·G + a. The values are relative weights ≥ 0 (the brush paints integers).
+   */
+  | GridDensity;
+
+export interface GridDensity {
+  kind: 'grid';
+  G: number;
+  plus: number[];
+  minus: number[];
+}
 
 export type DensityKind = DensitySpec['kind'];
-export const DENSITY_KINDS: readonly DensityKind[] = ['uniform', 'sine', 'stripes', 'bumps'];
+export const DENSITY_KINDS: readonly DensityKind[] = ['uniform', 'sine', 'stripes', 'bumps', 'grid'];
 
 const TWO_PI = 2 * Math.PI;
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -73,6 +86,20 @@ export function stripeProfile(beta: number, m: number, x: number): number {
   return Math.tanh(beta * Math.sin(TWO_PI * m * x)) / Math.tanh(beta);
 }
 
+/** S = Σ (v+ + v−) of a painted grid (its normalising sum). */
+export function gridTotal(g: GridDensity): number {
+  let z = 0;
+  for (let c = 0; c < g.plus.length; c++) z += g.plus[c] + g.minus[c];
+  return z;
+}
+
+/** The cell of a painted grid that holds the torus point (x, y). */
+export function gridCell(G: number, x: number, y: number): number {
+  const a = Math.min(G - 1, Math.floor((x - Math.floor(x)) * G));
+  const b = Math.min(G - 1, Math.floor((y - Math.floor(y)) * G));
+  return b * G + a;
+}
+
 /** ρ_sign(x, y) for sign = +1 or −1. */
 export function rho(spec: DensitySpec, sign: 1 | -1, x: number, y: number): number {
   switch (spec.kind) {
@@ -92,6 +119,10 @@ export function rho(spec: DensitySpec, sign: 1 | -1, x: number, y: number): numb
       }
       return v / bumpsTotal(spec);
     }
+    case 'grid': {
+      const c = gridCell(spec.G, x, y);
+      return ((sign === 1 ? spec.plus[c] : spec.minus[c]) * spec.G * spec.G) / gridTotal(spec);
+    }
   }
 }
 
@@ -105,6 +136,12 @@ export function rhoMinus(spec: DensitySpec, x: number, y: number): number {
 
 /** Masses m± = ∫ρ± (m+ + m− = 1). */
 export function densityMasses(spec: DensitySpec): { plus: number; minus: number } {
+  if (spec.kind === 'grid') {
+    let plus = 0;
+    for (const v of spec.plus) plus += v;
+    const z = gridTotal(spec);
+    return { plus: plus / z, minus: 1 - plus / z };
+  }
   if (spec.kind !== 'bumps') return { plus: 0.5, minus: 0.5 };
   let plus = spec.background / 2;
   let minus = spec.background / 2;
@@ -136,15 +173,24 @@ export function rhoBound(spec: DensitySpec, sign: 1 | -1): number {
       }
       return v / bumpsTotal(spec);
     }
+    case 'grid': {
+      let top = 0;
+      for (const v of sign === 1 ? spec.plus : spec.minus) top = Math.max(top, v);
+      return (top * spec.G * spec.G) / gridTotal(spec);
+    }
   }
 }
 
 /**
  * The neutral density ρ◦ = ½(ρ+ + ρ−) assigned to both signs (the dipole construction needs
  * ρ+ = ρ−, MATH §7). Returned as a spec of an existing kind: the sign-polarised kinds become
- * uniform, bumps lose their polarity.
+ * uniform, bumps lose their polarity, a painted grid gets ½(v+ + v−) in both.
  */
 export function neutralise(spec: DensitySpec): DensitySpec {
+  if (spec.kind === 'grid') {
+    const both = spec.plus.map((v, c) => 0.5 * (v + spec.minus[c]));
+    return { kind: 'grid', G: spec.G, plus: both, minus: [...both] };
+  }
   if (spec.kind !== 'bumps') return { kind: 'uniform' };
   return { kind: 'bumps', background: spec.background, bumps: spec.bumps.map((b) => ({ ...b, s: 0 })) };
 }

@@ -1,6 +1,6 @@
 import { createRng, type Rng } from '../random';
 import type { Configuration } from '../types';
-import { bumpShare, type DensitySpec, densityMasses, rho, rhoBound } from './densities';
+import { bumpShare, type DensitySpec, densityMasses, type GridDensity, rho, rhoBound } from './densities';
 import { splitBySign } from './quantise';
 import { wrap01 } from './torus';
 
@@ -9,7 +9,8 @@ import { wrap01 } from './torus';
  * of the stratified sampler (only positions are random), so both samplers give the same signs.
  * uniform: direct; sine, stripes: rejection under the bound ½(1 + |a|) (acceptance ≥ ½);
  * bumps: exact mixture sampling (pick the background or a bump, then a wrapped normal), which stays
- * efficient for narrow bumps where rejection would not.
+ * efficient for narrow bumps where rejection would not; grid: pick a cell by its weight, then a
+ * uniform point in it (exact, and fast where only a few cells are painted).
  * Output order: all + particles, then all −.
  */
 export function iidSample(spec: DensitySpec, n: number, seed: number): Configuration {
@@ -20,9 +21,43 @@ export function iidSample(spec: DensitySpec, n: number, seed: number): Configura
   const signs = new Int8Array(n);
   signs.fill(1, 0, nPlus);
   signs.fill(-1, nPlus, n);
+  if (spec.kind === 'grid') {
+    sampleGrid(spec.G, spec.plus, nPlus, rng, pos, 0);
+    sampleGrid(spec.G, spec.minus, nMinus, rng, pos, 2 * nPlus);
+    return { pos, signs };
+  }
   for (let i = 0; i < nPlus; i++) samplePoint(spec, 1, rng, pos, 2 * i);
   for (let i = 0; i < nMinus; i++) samplePoint(spec, -1, rng, pos, 2 * (nPlus + i));
   return { pos, signs };
+}
+
+/** k points from the piecewise-constant weights v of a G×G grid (binary search of the cumulative sum). */
+function sampleGrid(
+  G: GridDensity['G'],
+  v: number[],
+  k: number,
+  rng: Rng,
+  out: Float64Array,
+  o: number,
+): void {
+  const cum = new Float64Array(v.length);
+  let s = 0;
+  for (let c = 0; c < v.length; c++) {
+    s += v[c];
+    cum[c] = s;
+  }
+  for (let i = 0; i < k; i++) {
+    const u = rng.nextDouble() * s;
+    let lo = 0;
+    let hi = v.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    out[o + 2 * i] = ((lo % G) + rng.nextDouble()) / G;
+    out[o + 2 * i + 1] = (Math.floor(lo / G) + rng.nextDouble()) / G;
+  }
 }
 
 function samplePoint(spec: DensitySpec, sign: 1 | -1, rng: Rng, out: Float64Array, o: number): void {

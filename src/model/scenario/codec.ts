@@ -20,7 +20,7 @@ import { SCENARIO_VERSION, validateScenario } from './validate';
  * from DEFAULT_SCENARIO (or, inside `initial`, from the defaults of its kind), numbers in shortest
  * round-trip form, e.g.
  *   v1&g=slip&d=pow:0.5,1.25&n=1000&U=1,1,0,0&i=dipoles&o=vertical&seed=7
- * Keys (scenario field): g geometry · c core · d delta · n · U field.modes · F field.force ·
+ * Keys (scenario field): dim dimension (1: the circle) · g geometry · c core · d delta · n · U field.modes · F field.force ·
  * i initial.kind · rho initial.density · samp initial.sampling · seed · gamma · o orientation ·
  * P initial.particles · pde on|off · N pde.grid · pd pde.delta · T · int integrator.method ·
  * rtol · atol · rate. Decoding fills the omitted fields by validateScenario's defaults, so
@@ -45,6 +45,7 @@ export function encodeScenario(s: Scenario): string {
   const put = (key: string, value: unknown, dflt: unknown, text: () => string) => {
     if (!same(value, dflt)) out.push(`${key}=${text()}`);
   };
+  put('dim', s.dimension ?? 2, 2, () => f(s.dimension ?? 2));
   put('g', s.geometry, D.geometry, () => s.geometry);
   put('c', s.core, D.core, () => s.core);
   put('d', s.delta, D.delta, () => formatDelta(s.delta));
@@ -77,13 +78,23 @@ export function encodeScenario(s: Scenario): string {
 }
 
 /**
- * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay) that
+ * Keys of the app's view state (view mode, density map, tiling, theme, text size, autoplay, how much
+ * of the page an embed shows) that
  * a link may also carry: not part of the scenario, so decoding skips them (the app reads them).
  */
-export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set(['view', 'map', 'tile', 'theme', 'text', 'play']);
+export const VIEW_LINK_KEYS: ReadonlySet<string> = new Set([
+  'view',
+  'map',
+  'tile',
+  'theme',
+  'text',
+  'play',
+  'ui',
+]);
 
 /** Where each key's value goes in the raw scenario, and how its text is read. */
 const KEYS: Record<string, { path: string; parse: (text: string, field: string) => unknown }> = {
+  dim: { path: 'dimension', parse: (t, fld) => numberList(t, 1, fld)[0] },
   g: { path: 'geometry', parse: (t) => t },
   c: { path: 'core', parse: (t) => t },
   d: { path: 'delta', parse: parseDelta },

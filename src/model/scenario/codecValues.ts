@@ -52,7 +52,43 @@ export function parseModes(text: string, field: string): unknown[] {
   });
 }
 
-/** Densities: `uniform`, `sine:a,p,q`, `stripes:a,beta,m`, `bumps:background;x,y,sigma,w,s;…`. */
+/**
+ * Runs of equal values, `v*count` (or `v` for one), comma-separated: a painted grid is mostly
+ * background, so 256 cells usually take a few dozen characters.
+ */
+export function formatRuns(values: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i + 1;
+    while (j < values.length && Object.is(values[j], values[i])) j++;
+    out.push(j - i > 1 ? `${f(values[i])}*${j - i}` : f(values[i]));
+    i = j;
+  }
+  return out.join(',');
+}
+
+/** The values of `formatRuns` text; at most `max` of them (a link cannot ask for a billion cells). */
+export function parseRuns(text: string, max: number, field: string): number[] {
+  const out: number[] = [];
+  for (const item of text.split(',')) {
+    const star = item.indexOf('*');
+    const [x] = numberList(star < 0 ? item : item.slice(0, star), 1, field);
+    let count = 1;
+    if (star >= 0) {
+      const c = item.slice(star + 1);
+      count = /^[0-9]{1,7}$/.test(c) ? Number(c) : 0;
+      if (count < 1) fail(field, `${quote(c)} is not a run length (a whole number ≥ 1)`);
+    }
+    if (out.length + count > max) fail(field, `more than ${max} values`);
+    for (let k = 0; k < count; k++) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Densities: `uniform`, `sine:a,p,q`, `stripes:a,beta,m`, `bumps:background;x,y,sigma,w,s;…`,
+ * `grid:G;runs of ρ+ weights;runs of ρ− weights` (painted, cells row by row from x₂ = 0).
+ */
 export function formatDensity(d: DensitySpec): string {
   switch (d.kind) {
     case 'uniform':
@@ -63,6 +99,8 @@ export function formatDensity(d: DensitySpec): string {
       return `stripes:${f(d.a)},${f(d.beta)},${f(d.m)}`;
     case 'bumps':
       return `bumps:${f(d.background)}${d.bumps.map((b) => `;${f(b.x)},${f(b.y)},${f(b.sigma)},${f(b.w)},${f(b.s)}`).join('')}`;
+    case 'grid':
+      return `grid:${f(d.G)};${formatRuns(d.plus)};${formatRuns(d.minus)}`;
   }
 }
 
@@ -95,8 +133,15 @@ export function parseDensity(text: string, field: string): unknown {
       });
       return { kind, background, bumps };
     }
+    case 'grid': {
+      const parts = need().split(';');
+      if (parts.length !== 3) fail(field, 'a painted grid is grid:G;ρ+ weights;ρ− weights');
+      const [G] = numberList(parts[0], 1, field);
+      const max = 32 * 32;
+      return { kind, G, plus: parseRuns(parts[1], max, field), minus: parseRuns(parts[2], max, field) };
+    }
     default:
-      fail(field, `unknown density ${quote(kind)} (uniform, sine, stripes or bumps)`);
+      fail(field, `unknown density ${quote(kind)} (uniform, sine, stripes, bumps or grid)`);
   }
 }
 

@@ -12,6 +12,8 @@ export function defaultDensity(kind: DensitySpec['kind']): DensitySpec {
       return { kind: 'stripes', a: 0.8, beta: 5, m: 2 };
     case 'bumps':
       return { kind: 'bumps', background: 1, bumps: [] };
+    case 'grid':
+      return { kind: 'grid', G: 16, plus: new Array(256).fill(1), minus: new Array(256).fill(1) };
   }
 }
 

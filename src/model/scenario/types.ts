@@ -41,6 +41,8 @@ export interface IntegratorSettings {
 /** Everything needed to reproduce a run (MATH §9). JSON-serialisable; version 1. */
 export interface Scenario {
   version: 1;
+  /** 1: the circle T¹ (MATH §12); absent: the torus T². */
+  dimension?: 1;
   geometry: Geometry;
   core: CoreModel;
   delta: DeltaSpec;

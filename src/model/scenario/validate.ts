@@ -1,5 +1,6 @@
 import { DIPOLE_ORIENTATIONS, dipoleOptionsProblem } from '../init/dipoles';
 import type { ExplicitParticle } from '../init/explicit';
+import { problem1d } from '../oneD/validate1d';
 import { CORE_MODELS, type CosMode, type ExternalField, GEOMETRIES, type Geometry } from '../types';
 import { DEFAULT_MODE, DEFAULT_SCENARIO, defaultInitial } from './defaults';
 import { evaluateDelta } from './delta';
@@ -55,6 +56,7 @@ const ANY = {} as const;
  */
 export const FIELD_RANGES = {
   n: { integer: true, min: N_MIN, max: N_MAX },
+  dimension: { integer: true, min: 1, max: 2 },
   delta: { min: DELTA_MIN, max: DELTA_MAX },
   'delta.c': { above: 0, max: 1e6 },
   'delta.p': { min: 0, max: 5 },
@@ -82,6 +84,7 @@ export const DELTA_RULE_DEFAULTS = { power: { c: 1, p: 1 }, log: { c: 0.1 } } as
 const D = DEFAULT_SCENARIO;
 const SCENARIO_KEYS = [
   'version',
+  'dimension',
   'geometry',
   'core',
   'delta',
@@ -125,7 +128,12 @@ function readScenario(v: unknown): Scenario {
   const T = num(r.T, 'T', D.T, R.T);
   const integrator = readIntegrator(r.integrator);
   const rate = num(r.rate, 'rate', D.rate, R.rate);
-  return { version: 1, geometry, core, delta, n, field, initial, pde, T, integrator, rate };
+  const s: Scenario = { version: 1, geometry, core, delta, n, field, initial, pde, T, integrator, rate };
+  // MATH §12: absent means 2, so every 2D scenario reads as before
+  if (num(r.dimension, 'dimension', 2, R.dimension) === 2) return s;
+  const p = problem1d({ ...s, dimension: 1 });
+  if (p) fail(p.field, p.message);
+  return { ...s, dimension: 1 };
 }
 
 function readVersion(v: unknown): void {

@@ -3,6 +3,10 @@ import { DEFAULT_BUMP, defaultDensity } from './defaults';
 import { fail, join, list, type NumberRange, num, oneOf, record } from './read';
 
 export const MAX_BUMPS = 16;
+/** Sides of a painted grid (coarse: it is for hands, and the link carries it). */
+export const PAINT_GRIDS: readonly number[] = [4, 8, 16, 32];
+/** Largest weight of a painted cell. */
+export const PAINT_MAX = 1e6;
 /** Largest |p|, |q| of a sine density (and of U's modes). */
 export const MAX_WAVENUMBER = 64;
 
@@ -30,7 +34,19 @@ const R = DENSITY_RANGES;
 /** A DensitySpec read from untrusted input, defaults filled in (missing → `dflt`). */
 export function readDensity(v: unknown, path: string, dflt: DensitySpec): DensitySpec {
   if (v === undefined) return structuredClone(dflt);
-  const kindOnly = record(v, path, ['kind', 'a', 'p', 'q', 'beta', 'm', 'background', 'bumps']);
+  const kindOnly = record(v, path, [
+    'kind',
+    'a',
+    'p',
+    'q',
+    'beta',
+    'm',
+    'background',
+    'bumps',
+    'G',
+    'plus',
+    'minus',
+  ]);
   const kind = oneOf(kindOnly.kind, join(path, 'kind'), DENSITY_KINDS, dflt.kind);
   const d = defaultDensity(kind);
   switch (d.kind) {
@@ -65,7 +81,28 @@ export function readDensity(v: unknown, path: string, dflt: DensitySpec): Densit
         fail(join(path, 'background'), 'background + Σ w must be positive (the density needs mass)');
       return { kind: 'bumps', background, bumps };
     }
+    case 'grid':
+      return readGrid(v, path);
   }
+}
+
+function readGrid(v: unknown, path: string): DensitySpec {
+  const r = record(v, path, ['kind', 'G', 'plus', 'minus']);
+  const G = num(r.G, join(path, 'G'), 16, { integer: true, min: 4, max: 32 });
+  if (!PAINT_GRIDS.includes(G)) fail(join(path, 'G'), `must be one of ${PAINT_GRIDS.join(', ')}, got ${G}`);
+  const cells = (key: 'plus' | 'minus'): number[] => {
+    const field = join(path, key);
+    if (r[key] === undefined) fail(field, `the painted grid needs ${G * G} values`);
+    const items = list(r[key], field, G * G);
+    if (items.length !== G * G) fail(field, `needs ${G * G} values (G = ${G}), got ${items.length}`);
+    return items.map((x, i) => num(x, `${field}[${i}]`, undefined, { min: 0, max: PAINT_MAX }));
+  };
+  const plus = cells('plus');
+  const minus = cells('minus');
+  let total = 0;
+  for (let c = 0; c < plus.length; c++) total += plus[c] + minus[c];
+  if (!(total > 0)) fail(join(path, 'plus'), 'nothing is painted (the density needs mass)');
+  return { kind: 'grid', G, plus, minus };
 }
 
 function readBump(v: unknown, path: string): Bump {
