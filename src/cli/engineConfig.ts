@@ -6,6 +6,7 @@ import {
   type ExternalField,
   GEOMETRIES,
   type InteractionSpec,
+  PDE_CORE_MODELS,
 } from '../model/types';
 import { readEngineConfig1d } from './engineConfig1d';
 
@@ -106,7 +107,8 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
   ]);
   const spec: InteractionSpec = {
     geometry: oneOf(o.geometry, 'geometry', GEOMETRIES, 'isotropic'),
-    core: oneOf(o.core, 'core', CORE_MODELS, 'gaussian'),
+    // ring (outside V3) has no particle kernel: only the density-only `pde` command takes it
+    core: oneOf(o.core, 'core', needParticles ? CORE_MODELS : PDE_CORE_MODELS, 'gaussian'),
     delta: num(o.delta, 'delta', undefined, { min: 1e-9, max: 0.5 }),
   };
   const field = readField(o.U);

@@ -25,7 +25,7 @@ import {
   FIELD_RANGES as R,
   SCENARIO_VERSION,
 } from '../model/scenario/validate';
-import { DENSITY_RANGES as DR, MAX_BUMPS } from '../model/scenario/validateDensity';
+import { DENSITY_RANGES as DR, MAX_BUMPS, PAINT_GRIDS } from '../model/scenario/validateDensity';
 import { CORE_MODELS, GEOMETRIES } from '../model/types';
 
 type Schema = Record<string, unknown>;
@@ -118,6 +118,24 @@ function densities(): Schema {
         },
         'a background plus Gaussian bumps',
         ['kind'],
+      ),
+      object(
+        {
+          ...kind('grid', true),
+          G: { ...number(DR['grid.G'], 'side of the painted grid', 16), enum: [...PAINT_GRIDS] },
+          plus: {
+            type: 'array',
+            description: 'G² weights of ρ+, row by row from x₂ = 0, x₁ fastest',
+            items: number(DR['grid.plus[]'], 'weight of a cell'),
+          },
+          minus: {
+            type: 'array',
+            description: 'G² weights of ρ−, laid out as plus',
+            items: number(DR['grid.minus[]'], 'weight of a cell'),
+          },
+        },
+        'a painted G×G piecewise-constant density (Σ weights > 0; each list has exactly G² values)',
+        ['kind', 'plus', 'minus'],
       ),
     ],
   };

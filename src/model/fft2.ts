@@ -6,8 +6,8 @@
  *
  * Implementation (no allocation after construction, everything in Float64Arrays):
  *  - the real field is packed as an N × N/2 complex matrix (columns c and c + N/2 as real and
- *    imaginary parts) and transformed along x₂ for all columns at once ("batched" radix-2/4
- *    butterflies whose inner loop runs over contiguous columns, cache-blocked);
+ *    imaginary parts) and transformed along x₂ for all columns at once (the batched kernel of
+ *    fft1d.ts);
  *  - the two real columns are separated by Hermitian symmetry, keeping k₂ = 0..N/2 only, and
  *    written transposed, so that the x₁ transform is batched the same way;
  *  - forward transforms are decimation in frequency (natural order in, bit-reversed out), inverse
@@ -20,6 +20,8 @@
  * overhead, contiguous inner loops).
  */
 
+import { FftTables, fftColumns } from './fft1d';
+
 /** Signed wavenumber of DFT index m on an N-grid: m for m < N/2, m − N otherwise (Nyquist → −N/2). */
 export function signedWavenumber(m: number, N: number): number {
   return m < N / 2 ? m : m - N;
@@ -27,322 +29,6 @@ export function signedWavenumber(m: number, N: number): number {
 
 export function isPowerOfTwo(N: number): boolean {
   return Number.isInteger(N) && N >= 4 && (N & (N - 1)) === 0;
-}
-
-/** Column block for the batched butterflies: rows × block × 16 bytes stays within ~256 kB. */
-function columnBlock(rows: number, width: number): number {
-  const b = Math.max(8, Math.floor(16384 / rows));
-  return Math.min(width, b);
-}
-
-/**
- * Batched forward DIF FFT along the slow index of an n × W complex matrix (row stride W), columns
- * [c0, c1): natural order in, bit-reversed rows out. Radix-4 passes, one radix-2 pass when log₂n is odd.
- * cosT/sinT: cos, sin of 2πt/n for t < n (sin with the + sign; the forward kernel uses −sin).
- */
-function difBatched(
-  re: Float64Array,
-  im: Float64Array,
-  n: number,
-  W: number,
-  c0: number,
-  c1: number,
-  cosT: Float64Array,
-  sinT: Float64Array,
-): void {
-  let len = n;
-  // Radix-4 DIF passes while len ≥ 4 and an even number of bits remain, else a radix-2 first.
-  let bits = Math.round(Math.log2(n));
-  if (bits % 2 === 1) {
-    // radix-2 pass at full length
-    const half = len >> 1;
-    const tstep = n / len;
-    for (let start = 0; start < n; start += len) {
-      for (let m = 0; m < half; m++) {
-        const wr = cosT[m * tstep];
-        const wi = -sinT[m * tstep];
-        const a = (start + m) * W;
-        const b = (start + m + half) * W;
-        if (m === 0) {
-          for (let c = c0; c < c1; c++) {
-            const ar = re[a + c];
-            const ai = im[a + c];
-            const br = re[b + c];
-            const bi = im[b + c];
-            re[a + c] = ar + br;
-            im[a + c] = ai + bi;
-            re[b + c] = ar - br;
-            im[b + c] = ai - bi;
-          }
-        } else {
-          for (let c = c0; c < c1; c++) {
-            const ar = re[a + c];
-            const ai = im[a + c];
-            const br = re[b + c];
-            const bi = im[b + c];
-            re[a + c] = ar + br;
-            im[a + c] = ai + bi;
-            const dr = ar - br;
-            const di = ai - bi;
-            re[b + c] = dr * wr - di * wi;
-            im[b + c] = dr * wi + di * wr;
-          }
-        }
-      }
-    }
-    len = half;
-    bits--;
-  }
-  // Radix-4 DIF: for a block of length len, q = len/4, inputs x0..x3 at m, m+q, m+2q, m+3q.
-  // y0 = x0+x1+x2+x3 → index m; y2 = (x0−x1+x2−x3)ω^{2m} → m+q (bit-reversed position);
-  // y1 = (x0−ix1−x2+ix3)ω^m → m+2q; y3 = (x0+ix1−x2−ix3)ω^{3m} → m+3q. ω = e^{−2πi/len}.
-  // Writing y1 to slot m+2q and y2 to slot m+q keeps the overall output in bit-reversed order.
-  while (len >= 4) {
-    const q = len >> 2;
-    const tstep = n / len;
-    for (let start = 0; start < n; start += len) {
-      for (let m = 0; m < q; m++) {
-        const r0 = (start + m) * W;
-        const r1 = r0 + q * W;
-        const r2 = r1 + q * W;
-        const r3 = r2 + q * W;
-        if (m === 0) {
-          for (let c = c0; c < c1; c++) {
-            const x0r = re[r0 + c];
-            const x0i = im[r0 + c];
-            const x1r = re[r1 + c];
-            const x1i = im[r1 + c];
-            const x2r = re[r2 + c];
-            const x2i = im[r2 + c];
-            const x3r = re[r3 + c];
-            const x3i = im[r3 + c];
-            const s02r = x0r + x2r;
-            const s02i = x0i + x2i;
-            const d02r = x0r - x2r;
-            const d02i = x0i - x2i;
-            const s13r = x1r + x3r;
-            const s13i = x1i + x3i;
-            const d13r = x1r - x3r;
-            const d13i = x1i - x3i;
-            re[r0 + c] = s02r + s13r;
-            im[r0 + c] = s02i + s13i;
-            re[r1 + c] = s02r - s13r;
-            im[r1 + c] = s02i - s13i;
-            // y1 = d02 − i d13
-            re[r2 + c] = d02r + d13i;
-            im[r2 + c] = d02i - d13r;
-            // y3 = d02 + i d13
-            re[r3 + c] = d02r - d13i;
-            im[r3 + c] = d02i + d13r;
-          }
-        } else {
-          const t1 = m * tstep;
-          const w1r = cosT[t1];
-          const w1i = -sinT[t1];
-          const w2r = cosT[2 * t1];
-          const w2i = -sinT[2 * t1];
-          const t3 = (3 * t1) % n;
-          const w3r = cosT[t3];
-          const w3i = -sinT[t3];
-          for (let c = c0; c < c1; c++) {
-            const x0r = re[r0 + c];
-            const x0i = im[r0 + c];
-            const x1r = re[r1 + c];
-            const x1i = im[r1 + c];
-            const x2r = re[r2 + c];
-            const x2i = im[r2 + c];
-            const x3r = re[r3 + c];
-            const x3i = im[r3 + c];
-            const s02r = x0r + x2r;
-            const s02i = x0i + x2i;
-            const d02r = x0r - x2r;
-            const d02i = x0i - x2i;
-            const s13r = x1r + x3r;
-            const s13i = x1i + x3i;
-            const d13r = x1r - x3r;
-            const d13i = x1i - x3i;
-            re[r0 + c] = s02r + s13r;
-            im[r0 + c] = s02i + s13i;
-            const y2r = s02r - s13r;
-            const y2i = s02i - s13i;
-            re[r1 + c] = y2r * w2r - y2i * w2i;
-            im[r1 + c] = y2r * w2i + y2i * w2r;
-            const y1r = d02r + d13i;
-            const y1i = d02i - d13r;
-            re[r2 + c] = y1r * w1r - y1i * w1i;
-            im[r2 + c] = y1r * w1i + y1i * w1r;
-            const y3r = d02r - d13i;
-            const y3i = d02i + d13r;
-            re[r3 + c] = y3r * w3r - y3i * w3i;
-            im[r3 + c] = y3r * w3i + y3i * w3r;
-          }
-        }
-      }
-    }
-    len = q;
-  }
-}
-
-/**
- * Batched inverse DIT FFT (kernel e^{+2πi…}, unnormalised), exact mirror of difBatched:
- * bit-reversed rows in, natural order out.
- */
-function ditBatched(
-  re: Float64Array,
-  im: Float64Array,
-  n: number,
-  W: number,
-  c0: number,
-  c1: number,
-  cosT: Float64Array,
-  sinT: Float64Array,
-): void {
-  const bits = Math.round(Math.log2(n));
-  // Radix-4 passes from len = 4 upward over the even part, then a final radix-2 pass if odd.
-  const r4limit = bits % 2 === 1 ? n >> 1 : n;
-  for (let len = 4; len <= r4limit; len <<= 2) {
-    const q = len >> 2;
-    const tstep = n / len;
-    for (let start = 0; start < n; start += len) {
-      for (let m = 0; m < q; m++) {
-        const r0 = (start + m) * W;
-        const r1 = r0 + q * W;
-        const r2 = r1 + q * W;
-        const r3 = r2 + q * W;
-        if (m === 0) {
-          for (let c = c0; c < c1; c++) {
-            const y0r = re[r0 + c];
-            const y0i = im[r0 + c];
-            const y2r = re[r1 + c];
-            const y2i = im[r1 + c];
-            const y1r = re[r2 + c];
-            const y1i = im[r2 + c];
-            const y3r = re[r3 + c];
-            const y3i = im[r3 + c];
-            const s02r = y0r + y2r;
-            const s02i = y0i + y2i;
-            const d02r = y0r - y2r;
-            const d02i = y0i - y2i;
-            const s13r = y1r + y3r;
-            const s13i = y1i + y3i;
-            const d13r = y1r - y3r;
-            const d13i = y1i - y3i;
-            re[r0 + c] = s02r + s13r;
-            im[r0 + c] = s02i + s13i;
-            re[r2 + c] = s02r - s13r;
-            im[r2 + c] = s02i - s13i;
-            // x1 = d02 + i d13 ; x3 = d02 − i d13
-            re[r1 + c] = d02r - d13i;
-            im[r1 + c] = d02i + d13r;
-            re[r3 + c] = d02r + d13i;
-            im[r3 + c] = d02i - d13r;
-          }
-        } else {
-          const t1 = m * tstep;
-          const w1r = cosT[t1];
-          const w1i = sinT[t1];
-          const w2r = cosT[2 * t1];
-          const w2i = sinT[2 * t1];
-          const t3 = (3 * t1) % n;
-          const w3r = cosT[t3];
-          const w3i = sinT[t3];
-          for (let c = c0; c < c1; c++) {
-            const a0r = re[r0 + c];
-            const a0i = im[r0 + c];
-            const b2r = re[r1 + c];
-            const b2i = im[r1 + c];
-            const b1r = re[r2 + c];
-            const b1i = im[r2 + c];
-            const b3r = re[r3 + c];
-            const b3i = im[r3 + c];
-            // undo the twiddles (conjugate of the forward ones)
-            const y2r = b2r * w2r - b2i * w2i;
-            const y2i = b2r * w2i + b2i * w2r;
-            const y1r = b1r * w1r - b1i * w1i;
-            const y1i = b1r * w1i + b1i * w1r;
-            const y3r = b3r * w3r - b3i * w3i;
-            const y3i = b3r * w3i + b3i * w3r;
-            const s02r = a0r + y2r;
-            const s02i = a0i + y2i;
-            const d02r = a0r - y2r;
-            const d02i = a0i - y2i;
-            const s13r = y1r + y3r;
-            const s13i = y1i + y3i;
-            const d13r = y1r - y3r;
-            const d13i = y1i - y3i;
-            re[r0 + c] = s02r + s13r;
-            im[r0 + c] = s02i + s13i;
-            re[r2 + c] = s02r - s13r;
-            im[r2 + c] = s02i - s13i;
-            re[r1 + c] = d02r - d13i;
-            im[r1 + c] = d02i + d13r;
-            re[r3 + c] = d02r + d13i;
-            im[r3 + c] = d02i - d13r;
-          }
-        }
-      }
-    }
-  }
-  if (bits % 2 === 1) {
-    const len = n;
-    const half = len >> 1;
-    for (let m = 0; m < half; m++) {
-      const wr = cosT[m];
-      const wi = sinT[m];
-      const a = m * W;
-      const b = (m + half) * W;
-      for (let c = c0; c < c1; c++) {
-        const ar = re[a + c];
-        const ai = im[a + c];
-        const br0 = re[b + c];
-        const bi0 = im[b + c];
-        const br = br0 * wr - bi0 * wi;
-        const bi = br0 * wi + bi0 * wr;
-        re[a + c] = ar + br;
-        im[a + c] = ai + bi;
-        re[b + c] = ar - br;
-        im[b + c] = ai - bi;
-      }
-    }
-  }
-}
-
-/**
- * Output order of difBatched: plain binary bit reversal over log₂n bits. (A radix-4 DIF pass puts
- * the sub-sequence of frequencies ≡ r (mod 4) into slot bitrev₂(r) — y₁ and y₂ swapped — which is
- * exactly binary bit reversal of the two low frequency bits; a leading radix-2 pass likewise.)
- */
-function outputPermutation(n: number): Int32Array {
-  const bits = Math.round(Math.log2(n));
-  const rev = new Int32Array(n);
-  for (let p = 0; p < n; p++) {
-    let r = 0;
-    for (let b = 0; b < bits; b++) if (p & (1 << b)) r |= 1 << (bits - 1 - b);
-    rev[p] = r;
-  }
-  return rev;
-}
-
-/**
- * Batched transform of the columns [0, cols) of an n × W matrix (row stride W), cache-blocked;
- * forward DIF or inverse DIT.
- */
-function batched(
-  forward: boolean,
-  re: Float64Array,
-  im: Float64Array,
-  n: number,
-  W: number,
-  cosT: Float64Array,
-  sinT: Float64Array,
-  cols = W,
-): void {
-  const cb = columnBlock(n, cols);
-  for (let c0 = 0; c0 < cols; c0 += cb) {
-    const c1 = Math.min(cols, c0 + cb);
-    if (forward) difBatched(re, im, n, W, c0, c1, cosT, sinT);
-    else ditBatched(re, im, n, W, c0, c1, cosT, sinT);
-  }
 }
 
 /** Pack a real N×N field as N × N/2 complex: columns c (real part) and c + N/2 (imaginary part). */
@@ -451,7 +137,10 @@ function combineTranspose(
   }
 }
 
-/** B ← M·B on the columns [0, kb] of an n × W matrix. */
+/**
+ * B ← M·B on the columns [0, kb] of an n × W matrix (W = N/2 + 1, the half spectrum k₂ = 0..N/2);
+ * returns Σ_k M_k |B_k|² over the full spectrum (columns 0 < k₂ < N/2 stand for two modes each).
+ */
 function multiplyReal(
   re: Float64Array,
   im: Float64Array,
@@ -459,15 +148,24 @@ function multiplyReal(
   n: number,
   W: number,
   kb: number,
-): void {
+): number {
+  let edge = 0;
+  let inner = 0;
+  const last = W - 1;
   for (let r = 0; r < n; r++) {
     const o = r * W;
     for (let c = 0; c <= kb; c++) {
       const m = mult[o + c];
-      re[o + c] *= m;
-      im[o + c] *= m;
+      const a = re[o + c];
+      const b = im[o + c];
+      const e = m * (a * a + b * b);
+      if (c === 0 || c === last) edge += e;
+      else inner += e;
+      re[o + c] = a * m;
+      im[o + c] = b * m;
     }
   }
+  return edge + 2 * inner;
 }
 
 /**
@@ -477,8 +175,7 @@ function multiplyReal(
 export class RealFFT2D {
   readonly N: number;
   private readonly H: number;
-  private readonly cosT: Float64Array;
-  private readonly sinT: Float64Array;
+  private readonly tables: FftTables;
   /** rev[p] = frequency held by row p after a DIF (bit reversal, an involution). */
   readonly rev: Int32Array;
   private readonly aRe: Float64Array;
@@ -493,13 +190,8 @@ export class RealFFT2D {
     this.N = N;
     const H = N >> 1;
     this.H = H;
-    this.cosT = new Float64Array(N);
-    this.sinT = new Float64Array(N);
-    for (let t = 0; t < N; t++) {
-      this.cosT[t] = Math.cos((2 * Math.PI * t) / N);
-      this.sinT[t] = Math.sin((2 * Math.PI * t) / N);
-    }
-    this.rev = outputPermutation(N);
+    this.tables = new FftTables(N);
+    this.rev = this.tables.rev;
     this.aRe = new Float64Array(N * H);
     this.aIm = new Float64Array(N * H);
     this.bRe = new Float64Array(N * (H + 1));
@@ -507,16 +199,16 @@ export class RealFFT2D {
   }
 
   /**
-   * Tabulate a multiplier M(k₁, k₂) (signed wavenumbers, −N/2 ≤ k < N/2) in the plan's internal
-   * order, with the 1/N² of the inverse DFT folded in. M must be even in k₁ and in k₂ separately
-   * (true for every kernel of MATH §2), so the Nyquist rows/columns are unambiguous and a real
-   * field stays real.
+   * Tabulate a multiplier M(k₁, k₂) (signed wavenumbers, −N/2 ≤ k < N/2; called for k₂ = 0…N/2 − 1
+   * and −N/2) in the plan's internal order, times `scale` (default 1/N², the inverse DFT's). A real
+   * field stays real when M(−k) = M(k); the Nyquist rows/columns are unambiguous when M is even in
+   * k₁ and in k₂ separately (true for every kernel of MATH §2) or vanishes there.
    */
-  tabulateMultiplier(M: (k1: number, k2: number) => number): Float64Array {
+  tabulateMultiplier(M: (k1: number, k2: number) => number, scale?: number): Float64Array {
     const { N, H, rev } = this;
     const W = H + 1;
     const out = new Float64Array(N * W);
-    const s = 1 / (N * N);
+    const s = scale ?? 1 / (N * N);
     let max = 0;
     for (let p = 0; p < N; p++) {
       const k1 = signedWavenumber(rev[p], N);
@@ -540,26 +232,28 @@ export class RealFFT2D {
 
   /** Forward transform into the internal half spectrum (B[p₁][k₂], p₁ bit-reversed k₁, k₂ = 0..N/2). */
   private forwardHalf(x: Float64Array, kb: number): void {
-    const { N, H, aRe, aIm, bRe, bIm, rev, cosT, sinT } = this;
+    const { N, H, aRe, aIm, bRe, bIm, rev, tables } = this;
     packColumns(x, N, aRe, aIm);
-    batched(true, aRe, aIm, N, H, cosT, sinT);
+    fftColumns(true, aRe, aIm, H, tables);
     separateTranspose(aRe, aIm, N, rev, bRe, bIm, kb);
-    batched(true, bRe, bIm, N, H + 1, cosT, sinT, kb + 1);
+    fftColumns(true, bRe, bIm, H + 1, tables, 0, kb + 1);
   }
 
   /**
    * y = IDFT(M · DFT(x)) (+ add, if given) for a tabulated multiplier (tabulateMultiplier). x and
-   * y may alias; add must not alias y.
+   * y may alias; add must not alias y. Returns Σ_g x_g·(y_g − add_g) = Σ_k m_k |DFT(x)_k|², m the
+   * tabulated (scaled) multiplier, computed on the spectrum (so y may overwrite x).
    */
-  convolve(x: Float64Array, mult: Float64Array, y: Float64Array, add?: Float64Array): void {
-    const { N, H, aRe, aIm, bRe, bIm, rev, cosT, sinT } = this;
+  convolve(x: Float64Array, mult: Float64Array, y: Float64Array, add?: Float64Array): number {
+    const { N, H, aRe, aIm, bRe, bIm, rev, tables } = this;
     const kb = this.bands.get(mult) ?? H;
     this.forwardHalf(x, kb);
-    multiplyReal(bRe, bIm, mult, N, H + 1, kb);
-    batched(false, bRe, bIm, N, H + 1, cosT, sinT, kb + 1);
+    const quad = multiplyReal(bRe, bIm, mult, N, H + 1, kb);
+    fftColumns(false, bRe, bIm, H + 1, tables, 0, kb + 1);
     combineTranspose(bRe, bIm, N, rev, aRe, aIm, kb);
-    batched(false, aRe, aIm, N, H, cosT, sinT);
+    fftColumns(false, aRe, aIm, H, tables);
     unpackColumns(aRe, aIm, N, y, add);
+    return quad;
   }
 
   /**

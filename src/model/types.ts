@@ -1,10 +1,13 @@
 /** Shared vocabulary of the model layer (MATH §1–4). Pure data, no behaviour. */
 
 export type Geometry = 'isotropic' | 'slip';
-export type CoreModel = 'gaussian' | 'plummer' | 'poisson';
+export type CoreModel = 'gaussian' | 'plummer' | 'poisson' | 'ring';
 
 export const GEOMETRIES: readonly Geometry[] = ['isotropic', 'slip'];
+/** Cores with particle kernels (scenarios, links, the particle engines, the fast sum). */
 export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson'];
+/** Cores the PDE accepts: also ring, which has no particle kernel yet (kernels/cores/ring.ts). */
+export const PDE_CORE_MODELS: readonly CoreModel[] = [...CORE_MODELS, 'ring'];
 
 /** One term a·cos(2π(p·x₁ + q·x₂) − φ) of the external potential U (MATH §4); p, q integers. */
 export interface CosMode {

@@ -22,6 +22,7 @@ const sections: Section[] = [
   { name: 'stepper', run: lazy('stepper', 'benchStepper') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },
+  { name: 'fft', run: lazy('fft', 'benchFft') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 

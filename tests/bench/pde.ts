@@ -1,7 +1,9 @@
 /**
- * PDE solver throughput: SSP-RK3 steps per second on the smooth test case (δ = 0.05, U of
- * amplitude 0.5, genuinely 2D densities), N = 128, 256, 512, both geometries, single thread.
- * Peer (numpy/scipy implementation of the same scheme on the same machine): ≈ 430 / 55 / 13 steps/s.
+ * PDE solver throughput on the smooth test case (δ = 0.05, U of amplitude 0.5, genuinely 2D
+ * densities), N = 128, 256, 512, single thread: SSP-RK3 steps per second (both geometries) and,
+ * isotropic, the time to T = 25.6/N (0.2, 0.1, 0.05: the same number of steps at every N) from
+ * t = 0, against a numpy/scipy implementation of the same scheme run on the same machine in the
+ * same bench run (peerPde.py; it takes dt = 0.25·h/(a_x + a_y), we take the positivity bound ½).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,9 @@ export function smoothCase(
   return { rhoPlus, rhoMinus, field };
 }
 
+/** T of the time-to-T rows on an N-grid (shared with peerPde.py). */
+export const timeToTEnd = (N: number) => 25.6 / N;
+
 /**
  * Steps per second, best of several timed blocks (wall clock) after a warm-up, so that a busy
  * machine (preemption) distorts the figure less; each block is ≥ 0.25 s.
@@ -62,6 +67,17 @@ export async function benchPde(): Promise<BenchRow[]> {
       out.push({ name: `pde ${geometry} N=${N} (SSP-RK3 steps)`, value: 1000 / best, unit: 'steps/s' });
       if (s.rejected > 0)
         out.push({ name: `pde ${geometry} N=${N} rejected`, value: s.rejected, unit: 'steps' });
+      if (geometry === 'isotropic') {
+        const r = createPdeSolver({ geometry, core: 'gaussian', delta: 0.05, N, ...c });
+        t0 = performance.now();
+        const steps = r.advanceTo(timeToTEnd(N));
+        const wall = (performance.now() - t0) / 1000;
+        out.push({
+          name: `pde isotropic N=${N} time to T=${timeToTEnd(N)} (${steps} steps)`,
+          value: wall,
+          unit: 's',
+        });
+      }
       await Promise.resolve();
     }
   }
@@ -74,17 +90,27 @@ export async function benchPde(): Promise<BenchRow[]> {
  */
 function peerRows(ours: BenchRow[]) {
   const script = fileURLToPath(new URL('./peerPde.py', import.meta.url));
-  const r = spawnSync('python3', [script], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('python3', [script], { encoding: 'utf8', timeout: 900_000 });
   if (r.status !== 0) {
     console.log(`pde: numpy peer not run (${(r.stderr || String(r.error)).trim().split('\n').pop()})`);
     return [];
   }
-  const peer = JSON.parse(r.stdout) as Record<string, number>;
+  const peer = JSON.parse(r.stdout) as Record<
+    string,
+    { stepsPerSec: number; timeToT: number; stepsToT: number; T: number }
+  >;
   return Object.entries(peer).flatMap(([N, v]) => {
     const mine = ours.find((o) => o.name === `pde isotropic N=${N} (SSP-RK3 steps)`);
+    const mineT = ours.find((o) => o.name.startsWith(`pde isotropic N=${N} time to T`));
     return [
-      { name: `numpy peer isotropic N=${N}`, value: v, unit: 'steps/s' },
-      ...(mine ? [{ name: `ours / numpy peer N=${N}`, value: mine.value / v, unit: '×' }] : []),
+      { name: `numpy peer isotropic N=${N}`, value: v.stepsPerSec, unit: 'steps/s' },
+      ...(mine
+        ? [{ name: `ours / numpy peer N=${N}, steps/s`, value: mine.value / v.stepsPerSec, unit: '×' }]
+        : []),
+      { name: `numpy peer N=${N} time to T=${v.T} (${v.stepsToT} steps)`, value: v.timeToT, unit: 's' },
+      ...(mineT
+        ? [{ name: `numpy peer / ours N=${N}, time to T`, value: v.timeToT / mineT.value, unit: '×' }]
+        : []),
     ];
   });
 }

@@ -4,7 +4,9 @@ vectorised numpy/scipy implementation of the same scheme (MUSCL with minmod slop
 fluxes, SSP-RK3, FFT convolution with the gaussian-core isotropic multiplier), on the same smooth
 case as tests/bench/pde.ts. Run by `npm run bench` when python3 with numpy and scipy is present, so
 the ratio is measured on the same machine in the same bench run. Prints one JSON line:
-{"128": steps/s, "256": ..., "512": ...}. Not part of the app; never imported.
+{"128": {"stepsPerSec": …, "timeToT": seconds, "stepsToT": n, "T": T}, "256": …, "512": …}
+(steps/s best of timed blocks; time to T one run from t = 0 with the last step shortened to land
+on T, T = 25.6/N as in pde.ts). Not part of the app; never imported.
 """
 import json
 import sys
@@ -57,30 +59,30 @@ def rates(rp, rm, mult, U, N):
     return dp, dm, vx, vy
 
 
-def step(rp, rm, mult, U, N):
+def step(rp, rm, mult, U, N, max_dt=np.inf):
     dp, dm, vx, vy = rates(rp, rm, mult, U, N)
     a = np.abs(vx).max() + np.abs(vy).max()
-    dt = 0.25 / (N * max(a, 1e-12))
+    dt = min(0.25 / (N * max(a, 1e-12)), max_dt)
     p1 = rp + dt * dp
     m1 = rm + dt * dm
     dp, dm, _, _ = rates(p1, m1, mult, U, N)
     p2 = 0.75 * rp + 0.25 * (p1 + dt * dp)
     m2 = 0.75 * rm + 0.25 * (m1 + dt * dm)
     dp, dm, _, _ = rates(p2, m2, mult, U, N)
-    return rp / 3 + 2 / 3 * (p2 + dt * dp), rm / 3 + 2 / 3 * (m2 + dt * dm)
+    return rp / 3 + 2 / 3 * (p2 + dt * dp), rm / 3 + 2 / 3 * (m2 + dt * dm), dt
 
 
 def bench(N):
     rp, rm, U = smooth_case(N)
     mult = multiplier(N, 0.05)
     for _ in range(3):
-        rp, rm = step(rp, rm, mult, U, N)
+        rp, rm, _ = step(rp, rm, mult, U, N)
     best = float("inf")
     for _ in range(5):
         t0 = time.perf_counter()
         k = 0
         while True:
-            rp, rm = step(rp, rm, mult, U, N)
+            rp, rm, _ = step(rp, rm, mult, U, N)
             k += 1
             el = time.perf_counter() - t0
             if el > 0.25:
@@ -89,6 +91,23 @@ def bench(N):
     return 1 / best
 
 
+def time_to_T(N, T):
+    rp, rm, U = smooth_case(N)
+    mult = multiplier(N, 0.05)
+    t, n = 0.0, 0
+    t0 = time.perf_counter()
+    while t < T:
+        rp, rm, dt = step(rp, rm, mult, U, N, T - t)
+        t += dt
+        n += 1
+    return time.perf_counter() - t0, n
+
+
 if __name__ == "__main__":
     sizes = [int(s) for s in sys.argv[1:]] or [128, 256, 512]
-    print(json.dumps({str(N): bench(N) for N in sizes}))
+    out = {}
+    for N in sizes:
+        T = 25.6 / N
+        wall, n = time_to_T(N, T)
+        out[str(N)] = {"stepsPerSec": bench(N), "timeToT": wall, "stepsToT": n, "T": T}
+    print(json.dumps(out))

@@ -84,6 +84,14 @@ const DENSITY_PLACE: Record<string, (x: number) => unknown> = {
   'bumps[].sigma': (x) => density({ kind: 'bumps', bumps: [{ sigma: x }] }),
   'bumps[].w': (x) => density({ kind: 'bumps', bumps: [{ w: x }] }),
   'bumps[].s': (x) => density({ kind: 'bumps', bumps: [{ s: x }] }),
+  'grid.G': (x) => {
+    const cells = Number.isInteger(x) && x > 0 && x <= 64 ? x * x : 16;
+    return density({ kind: 'grid', G: x, plus: Array(cells).fill(1), minus: Array(cells).fill(0) });
+  },
+  'grid.plus[]': (x) =>
+    density({ kind: 'grid', G: 4, plus: [x, ...Array(15).fill(0)], minus: Array(16).fill(1) }),
+  'grid.minus[]': (x) =>
+    density({ kind: 'grid', G: 4, plus: Array(16).fill(1), minus: [x, ...Array(15).fill(0)] }),
 };
 
 describe('docs/scenario.schema.json', () => {

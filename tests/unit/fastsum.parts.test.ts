@@ -1,48 +1,18 @@
-/** Building blocks of the fast sum: FFTs, grid convolution, window, tables, switch, profiles. */
+/** Building blocks of the fast sum: grid convolution, window, tables, switch, profiles (the 1-D FFT kernel: fft1d.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { Fft1D } from '../../src/model/fastsum/fft1d';
 import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { EsSwitch } from '../../src/model/fastsum/switch';
 import { buildTable, maxError } from '../../src/model/fastsum/table';
 import { esWindow } from '../../src/model/fastsum/window';
 import { rng } from './fastsum.rng';
 
-describe('Fft1D', () => {
-  it('matches the direct DFT (bit-reversed out) and inverts (M = 2 … 128)', () => {
-    const r = rng(1);
-    for (let M = 2; M <= 128; M *= 2) {
-      const f = new Fft1D(M);
-      const off = 3;
-      const re = new Float64Array(M + 5).map(() => r() - 0.5);
-      const im = new Float64Array(M + 5).map(() => r() - 0.5);
-      const r0 = re.slice();
-      const i0 = im.slice();
-      f.forward(re, im, off);
-      for (let k = 0; k < M; k++) {
-        let sr = 0;
-        let si = 0;
-        for (let j = 0; j < M; j++) {
-          const a = (-2 * Math.PI * ((k * j) % M)) / M;
-          sr += r0[off + j] * Math.cos(a) - i0[off + j] * Math.sin(a);
-          si += r0[off + j] * Math.sin(a) + i0[off + j] * Math.cos(a);
-        }
-        const p = off + f.rev[k];
-        expect(Math.hypot(re[p] - sr, im[p] - si)).toBeLessThan(1e-13);
-      }
-      f.inverse(re, im, off);
-      for (let j = 0; j < re.length; j++) {
-        const inside = j >= off && j < off + M;
-        expect(Math.abs((inside ? re[j] / M : re[j]) - r0[j])).toBeLessThan(1e-15);
-        expect(Math.abs((inside ? im[j] / M : im[j]) - i0[j])).toBeLessThan(1e-15);
-      }
-    }
-  });
-});
-
 describe('GridConvolver', () => {
-  it('convolves with a band-limited even multiplier and returns Σ x·y', () => {
-    const M = 16;
-    const K = 5;
+  // (M, K): one column block padded; several blocks, the last partial; lanes = M/2 < 8
+  it.each([
+    [16, 5],
+    [32, 12],
+    [4, 1],
+  ])('M = %i, K = %i: convolves with a band-limited even multiplier and returns Σ x·y', (M, K) => {
     const c = new GridConvolver(M, K);
     const r = rng(2);
     const x = new Float64Array(M * M).map(() => r() - 0.5);

@@ -1,17 +1,20 @@
-import { Fft1D } from './fft1d';
+import { FftTables, fftColumns } from '../fft1d';
 
-/** Rows staged per transposition block (even). */
-const BLOCK = 16;
+/** Sequences transformed side by side by the batched kernel (power of two). */
+const LANES = 8;
 
 /**
  * Real M×M periodic grids (M a power of two; flat index j·M + i, i the x₁ index) convolved with
  * a real multiplier that vanishes outside the square |k₁|, |k₂| ≤ K (K < M/2): the far-field
- * step of the NUFFT.
- *  - rows are transformed two at a time as one complex sequence (x_j + i·x_{j+1}) and split by
- *    Hermitian symmetry; only the columns k₁ = 0..K are kept (the multiplier kills the rest), and
- *    they are stored column-major so the column transforms run on contiguous data;
- *  - those K + 1 columns are transformed (bit-reversed out), multiplied (multiplier stored
- *    bit-reversed), and transformed back (bit-reversed in, natural out);
+ * step of the NUFFT. Every transform is the batched 1-D kernel of ../fft1d.ts on a small
+ * contiguous block of LANES interleaved sequences (element r of lane s at r·LANES + s), so the
+ * passes stay in cache at any M (a batched transform over the whole grid does not: at M ≥ 1024
+ * its rows sit on separate pages and one cache set, measured 2× slower than this):
+ *  - rows are transformed two at a time as one complex sequence (x_j + i·x_{j+1}), LANES such
+ *    pairs per block, and split by Hermitian symmetry; only the columns k₁ = 0..K are kept (the
+ *    multiplier kills the rest), stored as column blocks: H[((k₁ >> log₂LANES)·M + j)·LANES + k₁ mod LANES];
+ *  - each column block is transformed along x₂ (bit-reversed out), multiplied (multiplier stored
+ *    in the same layout), and transformed back (bit-reversed in, natural out);
  *  - rows are rebuilt two at a time from their (Hermitian) spectra with one complex inverse.
  * Cost: about M/2 + 2(K + 1) + M/2 complex FFTs of length M. Unnormalised: the 1/M² is folded
  * into the multiplier. No allocation after construction; not re-entrant.
@@ -19,17 +22,19 @@ const BLOCK = 16;
 export class GridConvolver {
   readonly M: number;
   readonly K: number;
-  private readonly fft: Fft1D;
+  private readonly fft: FftTables;
+  private readonly lanes: number;
+  private readonly laneBits: number;
+  /** Column blocks of the half spectrum (k₁ = 0..K, padded to whole blocks). */
+  private readonly blocks: number;
+  /** Row block: LANES row pairs interleaved, [i·lanes + s]. */
   private readonly tRe: Float64Array;
   private readonly tIm: Float64Array;
-  /** Half spectrum, column-major: [k₁·M + row or (bit-reversed) k₂] for k₁ = 0..K. */
+  /** Half spectrum in column blocks (see the class comment); rows natural or bit-reversed k₂. */
   private readonly hRe: Float64Array;
   private readonly hIm: Float64Array;
-  /** Multiplier in the internal (bit-reversed k₂) order. */
+  /** Multiplier in the layout of h, rows bit-reversed. */
   private readonly mult: Float64Array;
-  /** Row-block staging for the transposition, [row in block·(K+1) + k₁]. */
-  private readonly bRe: Float64Array;
-  private readonly bIm: Float64Array;
 
   constructor(M: number, K: number) {
     if (!(M >= 4 && (M & (M - 1)) === 0))
@@ -37,14 +42,22 @@ export class GridConvolver {
     if (!(K >= 0 && K < M / 2 && Number.isInteger(K))) throw new Error(`GridConvolver: bad cutoff ${K}`);
     this.M = M;
     this.K = K;
-    this.fft = new Fft1D(M);
-    this.tRe = new Float64Array(M);
-    this.tIm = new Float64Array(M);
-    this.hRe = new Float64Array((K + 1) * M);
-    this.hIm = new Float64Array((K + 1) * M);
-    this.mult = new Float64Array((K + 1) * M);
-    this.bRe = new Float64Array(Math.min(BLOCK, M) * (K + 1));
-    this.bIm = new Float64Array(Math.min(BLOCK, M) * (K + 1));
+    this.fft = new FftTables(M);
+    this.lanes = Math.min(LANES, M / 2);
+    this.laneBits = Math.round(Math.log2(this.lanes));
+    this.blocks = Math.ceil((K + 1) / this.lanes);
+    this.tRe = new Float64Array(M * this.lanes);
+    this.tIm = new Float64Array(M * this.lanes);
+    const h = this.blocks * M * this.lanes;
+    this.hRe = new Float64Array(h);
+    this.hIm = new Float64Array(h);
+    this.mult = new Float64Array(h);
+  }
+
+  /** Index of (k₁, row) in the column-block layout. */
+  private at(k1: number, row: number): number {
+    const { M, lanes, laneBits } = this;
+    return ((k1 >> laneBits) * M + row) * lanes + (k1 & (lanes - 1));
   }
 
   /**
@@ -58,47 +71,41 @@ export class GridConvolver {
     for (let k1 = 0; k1 <= K; k1++)
       for (let k2 = -K; k2 <= K; k2++) {
         const idx = (k2 + M) % M;
-        mult[k1 * M + rev[idx]] = m[k1 * M + idx];
+        mult[this.at(k1, rev[idx])] = m[k1 * M + idx];
       }
   }
 
   /** Row transforms of x into the half spectrum (columns k₁ = 0..K, rows in natural order). */
   private forwardRows(x: Float64Array): void {
-    const { M, K, fft, tRe, tIm, hRe, hIm, bRe, bIm } = this;
+    const { M, K, fft, lanes, laneBits, tRe, tIm, hRe, hIm } = this;
     const rev = fft.rev;
     const mask = M - 1;
-    const W = K + 1;
-    const block = Math.min(BLOCK, M);
-    for (let j0 = 0; j0 < M; j0 += block) {
-      for (let r = 0; r < block; r += 2) {
-        const o0 = (j0 + r) * M;
+    const lm = lanes - 1;
+    for (let j0 = 0; j0 < M; j0 += 2 * lanes) {
+      for (let s = 0; s < lanes; s++) {
+        const o0 = (j0 + 2 * s) * M;
         const o1 = o0 + M;
         for (let i = 0; i < M; i++) {
-          tRe[i] = x[o0 + i];
-          tIm[i] = x[o1 + i];
-        }
-        fft.forward(tRe, tIm, 0);
-        const c0 = r * W;
-        const c1 = c0 + W;
-        for (let k = 0; k <= K; k++) {
-          const p = rev[k];
-          const m = rev[(M - k) & mask];
-          const zr = tRe[p];
-          const zi = tIm[p];
-          const cr = tRe[m];
-          const ci = -tIm[m];
-          // X_j = (Z + conj Z₋)/2, X_{j+1} = (Z − conj Z₋)/(2i)
-          bRe[c0 + k] = 0.5 * (zr + cr);
-          bIm[c0 + k] = 0.5 * (zi + ci);
-          bRe[c1 + k] = 0.5 * (zi - ci);
-          bIm[c1 + k] = -0.5 * (zr - cr);
+          tRe[i * lanes + s] = x[o0 + i];
+          tIm[i * lanes + s] = x[o1 + i];
         }
       }
+      fftColumns(true, tRe, tIm, lanes, fft);
       for (let k = 0; k <= K; k++) {
-        const c = k * M + j0;
-        for (let r = 0; r < block; r++) {
-          hRe[c + r] = bRe[r * W + k];
-          hIm[c + r] = bIm[r * W + k];
+        const p = rev[k] * lanes;
+        const m = rev[(M - k) & mask] * lanes;
+        const h0 = ((k >> laneBits) * M + j0) * lanes + (k & lm);
+        for (let s = 0; s < lanes; s++) {
+          const zr = tRe[p + s];
+          const zi = tIm[p + s];
+          const cr = tRe[m + s];
+          const ci = -tIm[m + s];
+          // X_j = (Z + conj Z₋)/2, X_{j+1} = (Z − conj Z₋)/(2i)
+          const a = h0 + 2 * s * lanes;
+          hRe[a] = 0.5 * (zr + cr);
+          hIm[a] = 0.5 * (zi + ci);
+          hRe[a + lanes] = 0.5 * (zi - ci);
+          hIm[a + lanes] = -0.5 * (zr - cr);
         }
       }
     }
@@ -109,63 +116,61 @@ export class GridConvolver {
    * Σ_g x_g y_g = Σ_k multiplier_k |DFT(x)_k|² (computed on the spectrum, so y may overwrite x).
    */
   convolve(x: Float64Array, y: Float64Array): number {
-    const { M, K, fft, tRe, tIm, hRe, hIm, mult } = this;
+    const { M, K, fft, lanes, laneBits, blocks, tRe, tIm, hRe, hIm, mult } = this;
     const rev = fft.rev;
     this.forwardRows(x);
     let quad = 0;
-    for (let k = 0; k <= K; k++) {
-      const c = k * M;
-      fft.forward(hRe, hIm, c);
+    const size = M * lanes;
+    for (let b = 0; b < blocks; b++) {
+      const c0 = b * size;
+      fftColumns(true, hRe, hIm, lanes, fft, c0, c0 + lanes);
+      // column k₁ = 0 stands for one mode, the others for ±k₁
+      let edge = 0;
       let s = 0;
-      for (let p = c; p < c + M; p++) {
+      for (let p = c0; p < c0 + size; p++) {
         const m = mult[p];
         const a = hRe[p];
-        const b = hIm[p];
-        s += m * (a * a + b * b);
+        const v = hIm[p];
+        const e = m * (a * a + v * v);
+        if (b === 0 && (p & (lanes - 1)) === 0) edge += e;
+        else s += e;
         hRe[p] = a * m;
-        hIm[p] = b * m;
+        hIm[p] = v * m;
       }
-      quad += k === 0 ? s : 2 * s;
-      fft.inverse(hRe, hIm, c);
+      quad += edge + 2 * s;
+      fftColumns(false, hRe, hIm, lanes, fft, c0, c0 + lanes);
     }
     // Inverse rows two at a time: Z = Y_j + i·Y_{j+1} over the full k₁ range (bit-reversed).
-    const W = K + 1;
-    const block = Math.min(BLOCK, M);
-    const { bRe, bIm } = this;
-    for (let j0 = 0; j0 < M; j0 += block) {
+    const lm = lanes - 1;
+    for (let j0 = 0; j0 < M; j0 += 2 * lanes) {
+      tRe.fill(0);
+      tIm.fill(0);
       for (let k = 0; k <= K; k++) {
-        const c = k * M + j0;
-        for (let r = 0; r < block; r++) {
-          bRe[r * W + k] = hRe[c + r];
-          bIm[r * W + k] = hIm[c + r];
-        }
-      }
-      for (let r = 0; r < block; r += 2) {
-        tRe.fill(0);
-        tIm.fill(0);
-        const c0 = r * W;
-        const c1 = c0 + W;
-        for (let k = 0; k <= K; k++) {
-          const ar = bRe[c0 + k];
-          const ai = bIm[c0 + k];
-          const br = bRe[c1 + k];
-          const bi = bIm[c1 + k];
-          let p = rev[k];
-          tRe[p] = ar - bi;
-          tIm[p] = ai + br;
+        const p = rev[k] * lanes;
+        const q = rev[(M - k) & (M - 1)] * lanes;
+        const h0 = ((k >> laneBits) * M + j0) * lanes + (k & lm);
+        for (let s = 0; s < lanes; s++) {
+          const a = h0 + 2 * s * lanes;
+          const ar = hRe[a];
+          const ai = hIm[a];
+          const br = hRe[a + lanes];
+          const bi = hIm[a + lanes];
+          tRe[p + s] = ar - bi;
+          tIm[p + s] = ai + br;
           if (k > 0) {
             // Z[−k] = conj A + i conj B
-            p = rev[M - k];
-            tRe[p] = ar + bi;
-            tIm[p] = br - ai;
+            tRe[q + s] = ar + bi;
+            tIm[q + s] = br - ai;
           }
         }
-        fft.inverse(tRe, tIm, 0);
-        const o0 = (j0 + r) * M;
+      }
+      fftColumns(false, tRe, tIm, lanes, fft);
+      for (let s = 0; s < lanes; s++) {
+        const o0 = (j0 + 2 * s) * M;
         const o1 = o0 + M;
         for (let i = 0; i < M; i++) {
-          y[o0 + i] = tRe[i];
-          y[o1 + i] = tIm[i];
+          y[o0 + i] = tRe[i * lanes + s];
+          y[o1 + i] = tIm[i * lanes + s];
         }
       }
     }
@@ -177,16 +182,18 @@ export class GridConvolver {
    * re/im[k₁·M + (k₂ mod M)].
    */
   forward(x: Float64Array, re: Float64Array, im: Float64Array): void {
-    const { M, K, fft, hRe, hIm } = this;
+    const { M, K, fft, lanes, blocks, hRe, hIm } = this;
     const rev = fft.rev;
     this.forwardRows(x);
-    for (let k = 0; k <= K; k++) {
-      const c = k * M;
-      fft.forward(hRe, hIm, c);
-      for (let q = 0; q < M; q++) {
-        re[c + q] = hRe[c + rev[q]];
-        im[c + q] = hIm[c + rev[q]];
-      }
+    for (let b = 0; b < blocks; b++) {
+      const c0 = b * M * lanes;
+      fftColumns(true, hRe, hIm, lanes, fft, c0, c0 + lanes);
     }
+    for (let k = 0; k <= K; k++)
+      for (let q = 0; q < M; q++) {
+        const p = this.at(k, rev[q]);
+        re[k * M + q] = hRe[p];
+        im[k * M + q] = hIm[p];
+      }
   }
 }

@@ -12,7 +12,7 @@
  *   each, and read by quintic Hermite interpolation (the finest scale is ~δ/2π, so the error is ≈ (2πh/δ)⁶/46080 ≈ 1e-11 relative).
  *   This costs M log M once, so these two cores need δ ≥ MIN_TABLE_DELTA.
  */
-import { Fft1D } from '../fastsum/fft1d';
+import { FftTables, fftColumns } from '../fft1d';
 import { coreMultiplier } from '../kernels/multipliers';
 import type { CoreModel } from '../types';
 
@@ -72,7 +72,7 @@ function correctionTables(core: CoreModel, delta: number): { M: number; tables: 
   let M = 64;
   while (M < 64 / delta) M *= 2;
   const q = Math.exp(-TWO_PI * delta);
-  const fft = new Fft1D(M);
+  const fft = new FftTables(M);
   const tables: Float64Array[] = [];
   for (let order = 0; order <= 4; order++) {
     const re = new Float64Array(M);
@@ -91,7 +91,7 @@ function correctionTables(core: CoreModel, delta: number): { M: number; tables: 
       re[fft.rev[M - k]] = pr;
       im[fft.rev[M - k]] = -pi;
     }
-    fft.inverse(re, im, 0);
+    fftColumns(false, re, im, 1, fft);
     tables.push(re);
   }
   return { M, tables };

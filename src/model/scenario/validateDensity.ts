@@ -28,6 +28,9 @@ export const DENSITY_RANGES = {
   'bumps[].sigma': { min: 1e-3, max: 0.5 },
   'bumps[].w': { min: 0, max: 1e6 },
   'bumps[].s': { integer: true, min: -1, max: 1 },
+  'grid.G': { integer: true, min: PAINT_GRIDS[0], max: PAINT_GRIDS[PAINT_GRIDS.length - 1] },
+  'grid.plus[]': { min: 0, max: PAINT_MAX },
+  'grid.minus[]': { min: 0, max: PAINT_MAX },
 } as const satisfies Record<string, NumberRange>;
 const R = DENSITY_RANGES;
 
@@ -88,14 +91,14 @@ export function readDensity(v: unknown, path: string, dflt: DensitySpec): Densit
 
 function readGrid(v: unknown, path: string): DensitySpec {
   const r = record(v, path, ['kind', 'G', 'plus', 'minus']);
-  const G = num(r.G, join(path, 'G'), 16, { integer: true, min: 4, max: 32 });
+  const G = num(r.G, join(path, 'G'), 16, R['grid.G']);
   if (!PAINT_GRIDS.includes(G)) fail(join(path, 'G'), `must be one of ${PAINT_GRIDS.join(', ')}, got ${G}`);
   const cells = (key: 'plus' | 'minus'): number[] => {
     const field = join(path, key);
     if (r[key] === undefined) fail(field, `the painted grid needs ${G * G} values`);
     const items = list(r[key], field, G * G);
     if (items.length !== G * G) fail(field, `needs ${G * G} values (G = ${G}), got ${items.length}`);
-    return items.map((x, i) => num(x, `${field}[${i}]`, undefined, { min: 0, max: PAINT_MAX }));
+    return items.map((x, i) => num(x, `${field}[${i}]`, undefined, R[`grid.${key}[]`]));
   };
   const plus = cells('plus');
   const minus = cells('minus');

@@ -9,6 +9,7 @@ import type { CoreForms, PairConstants } from './forms';
 import { gaussianForms, gaussianMultiplier, gaussianRadialA, gaussianSlip } from './gaussian';
 import { plummerForms, plummerMultiplier, plummerRadialA, plummerSlip } from './plummer';
 import { poissonForms, poissonMultiplier, poissonRadialA, poissonSlip } from './poisson';
+import { ringForms, ringMultiplier } from './ring';
 
 export type { CoreForms, PairConstants } from './forms';
 export { integralI } from './forms';
@@ -54,6 +55,15 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     code: 2,
     multiplier: poissonMultiplier,
     forms: poissonForms,
+    gaussianMultiplier: false,
+    compactIsotropic: false,
+    pairNs: { isotropic: 20, slip: 32 },
+  },
+  // outside (V3): multiplier only (PDE); ringForms throws, so no particle kernel is ever built
+  ring: {
+    code: 3,
+    multiplier: ringMultiplier,
+    forms: ringForms,
     gaussianMultiplier: false,
     compactIsotropic: false,
     pairNs: { isotropic: 20, slip: 32 },
