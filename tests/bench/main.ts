@@ -19,6 +19,7 @@ const sections: Section[] = [
   { name: 'engine', run: () => benchDirectSum() },
   { name: 'fastsum', run: lazy('fastsum', 'benchFastSum') },
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
+  { name: 'stepper', run: lazy('stepper', 'benchStepper') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },
   { name: 'fft', run: lazy('fft', 'benchFft') },

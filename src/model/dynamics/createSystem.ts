@@ -35,6 +35,11 @@ export function createSystem(
   function velocities(pos: Float64Array, out: Float64Array): void {
     if (useFast) fastSum().accumulate(pos, signs, out);
     else kernel.accumulate(pos, signs, out);
+    addExternal(pos, out);
+  }
+
+  /** out holds the raw pair sums (kernel.accumulate's contract): scale by 1/n and add −b∇U + bF. */
+  function addExternal(pos: Float64Array, out: Float64Array): void {
     const inv = 1 / n;
     for (let i = 0; i < n; i++) {
       const b = signs[i];
@@ -55,11 +60,31 @@ export function createSystem(
     const doubleSum = useFast
       ? fastSum().pairEnergy(pos, signs)
       : n * kernel.selfValue + 2 * kernel.pairEnergy(pos, signs);
+    return energyFrom(doubleSum, pos);
+  }
+
+  function energyFrom(doubleSum: number, pos: Float64Array): number {
     let external = 0;
     if (hasField)
       for (let i = 0; i < n; i++) external += signs[i] * potentialU(field, pos[2 * i], pos[2 * i + 1]);
     return doubleSum / (2 * n * n) + external / n;
   }
 
-  return { n, signs, geometry: spec.geometry, kernel, field, velocities, energy };
+  /** Both at once: the fast sum shares its far-field transform between them. */
+  function velocitiesAndEnergy(pos: Float64Array, out: Float64Array): number {
+    const doubleSum = fastSum().accumulateWithEnergy(pos, signs, out);
+    addExternal(pos, out);
+    return energyFrom(doubleSum, pos);
+  }
+
+  return {
+    n,
+    signs,
+    geometry: spec.geometry,
+    kernel,
+    field,
+    velocities,
+    energy,
+    velocitiesAndEnergy: useFast ? velocitiesAndEnergy : undefined,
+  };
 }

@@ -16,4 +16,6 @@ export interface ParticleSystem {
   velocities(pos: Float64Array, out: Float64Array): void;
   /** E_n of MATH §3 (diagonal kept; F does not enter). */
   energy(pos: Float64Array): number;
+  /** velocities(pos, out) and energy(pos) in one pass; present only where that is cheaper (fast sums). */
+  velocitiesAndEnergy?(pos: Float64Array, out: Float64Array): number;
 }

@@ -48,6 +48,8 @@ export class DormandPrince {
   private readonly k6: Float64Array;
   private readonly ys: Float64Array;
   evaluations = 0;
+  /** E_n(y1) of the last attempt when the system gives it with f(y1) at no extra pass, else NaN. */
+  energyAtY1 = Number.NaN;
 
   constructor(private readonly system: ParticleSystem) {
     const m = 2 * system.n;
@@ -83,7 +85,8 @@ export class DormandPrince {
     f.velocities(ys, k6);
     for (let i = 0; i < m; i++)
       y1[i] = y[i] + h * (B1 * f0[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
-    f.velocities(y1, f1);
+    if (f.velocitiesAndEnergy) this.energyAtY1 = f.velocitiesAndEnergy(y1, f1);
+    else f.velocities(y1, f1);
     this.evaluations += 6;
     let num = 0;
     let den = 0;
