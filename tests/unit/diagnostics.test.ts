@@ -20,20 +20,9 @@ import {
 import { interactionMultiplier } from '../../src/model/kernels/multipliers';
 import { coefficientIndex, createPdeSolver } from '../../src/model/pde';
 import type { Configuration, ExternalField } from '../../src/model/types';
+import { rng } from './testRng';
 
 const TWO_PI = 2 * Math.PI;
-
-/** mulberry32: a small seeded generator local to the tests. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Inverse CDF on [0,1) of a density with CDF F (increasing, F(0) = 0, F(1) = 1), by bisection. */
 function invert(F: (x: number) => number, u: number): number {

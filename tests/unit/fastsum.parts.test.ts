@@ -4,7 +4,7 @@ import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { EsSwitch } from '../../src/model/fastsum/switch';
 import { buildTable, maxError } from '../../src/model/fastsum/table';
 import { esWindow } from '../../src/model/fastsum/window';
-import { rng } from './fastsum.rng';
+import { rng } from './testRng';
 
 describe('GridConvolver', () => {
   // (M, K): one column block padded; several blocks, the last partial; lanes = M/2 < 8

@@ -8,7 +8,7 @@ import { createFastSum, type FastSum, fastSumPays } from '../../src/model/fastsu
 import { makeKernel } from '../../src/model/kernels';
 import type { PairKernel } from '../../src/model/kernels/pairKernel';
 import type { CoreModel, Geometry } from '../../src/model/types';
-import { rng } from './fastsum.rng';
+import { rng } from './testRng';
 
 const kernels = new Map<string, PairKernel>();
 function kernel(geometry: Geometry, core: CoreModel, delta: number): PairKernel {

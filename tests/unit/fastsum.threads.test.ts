@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFastSum, installFastSumThreads } from '../../src/model/fastsum';
 import { installNodeFastSumThreads, stopNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
 import { makeKernel } from '../../src/model/kernels';
-import { rng } from './fastsum.rng';
+import { rng } from './testRng';
 
 function uniform(n: number, seed: number) {
   const r = rng(seed);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FftTables, fftColumns } from '../../src/model/fft1d';
-import { rng } from './fastsum.rng';
+import { rng } from './testRng';
 
 /** Forward, compare with the direct DFT column by column, inverse, compare with n·input. */
 function roundTrip(n: number, W: number, c0: number, c1: number, seed: number): void {

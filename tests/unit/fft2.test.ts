@@ -1,18 +1,7 @@
 import FFT from 'fft.js';
 import { describe, expect, it } from 'vitest';
 import { RealFFT2D, signedWavenumber } from '../../src/model/fft2';
-
-/** Seeded uniform generator (mulberry32), local to the test. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './testRng';
 
 /** Direct O(N⁴) DFT, the independent oracle. */
 function directDft(N: number, x: Float64Array): { re: Float64Array; im: Float64Array } {

@@ -2,16 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Clusters } from '../../src/model/integrate/clusters';
 import { NearPairs } from '../../src/model/integrate/nearPairs';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './testRng';
 
 function brute(pos: Float64Array, n: number, r: number): number[] {
   const out: number[] = [];

@@ -8,18 +8,7 @@ import type { ParticleSystem } from '../../src/model/dynamics/particleSystem';
 import { createStepper, type IntegratorOptions, integrate, LAMBDA_SWITCH } from '../../src/model/integrate';
 import { makeKernel } from '../../src/model/kernels';
 import type { ExternalField, InteractionSpec } from '../../src/model/types';
-
-/** Small seeded generator (Mulberry32): the tests are deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './testRng';
 
 function randomConfig(n: number, seed: number): { pos: Float64Array; signs: Int8Array } {
   const r = rng(seed);

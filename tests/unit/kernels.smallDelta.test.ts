@@ -20,7 +20,7 @@ import type { PairKernel } from '../../src/model/kernels/pairKernel';
 import { DELTA_MIN } from '../../src/model/scenario/validate';
 import { expint1 } from '../../src/model/special/expint';
 import { CORE_MODELS, type CoreModel, GEOMETRIES } from '../../src/model/types';
-import { rng } from './fastsum.rng';
+import { rng } from './testRng';
 
 const DELTA = 1e-12;
 

@@ -1,4 +1,4 @@
-/** Seeded uniform generator (mulberry32) for the fast-sum tests. */
+/** Seeded uniform generator (mulberry32): the tests are deterministic. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
