@@ -28,5 +28,11 @@ export async function serveApp({ skipBuild = false } = {}) {
     preview: { port, strictPort: true, host: '127.0.0.1' },
   });
   const url = `http://127.0.0.1:${port}/`;
-  return { url, close: () => new Promise((resolve) => server.httpServer.close(() => resolve())) };
+  // closeAllConnections: keep-alive sockets would otherwise keep serving after close().
+  const close = () =>
+    new Promise((resolve) => {
+      server.httpServer.close(() => resolve());
+      server.httpServer.closeAllConnections?.();
+    });
+  return { url, close };
 }

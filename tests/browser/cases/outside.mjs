@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { assert, LONG, openPage, ready, SHOTS, test } from '../harness.mjs';
 import { ask, SMALL } from '../labMessages.mjs';
+import { serveApp } from '../server.mjs';
 
 test('postMessage API from the page itself: state, play/pause/step/reset, load, exports, events, errors', async ({
   browser,
@@ -173,11 +174,12 @@ test('two embeds (the Embed snippets, ui=min and ui=none) on one host page: own 
   await close();
 });
 
-test('offline: a page loaded once reloads and runs with no network (service worker), installable', async ({
+test('offline: a page loaded once reloads and runs with its server stopped and no network (service worker), installable', async ({
   browser,
-  url,
 }) => {
-  const { page, errors, close } = await openPage(browser, url, SMALL);
+  // Its own server (same build, own origin), so that stopping it leaves the other tests' server up.
+  const own = await serveApp({ skipBuild: true });
+  const { page, errors, close } = await openPage(browser, own.url, SMALL);
   await ready(page);
   const isolated = await page.evaluate(() => window.crossOriginIsolated);
   await page.evaluate(async () => {
@@ -197,6 +199,13 @@ test('offline: a page loaded once reloads and runs with no network (service work
   });
   assert(manifest.m.display === 'standalone' && manifest.m.start_url === './', 'manifest');
   assert(manifest.icons.filter((t) => t === 'image/png').length === 2, `icons: ${manifest.icons}`);
+  await own.close();
+  // the server is really gone (asked from node, past the page's service worker)
+  const down = await fetch(own.url).then(
+    () => false,
+    () => true,
+  );
+  assert(down, 'the test server still answers after close()');
   await page.context().setOffline(true);
   await page.reload();
   await ready(page);
