@@ -112,7 +112,7 @@ function outsideStatement(s: Scenario): RegimeStatement {
   const rate = s.geometry === 'isotropic' ? r.fastestRate : r.fastestRate / 2;
   return {
     parameters: 'ring core: outside the paper’s assumption (V3), no theorem applies',
-    assumes: `m_δ < 0 for ${threeDigits(r.band[0])} < |k| < ${threeDigits(r.band[1])}, so the uniform state is unstable there (fastest growth e^{${threeDigits(rate)}t} at |k| ≈ ${threeDigits(r.fastestK)}${s.geometry === 'slip' ? ', 45° to the glide direction' : ''}) and like signs aggregate`,
+    assumes: `m_δ < 0 for ${threeDigits(r.band[0])} < |k| < ${threeDigits(r.band[1])}, so the uniform state is unstable there (fastest growth e^(${threeDigits(rate)}·t) at |k| ≈ ${threeDigits(r.fastestK)}${s.geometry === 'slip' ? ', 45° to the glide direction' : ''}) and like signs aggregate`,
     thisRun: null,
     applies: false,
   };

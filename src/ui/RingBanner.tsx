@@ -14,7 +14,7 @@ export function RingBanner() {
       <span className="text">
         Ring core: outside the paper’s assumption (V3). Its multiplier is negative for{' '}
         {threeDigits(r.band[0])} &lt; |k| &lt; {threeDigits(r.band[1])}: the uniform state is unstable there
-        (growth up to e^{threeDigits(r.fastestRate)}t), like signs aggregate, the interaction energy is not
+        (growth up to e^({threeDigits(r.fastestRate)}·t)), like signs aggregate, the interaction energy is not
         positive definite and no theorem relates particles and PDE.
       </span>
     </div>
