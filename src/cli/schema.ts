@@ -241,7 +241,7 @@ export function scenarioSchema(): Schema {
       ),
       core: choice(
         CORE_MODELS,
-        'core regularisation of the potential (MATH §2); ring is outside the paper’s assumption (V3): m_δ changes sign',
+        'core regularisation of the potential (MATH §2); ring is outside the paper’s assumption (V1): m_δ changes sign',
         D.core,
       ),
       delta: {

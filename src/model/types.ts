@@ -6,7 +6,7 @@ export type CoreModel = 'gaussian' | 'plummer' | 'poisson' | 'ring';
 export const GEOMETRIES: readonly Geometry[] = ['isotropic', 'slip'];
 /**
  * Every core (scenarios, links, particle engines, fast sum, PDE). The last, ring, is outside the
- * paper's assumption (V3): its multiplier changes sign (kernels/cores/ring.ts).
+ * paper's assumption (V1): its multiplier changes sign (kernels/cores/ring.ts).
  */
 export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson', 'ring'];
 /** Cores within the paper's assumptions (V1)–(V4): positive multipliers. */

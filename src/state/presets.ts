@@ -116,7 +116,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'ring',
-    title: 'Ring core: outside (V3)',
+    title: 'Ring core: outside (V1)',
     look: 'A core whose multiplier changes sign: for δ = 0.1 the uniform state is unstable for 3.8 < |k| < 8.8. A 5% seed at k = (4, 3) grows like e^(0.56t) in the PDE into sharpening stripes; the particles (stratified, 4000) follow the stripes at first, then break them into like-sign clumps. No theorem covers this.',
     scenario: build((s) => {
       s.core = 'ring';

@@ -3,7 +3,7 @@ import { resolveDelta } from '../model/scenario/delta';
 import { threeDigits } from '../state/regimeStatement';
 import { useLab } from '../state/store';
 
-/** While the ring core is chosen: it is outside the paper's assumption (V3), and what that does. */
+/** While the ring core is chosen: it is outside the paper's assumption (V1), and what that does. */
 export function RingBanner() {
   const core = useLab((s) => s.scenario.core);
   const delta = useLab((s) => resolveDelta(s.scenario));
@@ -12,7 +12,7 @@ export function RingBanner() {
   return (
     <div className="banner warn" role="status" data-testid="ring-banner">
       <span className="text">
-        Ring core: outside the paper’s assumption (V3). Its multiplier is negative for{' '}
+        Ring core: outside the paper’s assumption (V1). Its multiplier is negative for{' '}
         {threeDigits(r.band[0])} &lt; |k| &lt; {threeDigits(r.band[1])}: the uniform state is unstable there
         (growth up to e^({threeDigits(r.fastestRate)}·t)), like signs aggregate, the interaction energy is not
         positive definite and no theorem relates particles and PDE.

@@ -1,5 +1,5 @@
 /**
- * The ring core (outside the paper's assumption V3): m_δ(k) < 0 for 2πδ|k| between the first two
+ * The ring core (outside the paper's assumption V1): m_δ(k) < 0 for 2πδ|k| between the first two
  * zeros of J₀, so the uniform state ρ± = ½ is linearly unstable there. Linearising
  * ∂_t ρ± = ± div(ρ± ∇(V_δ ∗ κ)) about ρ± = ½ (ρ± = ½ + ε±) gives ∂_t ε± = ±½ Δ(V_δ ∗ κ), so
  * ∂_t κ = Δ(V_δ ∗ κ) and ∂_t(ρ+ + ρ−) = 0: mode k of κ grows at

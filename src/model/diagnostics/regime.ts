@@ -43,7 +43,7 @@ export function regimeLines(n: number, T: number): RegimeLines {
   };
 }
 
-/** 'outside': a core the paper's assumptions exclude (ring, outside (V3)): no theorem applies. */
+/** 'outside': a core the paper's assumptions exclude (ring, outside (V1)): no theorem applies. */
 export type RegimeKind = 'convergent' | 'non-convergent' | 'open' | 'outside';
 
 export interface RegimeClassification {
@@ -73,7 +73,7 @@ export function classifyRegime(args: {
   if (args.core && !PAPER_CORE_MODELS.includes(args.core))
     return {
       kind: 'outside',
-      label: 'outside the paper’s assumption (V3): no theorem applies',
+      label: 'outside the paper’s assumption (V1): no theorem applies',
       criterion,
       log10Criterion,
       lines,

@@ -1,4 +1,4 @@
-// The ring-core preset (outside the paper's assumption V3): it loads with its label, both sides
+// The ring-core preset (outside the paper's assumption V1): it loads with its label, both sides
 // run, and the PDE's seeded unstable mode grows while the particles move. Cost ≤ 20 s.
 import { assert, LONG, lab, openPage, ready, shot, test } from '../harness.mjs';
 
@@ -11,7 +11,7 @@ const kappaMax = (page) =>
     return m;
   });
 
-test('ring preset: labelled outside (V3), particles and PDE both run, the unstable mode grows', async ({
+test('ring preset: labelled outside (V1), particles and PDE both run, the unstable mode grows', async ({
   browser,
   url,
 }) => {
@@ -22,9 +22,9 @@ test('ring preset: labelled outside (V3), particles and PDE both run, the unstab
     timeout: LONG,
   });
   const banner = (await page.textContent('[data-testid=ring-banner]')) ?? '';
-  assert(banner.includes('outside the paper’s assumption (V3)'), `banner: ${banner}`);
+  assert(banner.includes('outside the paper’s assumption (V1)'), `banner: ${banner}`);
   const regime = (await page.textContent('[data-testid=regime-label]')) ?? '';
-  assert(regime.includes('outside the paper’s assumption (V3)'), `regime line: ${regime}`);
+  assert(regime.includes('outside the paper’s assumption (V1)'), `regime line: ${regime}`);
   const k0 = await kappaMax(page);
   const pos0 = await lab(page, () => window.__lab.positions());
   await page.click('[data-testid=play]');

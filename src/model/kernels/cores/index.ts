@@ -78,7 +78,7 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     compactIsotropic: false,
     pairNs: { isotropic: 20, slip: 32 },
   },
-  // outside (V3): m_δ changes sign (ring.ts); the profiles come from a universal table
+  // outside (V1): m_δ changes sign (ring.ts); the profiles come from a universal table
   ring: {
     code: 3,
     multiplier: ringMultiplier,

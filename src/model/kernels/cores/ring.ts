@@ -12,9 +12,9 @@ import {
 
 /**
  * The ring core: m_δ(k) = J₀(2πδ|k|)·exp(−π²δ²|k|²/2), the transform of a ring of radius δ
- * blurred by a gaussian of standard deviation δ/2. OUTSIDE THE PAPER'S ASSUMPTION (V3): m_δ is not
- * positive (negative for 2πδ|k| between the first two zeros of J₀, 2.405…5.520), so V_δ is not
- * positive definite and the continuum energy is not convex; the uniform state is linearly unstable
+ * blurred by a gaussian of standard deviation δ/2. OUTSIDE THE PAPER'S ASSUMPTION (V1),
+ * [V̂_δ]_k ≥ 0 (its (V2)–(V4) hold; MATH §2a): m_δ is negative for 2πδ|k| between the first two
+ * zeros of J₀ (2.405…5.520), so V_δ is not positive definite and the continuum energy is not convex; the uniform state is linearly unstable
  * at those wavelengths (tests/unit/pde.ring.test.ts measures the growth).
  */
 export function ringMultiplier(delta: number, kSquared: number): number {
@@ -33,7 +33,7 @@ export function ringTailBound(delta: number, kSquared: number): number {
 }
 
 /** Shown wherever the ring core is offered or used. */
-export const RING_LABEL = 'ring J₀(2πδ|k|)·exp(−π²δ²|k|²/2) — outside the paper’s assumption (V3)';
+export const RING_LABEL = 'ring J₀(2πδ|k|)·exp(−π²δ²|k|²/2) — outside the paper’s assumption (V1)';
 
 /**
  * R² forms from the universal profile table (ringProfile.ts), in x = 2q/δ² (q = r²): Φ'/r =
