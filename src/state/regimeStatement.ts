@@ -108,11 +108,11 @@ export function regimeStatement(r: RegimeClassification, s: Scenario): RegimeSta
 
 /** The ring core (outside V1): no theorem; what the sign change of m_δ does instead (MATH §2a). */
 function outsideStatement(s: Scenario): RegimeStatement {
-  const r = ringInstability(resolveDelta(s));
-  const rate = s.geometry === 'isotropic' ? r.fastestRate : r.fastestRate / 2;
+  const r = ringInstability(resolveDelta(s), s.dimension === 1 ? '1d' : s.geometry);
+  const rate = r.fastestRate;
   return {
     parameters: 'ring core: outside the paper’s assumption (V1), no theorem applies',
-    assumes: `m_δ < 0 for ${threeDigits(r.band[0])} < |k| < ${threeDigits(r.band[1])}, so the uniform state is unstable there (fastest growth e^(${threeDigits(rate)}·t) at |k| ≈ ${threeDigits(r.fastestK)}${s.geometry === 'slip' ? ', 45° to the glide direction' : ''}) and like signs aggregate`,
+    assumes: `m_δ < 0 for ${threeDigits(r.band[0])} < |k| < ${threeDigits(r.band[1])}, so the uniform state is unstable there (fastest growth e^(${threeDigits(rate)}·t) at |k| ≈ ${threeDigits(r.fastestK)}${s.geometry === 'slip' && s.dimension !== 1 ? ', 45° to the glide direction' : ''}) and like signs aggregate`,
     thisRun: null,
     applies: false,
   };

@@ -7,8 +7,9 @@ import { useLab } from '../state/store';
 export function RingBanner() {
   const core = useLab((s) => s.scenario.core);
   const delta = useLab((s) => resolveDelta(s.scenario));
+  const setting = useLab((s) => (s.scenario.dimension === 1 ? '1d' : s.scenario.geometry));
   if (core !== 'ring') return null;
-  const r = ringInstability(delta);
+  const r = ringInstability(delta, setting);
   return (
     <div className="banner warn" role="status" data-testid="ring-banner">
       <span className="text">

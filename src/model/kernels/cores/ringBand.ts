@@ -10,9 +10,10 @@ import { ringMultiplier } from './ring';
 /** The first two zeros of J₀: m_δ < 0 for z = 2πδ|k| between them. */
 export const J0_ZEROS: readonly [number, number] = [2.404825557695773, 5.520078110286311];
 
-/** z = 2πδ|k| of the most negative m_δ and that value (golden-section search on the band). */
-export const RING_FASTEST = (() => {
-  const f = (z: number) => ringMultiplier(1, (z / (2 * Math.PI)) ** 2);
+const m = (z: number) => ringMultiplier(1, (z / (2 * Math.PI)) ** 2);
+
+/** argmin over the band of f (golden section; f is unimodal there). */
+function bandMinimum(f: (z: number) => number): { z: number; value: number } {
   let [a, b] = J0_ZEROS;
   const g = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 80; i++) {
@@ -22,22 +23,37 @@ export const RING_FASTEST = (() => {
     else a = c;
   }
   const z = 0.5 * (a + b);
-  return { z, m: f(z) };
+  return { z, value: f(z) };
+}
+
+/** z = 2πδ|k| of the most negative m_δ (z = 3.2075, m = −0.0890), for the 2D rates. */
+export const RING_FASTEST = (() => {
+  const r = bandMinimum(m);
+  return { z: r.z, m: r.value };
 })();
+
+/** The 1D rate −2π²|k|m_δ = −(π/δ)·z·m(z) is fastest at the minimum of z·m(z). */
+const FASTEST_1D = bandMinimum((z) => z * m(z));
+
+export type RingSetting = 'isotropic' | 'slip' | '1d';
 
 export interface RingInstability {
   /** |k| between which m_δ < 0 (the first band; the next ones are e^{−z²/8} ≤ 1e-4 weaker). */
   band: [number, number];
-  /** |k| of the fastest isotropic growth and its rate −2π·min m_δ (slip: at 45°, half of it). */
+  /** |k| of the fastest growth and its rate (slip: at 45° to the glide direction). */
   fastestK: number;
   fastestRate: number;
 }
 
-export function ringInstability(delta: number): RingInstability {
+/**
+ * Isotropic −2π·min m_δ = 0.559 and slip half of it, both independent of δ; on the circle
+ * −2π²|k|m_δ, which scales with 1/δ.
+ */
+export function ringInstability(delta: number, setting: RingSetting = 'isotropic'): RingInstability {
   const s = 1 / (2 * Math.PI * delta);
-  return {
-    band: [J0_ZEROS[0] * s, J0_ZEROS[1] * s],
-    fastestK: RING_FASTEST.z * s,
-    fastestRate: -2 * Math.PI * RING_FASTEST.m,
-  };
+  const band: [number, number] = [J0_ZEROS[0] * s, J0_ZEROS[1] * s];
+  if (setting === '1d')
+    return { band, fastestK: FASTEST_1D.z * s, fastestRate: (-Math.PI / delta) * FASTEST_1D.value };
+  const rate = -2 * Math.PI * RING_FASTEST.m;
+  return { band, fastestK: RING_FASTEST.z * s, fastestRate: setting === 'slip' ? rate / 2 : rate };
 }
