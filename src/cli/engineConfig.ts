@@ -6,7 +6,6 @@ import {
   type ExternalField,
   GEOMETRIES,
   type InteractionSpec,
-  PDE_CORE_MODELS,
 } from '../model/types';
 import { readEngineConfig1d } from './engineConfig1d';
 
@@ -107,8 +106,7 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
   ]);
   const spec: InteractionSpec = {
     geometry: oneOf(o.geometry, 'geometry', GEOMETRIES, 'isotropic'),
-    // ring (outside V3) has no particle kernel: only the density-only `pde` command takes it
-    core: oneOf(o.core, 'core', needParticles ? CORE_MODELS : PDE_CORE_MODELS, 'gaussian'),
+    core: oneOf(o.core, 'core', CORE_MODELS, 'gaussian'),
     delta: num(o.delta, 'delta', undefined, { min: 1e-9, max: 0.5 }),
   };
   const field = readField(o.U);

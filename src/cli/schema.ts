@@ -239,7 +239,11 @@ export function scenarioSchema(): Schema {
         'isotropic (screw, free in the plane) or slip (edge, glide along x₁): MATH §2',
         D.geometry,
       ),
-      core: choice(CORE_MODELS, 'core regularisation of the potential (MATH §2)', D.core),
+      core: choice(
+        CORE_MODELS,
+        'core regularisation of the potential (MATH §2); ring is outside the paper’s assumption (V1): m_δ changes sign',
+        D.core,
+      ),
       delta: {
         description: 'core radius δ, or a rule evaluated at n: power δ = c·n^−p, log δ = c/√(log n)',
         default: D.delta,

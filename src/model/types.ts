@@ -4,10 +4,13 @@ export type Geometry = 'isotropic' | 'slip';
 export type CoreModel = 'gaussian' | 'plummer' | 'poisson' | 'ring';
 
 export const GEOMETRIES: readonly Geometry[] = ['isotropic', 'slip'];
-/** Cores with particle kernels (scenarios, links, the particle engines, the fast sum). */
-export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson'];
-/** Cores the PDE accepts: also ring, which has no particle kernel yet (kernels/cores/ring.ts). */
-export const PDE_CORE_MODELS: readonly CoreModel[] = [...CORE_MODELS, 'ring'];
+/**
+ * Every core (scenarios, links, particle engines, fast sum, PDE). The last, ring, is outside the
+ * paper's assumption (V1): its multiplier changes sign (kernels/cores/ring.ts).
+ */
+export const CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson', 'ring'];
+/** Cores within the paper's assumptions (V1)–(V4): positive multipliers. */
+export const PAPER_CORE_MODELS: readonly CoreModel[] = ['gaussian', 'plummer', 'poisson'];
 
 /** One term a·cos(2π(p·x₁ + q·x₂) − φ) of the external potential U (MATH §4); p, q integers. */
 export interface CosMode {

@@ -114,6 +114,26 @@ export const PRESETS: Preset[] = [
       s.rate = 0.01;
     }),
   },
+  {
+    id: 'ring',
+    title: 'Ring core: outside (V1)',
+    look: 'A core whose multiplier changes sign: for δ = 0.1 the uniform state is unstable for 3.8 < |k| < 8.8. A 5% seed at k = (4, 3) grows like e^(0.56t) in the PDE into sharpening stripes; the particles (stratified, 4000) follow the stripes at first, then break them into like-sign clumps. No theorem covers this.',
+    scenario: build((s) => {
+      s.core = 'ring';
+      s.delta = 0.1;
+      s.n = 4000;
+      s.field.modes = [];
+      s.initial = {
+        kind: 'sample',
+        density: { kind: 'sine', a: 0.05, p: 4, q: 3 },
+        sampling: 'stratified',
+        seed: 1,
+      };
+      s.pde = { enabled: true, grid: 128, delta: 'same' };
+      s.T = 8;
+      s.rate = 0.5;
+    }),
+  },
 ];
 
 const preset = (id: string): Scenario => {

@@ -1,4 +1,6 @@
 import type { RegimeClassification } from '../model/diagnostics/regime';
+import { ringInstability } from '../model/kernels/cores/ringBand';
+import { resolveDelta } from '../model/scenario/delta';
 import type { Scenario } from '../model/scenario/types';
 
 const SUPERSCRIPTS: Record<string, string> = {
@@ -64,6 +66,7 @@ export function regimeStatement(r: RegimeClassification, s: Scenario): RegimeSta
   const noU = s.field.modes.length === 0 || s.field.modes.every((m) => m.a === 0);
   const problems: string[] = [];
   if (forced) problems.push('F ≠ 0 is outside the theorem (no periodic potential)');
+  if (r.kind === 'outside') return outsideStatement(s);
   if (r.kind === 'convergent') {
     const thm = iso ? 'Thm 3.3' : 'Thm 3.9';
     if (kind === 'dipoles') problems.push('short-dipole data are not the well-prepared data it assumes');
@@ -99,6 +102,18 @@ export function regimeStatement(r: RegimeClassification, s: Scenario): RegimeSta
     parameters: 'parameters between the theorems',
     assumes: 'neither convergence nor non-convergence is proved for these (n, δ, T)',
     thisRun: forced ? problems[0] : null,
+    applies: false,
+  };
+}
+
+/** The ring core (outside V1): no theorem; what the sign change of m_δ does instead (MATH §2a). */
+function outsideStatement(s: Scenario): RegimeStatement {
+  const r = ringInstability(resolveDelta(s), s.dimension === 1 ? '1d' : s.geometry);
+  const rate = r.fastestRate;
+  return {
+    parameters: 'ring core: outside the paper’s assumption (V1), no theorem applies',
+    assumes: `m_δ < 0 for ${threeDigits(r.band[0])} < |k| < ${threeDigits(r.band[1])}, so the uniform state is unstable there (fastest growth e^(${threeDigits(rate)}·t) at |k| ≈ ${threeDigits(r.fastestK)}${s.geometry === 'slip' && s.dimension !== 1 ? ', 45° to the glide direction' : ''}) and like signs aggregate`,
+    thisRun: null,
     applies: false,
   };
 }

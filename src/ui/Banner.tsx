@@ -1,5 +1,6 @@
 import { dismissLinkProblem, restart } from '../state/actions';
 import { useLab } from '../state/store';
+import { RingBanner } from './RingBanner';
 import { StoryBar } from './StoryBar';
 
 /** Longer messages are cut (a 1 MB link must not make a 1 MB banner); the start says what is wrong. */
@@ -18,6 +19,7 @@ export function Banner() {
   return (
     <div className="banners">
       <StoryBar />
+      <RingBanner />
       {linkProblem && (
         <div className="banner warn" role="alert" data-testid="link-problem">
           <span className="text">{capText(linkProblem)}</span>

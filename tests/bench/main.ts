@@ -18,6 +18,7 @@ function lazy(file: string, fn: string): () => Promise<BenchRow[]> {
 const sections: Section[] = [
   { name: 'engine', run: () => benchDirectSum() },
   { name: 'fastsum', run: lazy('fastsum', 'benchFastSum') },
+  { name: 'ring', run: lazy('ring', 'benchRing') },
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'stepper', run: lazy('stepper', 'benchStepper') },
   { name: 'pde', run: lazy('pde', 'benchPde') },

@@ -1,14 +1,13 @@
 /**
  * The ring core through the CLI: the density-only `pde` command takes core "ring" (the PDE needs
- * only the multiplier) and keeps each mass, positivity and the energy's decrease; commands that
- * need particle kernels reject it with a one-line error naming the field. Cost: ~1 s.
+ * only the multiplier) and keeps each mass, positivity and the energy's decrease; `run` moves
+ * particles with it (kernels/cores/ring.ts) and E_n does not increase. Cost: ~1 s.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
-import { InputError } from '../../src/cli/input';
 import { ORACLE_DIR } from './oracle/cases';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-ring-'));
@@ -31,14 +30,22 @@ describe('CLI with core "ring"', () => {
     const e = res.energy.map((p) => p[1]);
     for (let i = 1; i < e.length; i++) expect(e[i]).toBeLessThanOrEqual(e[i - 1] + 1e-13);
   });
-  it('run (particles): rejected, the error names core', async () => {
-    let field = 'no error';
-    try {
-      await runCli(['run', '--in', file, '--T', '0.05', '--out', out]);
-    } catch (err) {
-      if (err instanceof InputError) field = err.field;
-      else throw err;
-    }
-    expect(field).toBe('core');
+  it('run (particles): takes core "ring", E_n non-increasing', async () => {
+    const cfg = join(dir, 'ring-particles.json');
+    const particles = [
+      [0.2, 0.3, 1],
+      [0.21, 0.305, -1],
+      [0.6, 0.7, 1],
+      [0.65, 0.2, -1],
+    ];
+    writeFileSync(cfg, JSON.stringify({ geometry: 'isotropic', core: 'ring', delta: 0.03, particles }));
+    const res = (await runCli(['run', '--in', cfg, '--T', '0.01', '--out', out])) as {
+      particles: number[][];
+      energy: number[][];
+    };
+    expect(res.particles.length).toBe(4);
+    const e = res.energy.map((p) => p[1]);
+    expect(e.length).toBeGreaterThan(1);
+    for (let i = 1; i < e.length; i++) expect(e[i]).toBeLessThanOrEqual(e[i - 1] + 1e-13);
   });
 });

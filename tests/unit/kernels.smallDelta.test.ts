@@ -28,6 +28,16 @@ const DELTA = 1e-12;
 function density(core: CoreModel, s: number): number {
   if (core === 'gaussian') return Math.exp(-0.5 * s * s) / (2 * Math.PI);
   if (core === 'plummer') return 1 / (Math.PI * (s * s + 1) ** 2);
+  if (core === 'ring') {
+    // the unit circle blurred by a gaussian of width ½: its mean over the circle (trapezoid rule,
+    // exponentially accurate for this periodic entire integrand)
+    let sum = 0;
+    for (let k = 0; k < 128; k++) {
+      const th = (2 * Math.PI * (k + 0.5)) / 128;
+      sum += Math.exp(-2 * ((s - Math.cos(th)) ** 2 + Math.sin(th) ** 2));
+    }
+    return (2 / Math.PI) * (sum / 128);
+  }
   return 1 / (2 * Math.PI * (s * s + 1) ** 1.5);
 }
 

@@ -27,6 +27,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
     delta: r.delta,
     T: r.T,
     lambda: r.lambda,
+    core: spec.core,
   });
   // MATH §6–8: where (n, δ, T) sits, with λ_δ and exp(3λ_δT)·n^{−1/2}
   const regime = {

@@ -10,7 +10,7 @@
  * These are asymptotic statements; the classification of a single (n, δ) only says which side of
  * the lines it is on.
  */
-import type { Geometry } from '../types';
+import { type CoreModel, type Geometry, PAPER_CORE_MODELS } from '../types';
 
 /** exp(3 λ T)·n^{−1/2} (may overflow to Infinity; see log10ConvergenceCriterion). */
 export function convergenceCriterion(lambda: number, T: number, n: number): number {
@@ -43,7 +43,8 @@ export function regimeLines(n: number, T: number): RegimeLines {
   };
 }
 
-export type RegimeKind = 'convergent' | 'non-convergent' | 'open';
+/** 'outside': a core the paper's assumptions exclude (ring, outside (V1)): no theorem applies. */
+export type RegimeKind = 'convergent' | 'non-convergent' | 'open' | 'outside';
 
 export interface RegimeClassification {
   kind: RegimeKind;
@@ -62,11 +63,21 @@ export function classifyRegime(args: {
   T: number;
   /** λ_δ = ‖D²V_δ‖_∞ from the kernel. */
   lambda: number;
+  /** Default gaussian; a core outside the paper's assumptions is classified 'outside'. */
+  core?: CoreModel;
 }): RegimeClassification {
   const { geometry, n, delta, T, lambda } = args;
   const lines = regimeLines(n, T);
   const log10Criterion = log10ConvergenceCriterion(lambda, T, n);
   const criterion = convergenceCriterion(lambda, T, n);
+  if (args.core && !PAPER_CORE_MODELS.includes(args.core))
+    return {
+      kind: 'outside',
+      label: 'outside the paper’s assumption (V1): no theorem applies',
+      criterion,
+      log10Criterion,
+      lines,
+    };
   const iso = geometry === 'isotropic';
   let kind: RegimeKind = 'open';
   let label = 'open (between the theorems)';

@@ -1,3 +1,4 @@
+import { CORES } from '../kernels/cores';
 import { coreMultiplier, kernelMultiplier } from '../kernels/multipliers';
 import type { PairKernel } from '../kernels/pairKernel';
 import { sampleFarCoefficients } from './farSample';
@@ -47,7 +48,11 @@ export function farCoefficients(
     for (let k2 = -K; k2 <= K; k2++) {
       const kk = k1 * k1 + k2 * k2;
       let v = 0;
-      if (kk === 0) v = screen && !slip ? (Math.PI / 2) * (2 * delta * delta - screen.secondMoment) : 0;
+      if (kk === 0)
+        v =
+          screen && !slip
+            ? (Math.PI / 2) * (CORES[core].secondMoment! * delta * delta - screen.secondMoment)
+            : 0;
       else if (split === 'far-only') v = kernelMultiplier(geometry, k1, k2) * coreMultiplier(core, delta, kk);
       else v = kernelMultiplier(geometry, k1, k2) * screen!.multiplier(kk);
       fhat[k1 * M + ((k2 + M) % M)] = v;

@@ -101,7 +101,7 @@ const MAX_CORE_INTERVALS = 1024;
  * share each interval's cache lines, half as many.
  */
 export function coreTableIntervals(geometry: Geometry, core: CoreModel, delta: number, r2: number): number {
-  const perD2 = CORES[core].gaussianMultiplier ? 2 : 16;
+  const perD2 = CORES[core].tablePerD2;
   const needed = (perD2 * r2 * r2) / (delta * delta);
   const cap = geometry === 'slip' ? MAX_CORE_INTERVALS / 2 : MAX_CORE_INTERVALS;
   if (!(needed <= cap)) return 0;

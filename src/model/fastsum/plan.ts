@@ -1,5 +1,4 @@
-import { CORES } from '../kernels/cores';
-import { coreMultiplier } from '../kernels/multipliers';
+import { CORES, coreTailBound } from '../kernels/cores';
 import type { PairKernel } from '../kernels/pairKernel';
 import { cellGeometry } from './cells';
 import { predictCost } from './costModel';
@@ -150,9 +149,9 @@ function design(
     helperShare: 0,
   });
   // δ alone band-limits V_δ below ε at K: no near part.
-  const own = coreMultiplier(core, delta, K * K) * (geometry === 'slip' ? 2 : 1);
+  const own = coreTailBound(core, delta, K * K) * (geometry === 'slip' ? 2 : 1);
   if (own <= eps) return farOnly();
-  const near = CORES[core].gaussianMultiplier ? ewaldNear(kernel, K, eps) : switchedNear(kernel, K, eps);
+  const near = CORES[core].secondMoment !== null ? ewaldNear(kernel, K, eps) : switchedNear(kernel, K, eps);
   if (!(near.r2 < 0.45)) return null;
   const c = cost(near);
   return { split: near.split, M, K, w, near, seconds: c.seconds, helperShare: c.helperShare };
@@ -166,9 +165,10 @@ function ewaldNear(kernel: PairKernel, K: number, eps: number): NearDesign {
   const { geometry, core, delta } = kernel.spec;
   const shape = screenShape(geometry, eps);
   let rs = shape.edge / K;
-  // the slip shape reaches M₂ = 2δ² within its tested band only while 2δ² ≤ 2M₂(φ)
-  if (geometry === 'slip') rs = Math.max(rs, delta / Math.sqrt(shape.m2));
-  const d = { split: 'ewald' as const, screen: new CompactScreen(shape, rs, 2 * delta * delta), r2: 0 };
+  const m2 = CORES[core].secondMoment! * delta * delta;
+  // the slip shape reaches the core's M₂ within its tested band only while M₂ ≤ 2M₂(φ)
+  if (geometry === 'slip') rs = Math.max(rs, Math.sqrt(m2 / (2 * shape.m2)));
+  const d = { split: 'ewald' as const, screen: new CompactScreen(shape, rs, m2), r2: 0 };
   return { ...d, r2: cutoffRadius(nearProfile(geometry, core, delta, d), eps) };
 }
 

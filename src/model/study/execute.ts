@@ -123,7 +123,7 @@ export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): 
     },
     onSample: series ? (s) => samples.push(s) : undefined,
   });
-  const measures = measureRun(outcome, setup.spec.geometry, opts.modes);
+  const measures = measureRun(outcome, setup.spec.geometry, opts.modes, setup.spec.core);
   const wallSeconds = (performance.now() - started) / 1000;
   measures.wall_s = wallSeconds;
   return { outcome, measures, samples, wallSeconds };

@@ -20,7 +20,7 @@ import {
 import { hMinusDistance } from '../diagnostics/sobolev';
 import { resolveDelta } from '../scenario/delta';
 import type { Scenario } from '../scenario/types';
-import type { Configuration, Geometry } from '../types';
+import type { Configuration, CoreModel, Geometry } from '../types';
 import type { RunOutcome } from './simulate';
 
 /** Measure name → value (numbers, and the regime's kind as text). */
@@ -55,7 +55,12 @@ function boundFractions(particles: Configuration, delta: number) {
   };
 }
 
-export function measureRun(r: RunOutcome, geometry: Geometry, modes: readonly Wavevector[] = []): Measures {
+export function measureRun(
+  r: RunOutcome,
+  geometry: Geometry,
+  modes: readonly Wavevector[] = [],
+  core?: CoreModel,
+): Measures {
   const n = r.signs.length;
   const atT = { pos: r.pos, signs: r.signs };
   const at0 = { pos: r.pos0, signs: r.signs };
@@ -63,7 +68,7 @@ export function measureRun(r: RunOutcome, geometry: Geometry, modes: readonly Wa
   const bound0 = boundFractions(at0, r.delta);
   const moved = particleChange(r.signs, r.pos0, r.pos);
   const shift = displacementStats(r.pos0, r.unwrapped);
-  const regime = classifyRegime({ geometry, n, delta: r.delta, T: r.T, lambda: r.lambda });
+  const regime = classifyRegime({ geometry, n, delta: r.delta, T: r.T, lambda: r.lambda, core });
   const out: Measures = {
     n,
     delta: r.delta,

@@ -16,7 +16,13 @@ const CORE_OPTIONS = [
   { value: 'gaussian', label: 'gaussian  exp(−2π²δ²|k|²)' },
   { value: 'plummer', label: 'plummer  −½ log(r² + δ²)' },
   { value: 'poisson', label: 'poisson  exp(−2πδ|k|)' },
+  { value: 'ring', label: 'ring  J₀(2πδ|k|)·e^(−π²δ²|k|²/2) — outside (V1)' },
 ] as const;
+
+const CORE_HELP = {
+  paper: 'How the log-singularity of V is smoothed at distance δ.',
+  ring: 'ring: −log averaged over a circle of radius δ, blurred by δ/2. Outside the paper’s assumption (V1): m_δ < 0 for 2.40 < 2πδ|k| < 5.52, so like signs aggregate there and no theorem applies.',
+};
 
 type DeltaMode = 'fixed' | 'power' | 'log';
 
@@ -64,7 +70,7 @@ export function InteractionSection() {
         label="Core"
         value={core}
         options={CORE_OPTIONS}
-        help="How the log-singularity of V is smoothed at distance δ."
+        help={core === 'ring' ? CORE_HELP.ring : CORE_HELP.paper}
         onChange={(v) =>
           editScenario('core', (s) => {
             s.core = v;

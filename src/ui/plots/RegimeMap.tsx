@@ -171,7 +171,7 @@ export function RegimeMap() {
   const k = useLab((st) => st.ui.textScale);
   const delta = resolveDelta(s);
   const regime = Number.isFinite(lambda)
-    ? classifyRegime({ geometry: s.geometry, n: s.n, delta, T: s.T, lambda })
+    ? classifyRegime({ geometry: s.geometry, n: s.n, delta, T: s.T, lambda, core: s.core })
     : null;
   const crit = regime ? regime.log10Criterion : Number.NaN;
   const statement = regime ? regimeStatement(regime, s) : null;

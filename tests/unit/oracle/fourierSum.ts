@@ -11,8 +11,9 @@ import type { ExternalField, InteractionSpec } from '../../../src/model/types';
 /** K with multiplier tails below ~1e-12·(leading term): MATH §2 guidance. */
 export function oracleCutoff(spec: InteractionSpec): number {
   const d = spec.delta;
-  // gaussian: e^{−2π²δ²K²} ≈ e^{−33}; plummer/poisson: m ≈ e^{−2πδK} ≈ e^{−25} (·√x for plummer)
-  const k = spec.core === 'gaussian' ? 1.3 / d : 4.0 / d;
+  // gaussian: e^{−2π²δ²K²} ≈ e^{−33}; ring: e^{−π²δ²K²/2} ≈ e^{−33} (times |J₀| ≤ 1);
+  // plummer/poisson: m ≈ e^{−2πδK} ≈ e^{−25} (·√x for plummer)
+  const k = spec.core === 'gaussian' ? 1.3 / d : spec.core === 'ring' ? 2.6 / d : 4.0 / d;
   return Math.ceil(k);
 }
 

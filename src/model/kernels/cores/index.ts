@@ -9,7 +9,8 @@ import type { CoreForms, PairConstants } from './forms';
 import { gaussianForms, gaussianMultiplier, gaussianRadialA, gaussianSlip } from './gaussian';
 import { plummerForms, plummerMultiplier, plummerRadialA, plummerSlip } from './plummer';
 import { poissonForms, poissonMultiplier, poissonRadialA, poissonSlip } from './poisson';
-import { ringForms, ringMultiplier } from './ring';
+import { ringForms, ringMultiplier, ringRadialA, ringSlip, ringTailBound } from './ring';
+import { RING_SECOND_MOMENT } from './ringProfile';
 
 export type { CoreForms, PairConstants } from './forms';
 export { integralI } from './forms';
@@ -19,9 +20,21 @@ interface CoreModelEntry {
   readonly code: number;
   /** m_δ(k) as a function of |k|² (MATH §2): the definition of the regularisation. */
   multiplier(delta: number, kSquared: number): number;
+  /** sup of |m_δ(k)| over |k|² ≥ kSquared (the multiplier itself where it is positive, decreasing). */
+  tailBound(delta: number, kSquared: number): number;
   forms(delta: number): CoreForms;
-  /** m_δ is a gaussian, so m_δ·m_τ = m_σ: the fast sum's Ewald split is exact (no switch). */
-  readonly gaussianMultiplier: boolean;
+  /**
+   * M₂/δ² (M₂ = ∫|x|²g_δ) when the core density g_δ decays faster than any power (gaussian,
+   * ring): the fast sum's screen then takes the core's second moment and its near part P_δ − P_T
+   * is compact without a switch (the 'ewald' split). null for the algebraic cores (switched).
+   */
+  readonly secondMoment: number | null;
+  /**
+   * Intervals per δ² of q that a degree-7 table of the whole near profile needs for ~1e-14 (the
+   * scale on which the core varies in q: 2δ² gaussian, δ²/2 ring; the algebraic cores have a
+   * singularity at q = −δ²).
+   */
+  readonly tablePerD2: number;
   /**
    * The isotropic P_δ − P₀ decays faster than any power of δ/r (a compact core density): the
    * periodic remainder needs no far-image tail.
@@ -38,41 +51,55 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
   gaussian: {
     code: 0,
     multiplier: gaussianMultiplier,
+    tailBound: gaussianMultiplier,
     forms: gaussianForms,
-    gaussianMultiplier: true,
+    secondMoment: 2,
+    tablePerD2: 2,
     compactIsotropic: true,
     pairNs: { isotropic: 25, slip: 42 },
   },
   plummer: {
     code: 1,
     multiplier: plummerMultiplier,
+    tailBound: plummerMultiplier,
     forms: plummerForms,
-    gaussianMultiplier: false,
+    secondMoment: null,
+    tablePerD2: 16,
     compactIsotropic: false,
     pairNs: { isotropic: 20, slip: 80 },
   },
   poisson: {
     code: 2,
     multiplier: poissonMultiplier,
+    tailBound: poissonMultiplier,
     forms: poissonForms,
-    gaussianMultiplier: false,
+    secondMoment: null,
+    tablePerD2: 16,
     compactIsotropic: false,
     pairNs: { isotropic: 20, slip: 32 },
   },
-  // outside (V3): multiplier only (PDE); ringForms throws, so no particle kernel is ever built
+  // outside (V1): m_δ changes sign (ring.ts); the profiles come from a universal table
   ring: {
     code: 3,
     multiplier: ringMultiplier,
+    tailBound: ringTailBound,
     forms: ringForms,
-    gaussianMultiplier: false,
-    compactIsotropic: false,
-    pairNs: { isotropic: 20, slip: 32 },
+    secondMoment: RING_SECOND_MOMENT,
+    tablePerD2: 8,
+    compactIsotropic: true,
+    // the gaussian's, scaled by the direct sums' measured ring/gaussian time (1.00, 1.05; bench ring)
+    pairNs: { isotropic: 25, slip: 44 },
   },
 };
 
 /** m_δ(k) as a function of |k|²; δ = 0 gives 1 (the unregularised kernel). */
 export function coreMultiplier(core: CoreModel, delta: number, kSquared: number): number {
   return delta === 0 ? 1 : CORES[core].multiplier(delta, kSquared);
+}
+
+/** sup_{|k'|² ≥ kSquared} |m_δ(k')|: what a truncation of the multiplier at |k|² neglects. */
+export function coreTailBound(core: CoreModel, delta: number, kSquared: number): number {
+  return delta === 0 ? 1 : CORES[core].tailBound(delta, kSquared);
 }
 
 export function coreForms(core: CoreModel, delta: number): CoreForms {
@@ -96,8 +123,10 @@ export function pairRadialA(q: number, c: PairConstants): number {
       return gaussianRadialA(q, c);
     case 1:
       return plummerRadialA(q, c);
-    default:
+    case 2:
       return poissonRadialA(q, c);
+    default:
+      return ringRadialA(q, c);
   }
 }
 
@@ -110,7 +139,10 @@ export function pairSlip(q: number, c: PairConstants, out: Float64Array): void {
     case 1:
       plummerSlip(q, c, out);
       return;
-    default:
+    case 2:
       poissonSlip(q, c, out);
+      return;
+    default:
+      ringSlip(q, c, out);
   }
 }
