@@ -6,7 +6,8 @@
  * worker_threads helper (two threads). The three are timed interleaved, so load on the shared
  * machine hits them alike; the machine's load average is printed with the table. Accuracy: max
  * over 48 sampled particles (16 at 1e6) of |fast − direct| / RMS of the direct sums there.
- * FASTSUM_SIZES=10000,100000 picks sizes; FASTSUM_BEFORE=0 skips the baseline.
+ * FASTSUM_SIZES=10000,100000 picks sizes; FASTSUM_BEFORE=0 skips the baseline;
+ * FASTSUM_BASELINE=HEAD times this commit against itself (the two columns should agree).
  */
 import { loadavg } from 'node:os';
 import { createFastSum, type FastSum, installFastSumThreads } from '../../src/model/fastsum';
@@ -17,8 +18,8 @@ import type { CoreModel, Geometry } from '../../src/model/types';
 import { importBaseline } from './baseline';
 import { type BenchRow, lcg } from './table';
 
-/** The commit before issue 12's fast-sum work. */
-const BASELINE = '9f1cd29';
+/** The commit before issue 12's fast-sum work; FASTSUM_BASELINE=<commit> picks another. */
+const BASELINE = process.env.FASTSUM_BASELINE ?? '9f1cd29';
 
 type Evaluator = Pick<FastSum, 'accumulate'> & { plan: { M: number } };
 type Create = (k: PairKernel, n: number) => Evaluator;
