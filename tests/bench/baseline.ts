@@ -15,6 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** The commit of the before column: FASTSUM_BASELINE if set, else the given default. */
+export function baselineCommit(fallback: string): string {
+  return process.env.FASTSUM_BASELINE || fallback;
+}
+
 export function baselineModelDir(commit: string): string | null {
   let hash: string;
   try {

@@ -7,7 +7,7 @@
  * machine hits them alike; the machine's load average is printed with the table. Accuracy: max
  * over 48 sampled particles (16 at 1e6) of |fast − direct| / RMS of the direct sums there.
  * FASTSUM_SIZES=10000,100000 picks sizes; FASTSUM_BEFORE=0 skips the baseline;
- * FASTSUM_BASELINE=HEAD times this commit against itself (the two columns should agree).
+ * FASTSUM_BASELINE=<commit> picks it (HEAD: this commit against itself, the columns should agree). A second table sets the results against issue 12's targets.
  */
 import { loadavg } from 'node:os';
 import { createFastSum, type FastSum, installFastSumThreads } from '../../src/model/fastsum';
@@ -15,11 +15,14 @@ import { installNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
 import { makeKernel } from '../../src/model/kernels';
 import type { PairKernel } from '../../src/model/kernels/pairKernel';
 import type { CoreModel, Geometry } from '../../src/model/types';
-import { importBaseline } from './baseline';
+import { baselineCommit, importBaseline } from './baseline';
 import { type BenchRow, lcg } from './table';
 
-/** The commit before issue 12's fast-sum work; FASTSUM_BASELINE=<commit> picks another. */
-const BASELINE = process.env.FASTSUM_BASELINE ?? '9f1cd29';
+/** main before issue 12's second fast-sum round (FASTSUM_BASELINE=<commit> overrides). */
+const BASELINE = baselineCommit('996a447');
+
+/** Issue 12, target 2: evaluations per second with both cores, by n. */
+const TARGET: Record<number, number> = { 10000: 150, 100000: 15, 1000000: 1 };
 
 type Evaluator = Pick<FastSum, 'accumulate'> & { plan: { M: number } };
 type Create = (k: PairKernel, n: number) => Evaluator;
@@ -134,6 +137,18 @@ export async function benchFastSum(): Promise<BenchRow[]> {
     const best = Math.max(a1 ?? 0, a2 ?? 0);
     console.log(
       `${r.label.padEnd(w)} | ${fmt(b).padStart(14)} | ${fmt(a1).padStart(8)} | ${fmt(a2).padStart(9)} | ${(b ? `${(best / b).toFixed(1)}×` : '–').padStart(12)} | ${r.M.map((x) => x ?? '–').join('/')} | ${fmt(r.error[0], 2).padStart(12)} | ${fmt(r.error[1], 2).padStart(8)} | ${fmt(r.error[2], 2).padStart(9)} | ${r.setup.toFixed(2)}`,
+    );
+  }
+  console.log(`\nissue 12 target 2 (before = ${BASELINE}; now = best of 1 and 2 threads; evals/s)`);
+  console.log(`${'case'.padEnd(w)} | target | before |    now | holds`);
+  for (const r of rows) {
+    const n = Number(r.label.split('n=')[1]);
+    const t = TARGET[n];
+    if (!t) continue;
+    const [b, a1, a2] = r.evalsPerSecond;
+    const now = Math.max(a1 ?? 0, a2 ?? 0);
+    console.log(
+      `${r.label.padEnd(w)} | ${String(t).padStart(6)} | ${fmt(b).padStart(6)} | ${fmt(now).padStart(6)} | ${now >= t ? 'yes' : 'no'}`,
     );
   }
   return rows.flatMap((r) => [
