@@ -1,5 +1,6 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { NearPairJacobian } from '../integrate/nearPairJacobian';
+import { NearPairs } from '../integrate/nearPairs';
 import { BrownianPaths } from './brownian';
 
 /**
@@ -23,7 +24,12 @@ export interface NoiseSettings {
   seed: number;
   /** Grid step, a power of two; default noiseStepSize(n, θ). */
   dt?: number;
+  /** The core width δ: ± pairs within 4δ have their drift step controlled (omit: no control). */
+  delta?: number;
 }
+
+/** Most halvings of a grid step for a collapsing pair (h ≥ dt/2¹⁴). */
+const MAX_DEPTH = 14;
 
 /**
  * Default step: the largest 2^-m ≤ min(2⁻⁸, 1/(8nθ)), so a step's noise displacement √(2θ dt)
@@ -51,10 +57,14 @@ export class NoisyStepper {
   private readonly dims: 1 | 2;
   private readonly sigma: number;
   private version = 0;
-  /** Time at which wNow was sampled (NaN: not yet). */
-  private wTime = Number.NaN;
-  /** Grid steps taken (diagnostics). */
+  /** Grid steps taken, and substeps the pair control added (diagnostics). */
   steps = 0;
+  substeps = 0;
+  private readonly near: NearPairs;
+  private readonly coreWidth: number;
+  private readonly drift: Float64Array;
+  /** Per depth: the midpoint state of a halved step. */
+  private readonly mids: Float64Array[] = [];
 
   constructor(
     private readonly system: ParticleSystem,
@@ -76,6 +86,9 @@ export class NoisyStepper {
     this.wNext = new Float64Array(n * this.dims);
     this.paths = new BrownianPaths(settings.seed, n, this.dims);
     this.jacobian = new NearPairJacobian(system);
+    this.near = new NearPairs(n);
+    this.coreWidth = settings.delta ?? 0;
+    this.drift = new Float64Array(2 * n);
   }
 
   /** Time of the kept grid state. */
@@ -88,38 +101,64 @@ export class NoisyStepper {
     if (!(T >= this.gridTime)) throw new RangeError(`advanceTo(${T}) before t = ${this.gridTime}`);
     const last = Math.floor(T / this.dt);
     while (this.k < last) {
-      this.step(this.y, this.dt, (this.k + 1) * this.dt, this.y);
+      this.step(this.y, this.gridTime, this.dt, this.y);
       this.k++;
       this.steps++;
-      // The step's end values are the next step's start: one tree descent per coordinate and step.
-      this.wNow.set(this.wNext);
-      this.wTime = this.gridTime;
     }
     const rest = T - this.gridTime;
-    if (rest > 0) this.step(this.y, rest, T, out);
+    if (rest > 0) this.step(this.y, this.gridTime, rest, out);
     else out.set(this.y);
   }
 
-  /** One linearly implicit step of length h from the kept state (time gridTime) to tEnd, into out. */
-  private step(y: Float64Array, h: number, tEnd: number, out: Float64Array): void {
-    const { system, v, rhs, delta, wNow, wNext, dims, sigma, jacobian, paths } = this;
+  /**
+   * One linearly implicit step of length h from y (time t0) into out. The clipped Jacobian leaves a
+   * collapsing ± pair's attraction explicit, so a step that moves a near ± pair's separation by more
+   * than half of max(|s|, δ) is halved (recursively, on dyadic times, so W is still the tree's and
+   * the choice depends on the state alone: replay is kept).
+   */
+  private step(y: Float64Array, t0: number, h: number, out: Float64Array, depth = 0): void {
+    const { system, v, rhs, delta, drift, wNow, wNext, dims, sigma, jacobian, paths } = this;
     const n = system.n;
     system.velocities(y, v);
     this.version++;
     jacobian.prepare(y, this.version, h, 0);
     jacobian.factor(h);
-    rhs.set(v);
-    if (sigma > 0) {
-      if (this.wTime !== this.gridTime) {
-        paths.sample(this.gridTime, wNow);
-        this.wTime = this.gridTime;
-      }
-      paths.sample(tEnd, wNext);
-      const s = sigma / h;
-      for (let i = 0; i < n; i++)
-        for (let c = 0; c < dims; c++) rhs[2 * i + c] += s * (wNext[i * dims + c] - wNow[i * dims + c]);
+    jacobian.solve(v, drift);
+    if (depth < MAX_DEPTH && !this.pairsResolved(y, drift)) {
+      this.mids[depth] ??= new Float64Array(2 * n);
+      const mid = this.mids[depth];
+      this.substeps++;
+      this.step(y, t0, 0.5 * h, mid, depth + 1);
+      this.step(mid, t0 + 0.5 * h, 0.5 * h, out, depth + 1);
+      return;
     }
+    for (let j = 0; j < 2 * n; j++) out[j] = y[j] + drift[j];
+    if (sigma === 0) return;
+    paths.sample(t0, wNow);
+    paths.sample(t0 + h, wNext);
+    rhs.fill(0);
+    const s = sigma / h;
+    for (let i = 0; i < n; i++)
+      for (let c = 0; c < dims; c++) rhs[2 * i + c] = s * (wNext[i * dims + c] - wNow[i * dims + c]);
     jacobian.solve(rhs, delta);
-    for (let j = 0; j < 2 * n; j++) out[j] = y[j] + delta[j];
+    for (let j = 0; j < 2 * n; j++) out[j] += delta[j];
+  }
+
+  /** Whether every ± pair within 4δ changes its separation by at most ½·max(|s|, δ). */
+  private pairsResolved(y: Float64Array, drift: Float64Array): boolean {
+    if (!(this.coreWidth > 0)) return true;
+    const near = this.near;
+    const count = near.search(y, 4 * this.coreWidth);
+    const signs = this.system.signs;
+    for (let p = 0; p < count; p++) {
+      const i = near.pairI[p];
+      const j = near.pairJ[p];
+      if (signs[i] === signs[j]) continue;
+      const ddx = drift[2 * i] - drift[2 * j];
+      const ddy = drift[2 * i + 1] - drift[2 * j + 1];
+      const lim = 0.5 * Math.max(Math.hypot(near.dx[p], near.dy[p]), this.coreWidth);
+      if (ddx * ddx + ddy * ddy > lim * lim) return false;
+    }
+    return true;
   }
 }
