@@ -45,7 +45,8 @@ describe('noisy stepper', () => {
   });
 
   // N·dims samples of a χ²-type mean: relative sd √(2/(N·dims)); tolerance 4 sd
-  // (N = 4000, 2 coords: 6.3%; slip 1 coord: 8.9%). θ off by 12% (slip) fails at ≥ 1.4 sd beyond the edge.
+  // (N = 4000, 2 coords: 6.3%; slip 1 coord: 8.9%). Power: a θ wrong by ≥ 15% lies ≥ 2.7 sd beyond
+  // the edge (slip; 5.5 sd isotropic), so it is rejected with probability ≥ 0.99.
   it.each(['isotropic', 'slip'] as const)(
     'free particles (%s): MSD = 2θt per moved coordinate',
     (geometry) => {
