@@ -43,10 +43,10 @@ describe('noisy PDE, linearised about ρ± = ½', () => {
     const k0 = s.kappaHat(K);
     const p0 = s.coefficients(K, 'plus');
     const m0 = s.coefficients(K, 'minus');
-    let F = freeEnergy(s.energy(), theta, N, s.rhoPlus, s.rhoMinus);
+    let F = freeEnergy(s.energy(), theta, s.rhoPlus, s.rhoMinus);
     for (let m = 1; m <= 10; m++) {
       advanceWithHeatFlow(s, flow, theta, (m * T) / 10, 2 ** -7);
-      const f = freeEnergy(s.energy(), theta, N, s.rhoPlus, s.rhoMinus);
+      const f = freeEnergy(s.energy(), theta, s.rhoPlus, s.rhoMinus);
       expect(f).toBeLessThanOrEqual(F + 1e-15);
       F = f;
     }

@@ -1,5 +1,6 @@
 import { RealFFT2D } from '../fft2';
 import type { Geometry } from '../types';
+import { entropy } from './diagnostics';
 
 /**
  * The noise's heat flow for the PDE (the θΔρ± terms; slip: θ∂₁²ρ±) as an exact split step:
@@ -44,22 +45,17 @@ export class HeatFlow {
   }
 }
 
-/** ∫ρ log ρ over T² for cell averages (0 log 0 = 0). */
-export function entropyIntegral(N: number, rho: ArrayLike<number>): number {
-  let s = 0;
-  for (let g = 0; g < N * N; g++) if (rho[g] > 0) s += rho[g] * Math.log(rho[g]);
-  return s / (N * N);
-}
-
-/** The PDE's free energy with noise, F = E + θ∫(ρ+ log ρ+ + ρ− log ρ−): nonincreasing in time. */
+/**
+ * The PDE's free energy with noise, F = E + θ∫(ρ+ log ρ+ + ρ− log ρ−): nonincreasing in time
+ * (the entropy is the solver's own diagnostic).
+ */
 export function freeEnergy(
   energy: number,
   theta: number,
-  N: number,
-  rhoPlus: ArrayLike<number>,
-  rhoMinus: ArrayLike<number>,
+  rhoPlus: Float64Array,
+  rhoMinus: Float64Array,
 ): number {
-  return energy + theta * (entropyIntegral(N, rhoPlus) + entropyIntegral(N, rhoMinus));
+  return energy + theta * entropy(rhoPlus, rhoMinus);
 }
 
 /** The part of a PDE solver the split step needs (src/model/pde/types.ts PdeSolver). */
