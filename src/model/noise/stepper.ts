@@ -114,12 +114,13 @@ export class NoisyStepper {
    * One linearly implicit step of length h from y (time t0) into out. The clipped Jacobian leaves a
    * collapsing ± pair's attraction explicit, so a step that moves a near ± pair's separation by more
    * than half of max(|s|, δ) is halved (recursively, on dyadic times, so W is still the tree's and
-   * the choice depends on the state alone: replay is kept).
+   * the choice depends on the state alone: replay is kept). `vAtY`: this.v already holds v(y) (the
+   * first half of a halved step starts where its parent did), so it is not evaluated again.
    */
-  private step(y: Float64Array, t0: number, h: number, out: Float64Array, depth = 0): void {
+  private step(y: Float64Array, t0: number, h: number, out: Float64Array, depth = 0, vAtY = false): void {
     const { system, v, rhs, delta, drift, wNow, wNext, dims, sigma, jacobian, paths } = this;
     const n = system.n;
-    system.velocities(y, v);
+    if (!vAtY) system.velocities(y, v);
     this.version++;
     jacobian.prepare(y, this.version, h, 0);
     jacobian.factor(h);
@@ -128,7 +129,7 @@ export class NoisyStepper {
       this.mids[depth] ??= new Float64Array(2 * n);
       const mid = this.mids[depth];
       this.substeps++;
-      this.step(y, t0, 0.5 * h, mid, depth + 1);
+      this.step(y, t0, 0.5 * h, mid, depth + 1, true);
       this.step(mid, t0 + 0.5 * h, 0.5 * h, out, depth + 1);
       return;
     }
