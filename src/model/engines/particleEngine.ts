@@ -3,10 +3,12 @@ import { dipoleStatistics, nearestOppositeDistances } from '../diagnostics/dipol
 import { empiricalCoefficients } from '../diagnostics/sobolev';
 import { createSystem } from '../dynamics/createSystem';
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { createStepper, type Stepper } from '../integrate';
+import type { Stepper } from '../integrate';
 import { makeKernel, type PairKernel } from '../kernels';
+import { createRunStepper } from '../noise/runStepper';
 import { resolveDelta } from '../scenario/delta';
 import { initialConfiguration } from '../scenario/initial';
+import { resolveNoise } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import type { InteractionSpec } from '../types';
 import {
@@ -157,7 +159,9 @@ export class ParticleEngine {
 
   private stepper(): Stepper {
     const r = this.need();
-    if (!r.stepper) r.stepper = createStepper(r.system, r.pos, r.scenario.integrator);
+    // after a hot swap (t0 > 0) a noisy stepper continues the Brownian path at t0
+    if (!r.stepper)
+      r.stepper = createRunStepper(r.system, r.pos, r.scenario.integrator, resolveNoise(r.scenario), r.t0);
     return r.stepper;
   }
 
