@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { classifyRegime, type RegimeLines, regimeLines } from '../../model/diagnostics/regime';
 import { resolveDelta } from '../../model/scenario/delta';
+import { noiseStatement } from '../../state/noiseStatement';
 import { criterionText, regimeStatement } from '../../state/regimeStatement';
 import { useLab } from '../../state/store';
 import { formatValue } from '../controls/NumberField';
@@ -175,6 +176,7 @@ export function RegimeMap() {
     : null;
   const crit = regime ? regime.log10Criterion : Number.NaN;
   const statement = regime ? regimeStatement(regime, s) : null;
+  const noise = noiseStatement(s);
   return (
     <div className="plot" data-testid="regime-map">
       <div className="plot-title">Regime map (log n vs log δ)</div>
@@ -200,6 +202,11 @@ export function RegimeMap() {
           </>
         )}
       </p>
+      {noise && (
+        <p className={`note${noise.verdict === 'bound' ? '' : ' caveat'}`} data-testid="regime-noise">
+          Noise: {noise.text}.
+        </p>
+      )}
       <p className="note" data-testid="regime-criterion">
         exp(3λ_δT)·n^−½ = {criterionText(crit)}
         {Number.isFinite(crit) && (crit < 0 ? ' (< 1)' : ' (≥ 1: Thm 3.3 says nothing)')}.
