@@ -47,6 +47,10 @@ example:
   --fields LIST         what to write: measure names and groups (${RUN_GROUPS.map((g) => g.name).join(', ')});
                         "+a,+b" adds to the defaults, "-a" drops one; grids and initial particles only on request
   --progress, --max-wall S (exit 3, nothing written)
+  Noise (MATH §13): a cfg's "temperature": θ (in [0, 1]) and "seed": s, a link's th=θ|pow:c,q and ns=s.
+  With θ > 0 the particles step on a fixed dyadic grid through one Brownian path per (seed, particle),
+  so the same input gives the same path bit for bit whatever the stops (--replay, --pde, --samples);
+  with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing).
   The result holds T, steps, rejected, regime, wallSeconds (and grid, pdeDelta, pdeSteps) always, then
   "measures" (the study row at T, below; * = default) and the groups asked for.
 groups:
@@ -57,6 +61,7 @@ examples:
   npm run sim -- run --in 'v1&n=1000&U=1,1,0,0&T=0.2' --pde --out r.json
   npm run sim -- run --in r-link.txt --pde --fields +grids,+initial_particles --out full.json
   npm run sim -- run --in 'v1&n=400' --T 0.5 --fields d_plus,particles_moved,bound_fraction
+  npm run sim -- run --in 'v1&n=1000&d=pow:1,1.5&i=dipoles&th=pow:0.3,1&ns=7' --pde --out noisy.json
 `,
   sweep: `usage: npm run sim -- sweep --in <scenario|link> --vary KEY=V1;V2;… [--vary …] [options] --out results.csv
   Runs the base scenario at every combination of the axes; one CSV row per run, written as it finishes.

@@ -68,7 +68,7 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, noisy 
       title: forced
         ? 'Energy (F ≠ 0: need not decrease)'
         : noisy
-          ? 'Energy (noise: E_n fluctuates; the PDE’s F = E + θ∫ρ log ρ is non-increasing)'
+          ? 'Energy (noise: the PDE’s F non-increasing)'
           : 'Energy (non-increasing)',
       yTitle: 'energy (dimensionless, MATH §3, §5)',
       series: pick('energy'),
