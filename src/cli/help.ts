@@ -61,7 +61,7 @@ examples:
   npm run sim -- run --in 'v1&n=1000&U=1,1,0,0&T=0.2' --pde --out r.json
   npm run sim -- run --in r-link.txt --pde --fields +grids,+initial_particles --out full.json
   npm run sim -- run --in 'v1&n=400' --T 0.5 --fields d_plus,particles_moved,bound_fraction
-  npm run sim -- run --in 'v1&n=1000&d=pow:1,1.5&i=dipoles&th=pow:0.3,1&ns=7' --pde --out noisy.json
+  npm run sim -- run --in 'v1&n=1000&d=0.01&th=0.001&ns=7' --pde --out noisy.json
 `,
   sweep: `usage: npm run sim -- sweep --in <scenario|link> --vary KEY=V1;V2;… [--vary …] [options] --out results.csv
   Runs the base scenario at every combination of the axes; one CSV row per run, written as it finishes.
