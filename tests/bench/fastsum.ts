@@ -6,19 +6,28 @@
  * worker_threads helper (two threads). The three are timed interleaved, so load on the shared
  * machine hits them alike; the machine's load average is printed with the table. Accuracy: max
  * over 48 sampled particles (16 at 1e6) of |fast − direct| / RMS of the direct sums there.
- * FASTSUM_SIZES=10000,100000 picks sizes; FASTSUM_BEFORE=0 skips the baseline.
+ * FASTSUM_SIZES=10000,100000 picks sizes; FASTSUM_BEFORE=0 skips the baseline;
+ * FASTSUM_BASELINE=<commit> picks it. Further tables: a stage profile (FASTSUM_PROFILE=0 skips it) and
+ * the results against issue 12's targets.
  */
 import { loadavg } from 'node:os';
 import { createFastSum, type FastSum, installFastSumThreads } from '../../src/model/fastsum';
+import { CellSort, cellStartLength } from '../../src/model/fastsum/cells';
+import { FarField } from '../../src/model/fastsum/farField';
 import { installNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
+import { NearField } from '../../src/model/fastsum/nearField';
+import { buildPlan } from '../../src/model/fastsum/plan';
 import { makeKernel } from '../../src/model/kernels';
 import type { PairKernel } from '../../src/model/kernels/pairKernel';
 import type { CoreModel, Geometry } from '../../src/model/types';
-import { importBaseline } from './baseline';
+import { baselineCommit, importBaseline } from './baseline';
 import { type BenchRow, lcg } from './table';
 
-/** The commit before issue 12's fast-sum work. */
-const BASELINE = '9f1cd29';
+/** main before issue 12's second fast-sum round (FASTSUM_BASELINE=<commit> overrides). */
+const BASELINE = baselineCommit('996a447');
+
+/** Issue 12, target 2: evaluations per second with both cores, by n. */
+const TARGET: Record<number, number> = { 10000: 150, 100000: 15, 1000000: 1 };
 
 type Evaluator = Pick<FastSum, 'accumulate'> & { plan: { M: number } };
 type Create = (k: PairKernel, n: number) => Evaluator;
@@ -63,6 +72,48 @@ interface Row {
 
 function fmt(v: number | null, digits = 3): string {
   return v === null ? '–' : v.toPrecision(digits);
+}
+
+/**
+ * Where one single-thread evaluation goes (median ms per stage), for choosing what to speed up
+ * and how to split work between the threads: cell sort, spreading + FFT convolution, gather of
+ * the far gradient, near field. FASTSUM_PROFILE=0 skips it.
+ */
+function profileStages(sizes: number[]): void {
+  console.log('\nfastsum profile (1 thread, median ms per evaluation)');
+  console.log('case                        |    M | sort | spread+FFT | gather |  near');
+  for (const n of sizes.filter((x) => x <= 1e5))
+    for (const geometry of ['isotropic', 'slip'] as const) {
+      const kernel = makeKernel({ geometry, core: 'gaussian', delta: 1e-3 });
+      const plan = buildPlan(kernel, n, { threads: 1 });
+      if (!plan.near) continue;
+      const rnd = lcg(n + 17);
+      const pos = Float64Array.from({ length: 2 * n }, rnd);
+      const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+      const [sx, sy, sb] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+      const sorted = new CellSort(n, sx, sy, sb, new Int32Array(cellStartLength(n)));
+      const far = new FarField(n, plan.M, plan.K, plan.window, plan.fhat);
+      const near = new NearField(plan.near, sorted);
+      const [fx, fy] = [new Float64Array(n), new Float64Array(n)];
+      const stages: Array<() => void> = [
+        () => sorted.sort(pos, signs, plan.near!.cells),
+        () => far.spreadAndConvolve(sx, sy, sb),
+        () => far.gatherGradient(sx, sy, sb, fx, fy),
+        () => near.accumulate(fx, fy),
+      ];
+      const times: number[][] = stages.map(() => []);
+      const reps = n >= 1e5 ? 5 : 15;
+      for (let r = 0; r <= reps; r++)
+        stages.forEach((stage, i) => {
+          const t = performance.now();
+          stage();
+          if (r > 0) times[i].push(performance.now() - t);
+        });
+      const [a, b, c, d] = times.map((t) => median(t).toFixed(1));
+      console.log(
+        `${`${geometry} gaussian n=${n}`.padEnd(27)} | ${String(plan.M).padStart(4)} | ${a.padStart(4)} | ${b.padStart(10)} | ${c.padStart(6)} | ${d.padStart(5)}`,
+      );
+    }
 }
 
 export async function benchFastSum(): Promise<BenchRow[]> {
@@ -124,6 +175,7 @@ export async function benchFastSum(): Promise<BenchRow[]> {
       });
     }
   installFastSumThreads(null);
+  if (process.env.FASTSUM_PROFILE !== '0') profileStages(sizes);
   const w = Math.max(...rows.map((r) => r.label.length));
   console.log(
     `${'case'.padEnd(w)} | evals/s before | 1 thread | 2 threads | after/before | M b/1/2 | error before | 1 thread | 2 threads | setup s`,
@@ -133,6 +185,18 @@ export async function benchFastSum(): Promise<BenchRow[]> {
     const best = Math.max(a1 ?? 0, a2 ?? 0);
     console.log(
       `${r.label.padEnd(w)} | ${fmt(b).padStart(14)} | ${fmt(a1).padStart(8)} | ${fmt(a2).padStart(9)} | ${(b ? `${(best / b).toFixed(1)}×` : '–').padStart(12)} | ${r.M.map((x) => x ?? '–').join('/')} | ${fmt(r.error[0], 2).padStart(12)} | ${fmt(r.error[1], 2).padStart(8)} | ${fmt(r.error[2], 2).padStart(9)} | ${r.setup.toFixed(2)}`,
+    );
+  }
+  console.log(`\nissue 12 target 2 (before = ${BASELINE}; now = best of 1 and 2 threads; evals/s)`);
+  console.log(`${'case'.padEnd(w)} | target | before |    now | holds`);
+  for (const r of rows) {
+    const n = Number(r.label.split('n=')[1]);
+    const t = TARGET[n];
+    if (!t) continue;
+    const [b, a1, a2] = r.evalsPerSecond;
+    const now = Math.max(a1 ?? 0, a2 ?? 0);
+    console.log(
+      `${r.label.padEnd(w)} | ${String(t).padStart(6)} | ${fmt(b).padStart(6)} | ${fmt(now).padStart(6)} | ${now >= t ? 'yes' : 'no'}`,
     );
   }
   return rows.flatMap((r) => [

@@ -24,6 +24,7 @@ const sections: Section[] = [
   { name: 'pde', run: lazy('pde', 'benchPde') },
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },
   { name: 'fft', run: lazy('fft', 'benchFft') },
+  { name: 'noise', run: lazy('noise', 'benchNoise') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 

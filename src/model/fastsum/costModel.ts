@@ -12,7 +12,7 @@ const COST = {
   tablePairNs: 20,
   /** A pair tested in the all-pairs fallback (no cells: 9 period shifts per pair). */
   pairTestNs: 10,
-  /** Window weights (twice), spreading and gathering, per particle (w = 12). */
+  /** Window weights (twice), spreading and gathering, per particle (measured at w = 12, ∝ w²). */
   particleNs: 700,
   /** The FFT convolution, per M²·log₂M. */
   fftNs: 2.0,

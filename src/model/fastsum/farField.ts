@@ -12,17 +12,17 @@ import { type SpreadWindow, windowWeightTable } from './window';
  * window's derivative is singular at its edge, where φ = e^{−β}: with FINUFFT's β = 2.3w the
  * gathered gradient has errors ~1e-7 whenever a grid node sits near a window edge. The far
  * multiplier here has decayed to the tolerance at the cut-off K, so the window's transform
- * need not be flat up to K, and β = 2.8w (edge value 2e-15 at w = 12) brings the gradient
+ * need not be flat up to K, and β = 2.8w (edge value 2e-14 at w = 11) brings the gradient
  * errors to ~1e-9 (plan.ts, window.ts).
  * Spreading and gathering index the periodic grid directly: rows wrap by one compare, and the
  * few particles whose window wraps in x (within w of the right edge) take a modular path. Weights
  * come from a
  * piecewise-polynomial table (window.ts) for chunks of CHUNK particles, so memory stays O(M² + n)
- * (spreading and gathering each compute them); they are stored with a fixed stride of 12 (zero
- * beyond w) so the hot loops for w ≤ 12 are unrolled: V8 runs them 3–4× faster with the weights
+ * (spreading and gathering each compute them); they are stored with a fixed stride of 11 (zero
+ * beyond w) so the hot loops for w ≤ 11 are unrolled: V8 runs them 3–4× faster with the weights
  * in registers.
  */
-const S = 12;
+const S = 11;
 const CHUNK = 256;
 
 export class FarField {
@@ -116,7 +116,7 @@ export class FarField {
     for (let j0 = 0; j0 < n; j0 += CHUNK) {
       const j1 = Math.min(n, j0 + CHUNK);
       this.chunkWeights(sx, sy, j0, j1, false);
-      if (stride === S) spread12(j0, j1, M, sb, wx, wy, ix, iy, grid);
+      if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid);
       else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid);
     }
     this.lastEnergy = this.conv.convolve(grid, grid);
@@ -139,14 +139,14 @@ export class FarField {
     for (let i0 = 0; i0 < n; i0 += CHUNK) {
       const i1 = Math.min(n, i0 + CHUNK);
       this.chunkWeights(sx, sy, i0, i1, true);
-      if (stride === S) gather12(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
+      if (stride === S) gather11(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
       else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
     }
   }
 }
 
-/** Unrolled for w ≤ 12 with the x-weights in registers; windows wrapping in x go to spreadAny. */
-function spread12(
+/** Unrolled for w ≤ 11 with the x-weights in registers; windows wrapping in x go to spreadAny. */
+function spread11(
   j0: number,
   j1: number,
   M: number,
@@ -176,7 +176,6 @@ function spread12(
     const x8 = b * wx[o + 8];
     const x9 = b * wx[o + 9];
     const x10 = b * wx[o + 10];
-    const x11 = b * wx[o + 11];
     let row = iy[j - j0];
     for (let k = 0; k < S; k++, row++) {
       if (row === M) row = 0;
@@ -194,7 +193,6 @@ function spread12(
       grid[r + 8] += c * x8;
       grid[r + 9] += c * x9;
       grid[r + 10] += c * x10;
-      grid[r + 11] += c * x11;
     }
   }
 }
@@ -231,8 +229,8 @@ function spreadAny(
   }
 }
 
-/** Unrolled for w ≤ 12; windows wrapping in x go to gatherAny. */
-function gather12(
+/** Unrolled for w ≤ 11; windows wrapping in x go to gatherAny. */
+function gather11(
   i0: number,
   i1: number,
   M: number,
@@ -274,7 +272,6 @@ function gather12(
       const v8 = grid[r + 8];
       const v9 = grid[r + 9];
       const v10 = grid[r + 10];
-      const v11 = grid[r + 11];
       const sd =
         v0 * dwx[o] +
         v1 * dwx[o + 1] +
@@ -286,8 +283,7 @@ function gather12(
         v7 * dwx[o + 7] +
         v8 * dwx[o + 8] +
         v9 * dwx[o + 9] +
-        v10 * dwx[o + 10] +
-        v11 * dwx[o + 11];
+        v10 * dwx[o + 10];
       const sv =
         v0 * wx[o] +
         v1 * wx[o + 1] +
@@ -299,8 +295,7 @@ function gather12(
         v7 * wx[o + 7] +
         v8 * wx[o + 8] +
         v9 * wx[o + 9] +
-        v10 * wx[o + 10] +
-        v11 * wx[o + 11];
+        v10 * wx[o + 10];
       ax += sd * cy;
       ay += sv * cd;
     }

@@ -41,6 +41,16 @@ export class AutoSwitch {
   }
 
   /**
+   * The method for the next step after an accepted step of size h made by `method`: λ is the
+   * stiffness bound at the new state (explicit) or at the start of the step (stiff), ρ Hairer's
+   * estimate (explicit only), `proposal` the next step size.
+   */
+  next(method: MethodInUse, h: number, rho: number, lambda: number, proposal: number): MethodInUse {
+    if (method === 'explicit') return this.afterExplicit(h, rho, lambda) ? 'stiff' : 'explicit';
+    return this.afterStiff(h, proposal, lambda) ? 'explicit' : 'stiff';
+  }
+
+  /**
    * After an accepted explicit step of size h with Hairer's estimate ρ and the stiffness bound λ
    * at the new state: true when the stepper should go stiff now.
    */

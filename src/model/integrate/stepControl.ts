@@ -6,6 +6,10 @@
  */
 const SAFETY = 0.9;
 const FAC_MIN = 0.2;
+/** A step-size proposal below MIN_RELATIVE_STEP·|t| no longer resolves t: an underflow. */
+export const MIN_RELATIVE_STEP = 1e-14;
+/** A step that would leave less than this share of itself before a target lands on it. */
+const LANDING_STRETCH = 0.01;
 
 export interface StepController {
   /** Next trial size after an attempt of size h rejected with error norm en > 1. */
@@ -61,10 +65,21 @@ export class IController implements StepController {
   reset(): void {}
 }
 
-/** The proposal for the next attempt and the rules that every method's controller obeys. */
+/**
+ * The proposal for the next attempt, the rules that every method's controller obeys, and the
+ * tally of accepted and rejected attempts.
+ */
 export class StepSizer {
   /** Size of the next attempt (before clipping at a target). */
   proposal: number;
+  /** Accepted steps so far. */
+  steps = 0;
+  /** Rejected attempts so far (error and energy test). */
+  rejected = 0;
+  /** Energy-test rejections so far (subset of `rejected`). */
+  energyRejected = 0;
+  /** Whether the last trial() was cut to land exactly on its target. */
+  lands = false;
   private lastRejected = false;
   /** Cap from the last energy rejection, released by 5% per accepted step. */
   private energyCap = Number.POSITIVE_INFINITY;
@@ -76,21 +91,53 @@ export class StepSizer {
     this.proposal = h0;
   }
 
+  /** The proposal within hmax: what the next attempt tries before a target clips it. */
+  get next(): number {
+    return Math.min(this.proposal, this.hmax);
+  }
+
+  /** The proposal itself (not a step clipped at a target) no longer resolves t. */
+  underflows(t: number): boolean {
+    const h = this.next;
+    return !(h > 0 && h >= MIN_RELATIVE_STEP * Math.abs(t));
+  }
+
+  /**
+   * Size of the next attempt from t toward tEnd. It lands on tEnd (sets `lands`) when the step
+   * would leave less than 1% of itself before it, so no sliver of round-off size is left for
+   * the next step (a clipped step is never an underflow).
+   */
+  trial(t: number, tEnd: number): number {
+    const h = this.next;
+    const rest = tEnd - t;
+    this.lands = h * (1 + LANDING_STRETCH) >= rest;
+    return this.lands ? rest : h;
+  }
+
   /** The error test failed. */
   errorRejected(h: number, en: number, ctl: StepController): void {
     this.proposal = ctl.shrink(h, en);
     this.lastRejected = true;
+    this.rejected++;
   }
 
   /** The energy test failed: halve, and do not grow beyond 0.9·h for a while. */
-  energyRejected(h: number): void {
+  rejectedByEnergy(h: number): void {
     this.proposal = h * 0.5;
     this.energyCap = 0.9 * h;
     this.lastRejected = true;
+    this.rejected++;
+    this.energyRejected++;
+  }
+
+  /** 'auto' went explicit: start within the explicit stability limit 2/λ. */
+  enterExplicit(stiffness: number): void {
+    if (stiffness > 0) this.proposal = Math.min(this.proposal, 2 / stiffness);
   }
 
   /** Accepted with error norm en; `clipped`: h was cut to land on a target. */
   accepted(h: number, en: number, ctl: StepController, clipped: boolean): void {
+    this.steps++;
     let hNew = ctl.grow(h, en);
     if (this.lastRejected) hNew = Math.min(hNew, h);
     this.lastRejected = false;

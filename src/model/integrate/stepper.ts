@@ -6,10 +6,11 @@ import { assertFinite, errorNorm } from './errorNorm';
 import { initialStep } from './initialStep';
 import { NearPairJacobian } from './nearPairJacobian';
 import { ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';
-import { IController, PiController, type StepController, StepSizer } from './stepControl';
+import { IController, MIN_RELATIVE_STEP, PiController, type StepController, StepSizer } from './stepControl';
 import type { IntegratorOptions, MethodInUse, Stepper } from './types';
 
 export { LAMBDA_SWITCH } from './autoSwitch';
+export { MIN_RELATIVE_STEP } from './stepControl';
 
 export interface StepperInternals extends Stepper {
   /** Energy-test rejections so far (subset of `rejected`). */
@@ -22,20 +23,17 @@ export interface StepperInternals extends Stepper {
   forceStep(h: number): void;
 }
 
-/** A step-size proposal below MIN_RELATIVE_STEP·|t| no longer resolves t: an underflow. */
-export const MIN_RELATIVE_STEP = 1e-14;
 /**
  * Tolerances below this are raised to it: positions live on the unit torus, where 1e-14 is ~50
  * units in the last place of a coordinate; below it the error estimates are round-off.
  */
 export const MIN_TOLERANCE = 1e-14;
-/** A step that would leave less than this share of itself before a target lands on it. */
-const LANDING_STRETCH = 0.01;
 
 /**
  * The integrator of the particle dynamics: one state, two methods (explicit Dormand–Prince and
- * the stiff Rosenbrock-W method), the per-method step-size controllers of stepControl.ts, the
- * energy acceptance test, and for 'auto' the switching rule of autoSwitch.ts.
+ * the stiff Rosenbrock-W method), the per-method step-size controllers and the accept/reject
+ * tally of stepControl.ts, the energy acceptance test, and for 'auto' the switching rule of
+ * autoSwitch.ts. This class owns the state and the order of the evaluations, nothing else.
  */
 export function createStepper(
   system: ParticleSystem,
@@ -48,9 +46,6 @@ export function createStepper(
 
 class ParticleStepper implements StepperInternals {
   t = 0;
-  steps = 0;
-  rejected = 0;
-  energyRejected = 0;
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
@@ -157,6 +152,18 @@ class ParticleStepper implements StepperInternals {
     return this.y;
   }
 
+  get steps(): number {
+    return this.sizer.steps;
+  }
+
+  get rejected(): number {
+    return this.sizer.rejected;
+  }
+
+  get energyRejected(): number {
+    return this.sizer.energyRejected;
+  }
+
   get evaluations(): number {
     return this.extraEvaluations + this.dp.evaluations + this.rw.evaluations;
   }
@@ -226,26 +233,13 @@ class ParticleStepper implements StepperInternals {
           `integrator: maxSteps (${this.maxSteps}) exceeded at t = ${this.t} (method ${this.method})`,
         );
       const t = this.t;
-      let h = Math.min(this.sizer.proposal, this.sizer.hmax);
-      this.checkUnderflow(h);
-      let landing: number | null = null;
-      // land on the target when the step would leave less than 1% of itself before it, so no
-      // sliver of round-off size is left for the next step (a clipped step is never an underflow)
-      const rest = tEnd - t;
-      if (h * (1 + LANDING_STRETCH) >= rest) {
-        h = rest;
-        landing = tEnd;
-      }
-      if (this.attempt(h, landing, false)) return this.t - t;
+      if (this.sizer.underflows(t))
+        throw new Error(
+          `integrator: step size underflow (h = ${this.sizer.next.toPrecision(3)}) at t = ${t} (method ${this.method}): the dynamics is faster than the method can follow here`,
+        );
+      const h = this.sizer.trial(t, tEnd);
+      if (this.attempt(h, this.sizer.lands ? tEnd : null, false)) return this.t - t;
     }
-  }
-
-  /** The step-size proposal itself (not a step clipped at a target) must still resolve t. */
-  private checkUnderflow(h: number): void {
-    if (!(h > 0 && h >= MIN_RELATIVE_STEP * Math.abs(this.t)))
-      throw new Error(
-        `integrator: step size underflow (h = ${h.toPrecision(3)}) at t = ${this.t} (method ${this.method}): the dynamics is faster than the method can follow here`,
-      );
   }
 
   /**
@@ -264,7 +258,6 @@ class ParticleStepper implements StepperInternals {
     const en = errorNorm(err, y, y1, n, this.rtol, this.atol);
     if (!force && en > 1) {
       this.sizer.errorRejected(h, en, ctl);
-      this.rejected++;
       return false;
     }
     // E_n(y1) and, for the stiff method, f(y1) in one pass where the system can (fast sums)
@@ -281,9 +274,7 @@ class ParticleStepper implements StepperInternals {
     if (!Number.isFinite(En1)) throw new Error(`integrator: non-finite energy at t = ${this.t + h}`);
     const Et1 = this.energyTest.lyapunov(En1, y1);
     if (!force && !this.energyTest.passes(this.Et, Et1, y1)) {
-      this.sizer.energyRejected(h);
-      this.rejected++;
-      this.energyRejected++;
+      this.sizer.rejectedByEnergy(h);
       return false;
     }
     if (isExplicit || both) {
@@ -300,26 +291,23 @@ class ParticleStepper implements StepperInternals {
     this.t = landing ?? this.t + h;
     this.En = En1;
     this.Et = Et1;
-    this.steps++;
     this.sizer.accepted(h, en, ctl, landing !== null);
     if (this.auto) this.decideSwitch(this.auto, h, rho);
     return true;
   }
 
+  /** Feeds the accepted step to the 'auto' rule and obeys it. */
   private decideSwitch(auto: AutoSwitch, h: number, rho: number): void {
-    if (this.method === 'explicit') {
-      if (auto.afterExplicit(h, rho, this.measureStiffness())) {
-        this.method = 'stiff';
-        this.switches++;
-      }
-      return;
-    }
-    this.stiffness = this.jac.stiffness; // bound at the start of the accepted step
-    if (auto.afterStiff(h, this.sizer.proposal, this.stiffness)) {
-      this.method = 'explicit';
-      this.switches++;
+    // explicit: the bound at the new state; stiff: the one at the start of the accepted step
+    if (this.method === 'explicit') this.measureStiffness();
+    else this.stiffness = this.jac.stiffness;
+    const next = auto.next(this.method, h, rho, this.stiffness, this.sizer.proposal);
+    if (next === this.method) return;
+    this.method = next;
+    this.switches++;
+    if (next === 'explicit') {
       this.controllers.explicit.reset();
-      if (this.stiffness > 0) this.sizer.proposal = Math.min(this.sizer.proposal, 2 / this.stiffness);
+      this.sizer.enterExplicit(this.stiffness);
     }
   }
 }

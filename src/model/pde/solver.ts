@@ -45,11 +45,13 @@
  *  - types.ts               PdeOptions, PdeSolver
  *  - potentialSymbol.ts     the symbol of V_δ∗ on the grid, deltaLabel, the rate bound Λ
  *  - potentialEvaluator.ts  ξ by FFT plus U, with energy and face-speed measures
- *  - xFluxes.ts, yFluxes.ts MUSCL face values, minmod slopes, upwind fluxes
- *  - rowUpdate.ts           the RK combination of a row, flushing of tiny values
+ *  - limiter.ts             the one slope limiter: ½·minmod(θΔ₊, Δ₀, θΔ₋)
+ *  - stageRows.ts           x-rates, y-rates, row update as separate row kernels (why: its header)
  *  - stage.ts               one RK stage as a fused pass over the grid
  *  - timeStep.ts            dt rule, SSP-RK3, acceptance tests
  *  - diagnostics.ts         masses, min, entropy, Fourier coefficients
+ *  - grid.ts                cell averages ↔ Fourier coefficients, resampling
+ *  - stepping.ts            the solver as a Stepping for the checkpoint clock
  *  - fvSolver.ts            the solver object wiring the above
  */
 
