@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { useLab } from '../state/store';
 import type { DensityRange } from '../view/densityToRgba';
+import { CircleView1d } from '../view/CircleView1d';
 import { TorusView } from '../view/TorusView';
 import { DipoleLens } from './DipoleLens';
 import { DrawnClock } from './drawnClock';
@@ -17,6 +18,7 @@ export function Stage({ bare = false }: { bare?: boolean }) {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const status = useLab((s) => s.run.status);
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
   // a portrait view (phones) puts the two panels above each other
@@ -42,17 +44,21 @@ export function Stage({ bare = false }: { bare?: boolean }) {
         ref={box}
         title="Drag (or arrow keys) to move around the torus, wheel (+/−) to zoom, double-click (0) for the home view"
       >
-        <TorusView
-          theme={ui.theme}
-          mode={mode}
-          field={ui.field}
-          tiled={ui.tiled}
-          stacked={stacked}
-          colorScale={ui.colorScale}
-          colorMax={ui.colorMax}
-          onDensityRange={onRange}
-        />
-        {mode === 'side' && (
+        {circle ? (
+          <CircleView1d theme={ui.theme} mode={mode} />
+        ) : (
+          <TorusView
+            theme={ui.theme}
+            mode={mode}
+            field={ui.field}
+            tiled={ui.tiled}
+            stacked={stacked}
+            colorScale={ui.colorScale}
+            colorMax={ui.colorMax}
+            onDensityRange={onRange}
+          />
+        )}
+        {mode === 'side' && !circle && (
           <div className="side-labels" aria-hidden="true">
             <span>particles μ±</span>
             <span>PDE ρ±</span>
