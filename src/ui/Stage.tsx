@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { useLab } from '../state/store';
-import type { DensityRange } from '../view/densityToRgba';
 import { CircleView1d } from '../view/CircleView1d';
+import type { DensityRange } from '../view/densityToRgba';
 import { TorusView } from '../view/TorusView';
 import { DipoleLens } from './DipoleLens';
 import { DrawnClock } from './drawnClock';
