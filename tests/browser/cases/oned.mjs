@@ -3,7 +3,19 @@
 // screen, the energies and the H⁻² distance are plotted, and nothing is logged as an error.
 // Screenshots: tests/browser/screenshots/oned-<preset>.png. Cost ~20 s per preset (loaded).
 
-import { assert, canvasShot, LONG, lab, MINUS, openPage, PLUS, ready, settled, test } from '../harness.mjs';
+import {
+  assert,
+  canvasShot,
+  LONG,
+  lab,
+  MINUS,
+  openPage,
+  PLUS,
+  ready,
+  settled,
+  shot,
+  test,
+} from '../harness.mjs';
 import { pixelStats } from '../pixelStats.mjs';
 
 const INK = [0x33, 0x33, 0x33];
@@ -27,6 +39,14 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     const { page, errors, close } = await openPage(browser, url, link);
     await ready(page);
     assert((await page.locator('[data-testid=circle-canvas]').count()) === 1, 'no circle view');
+    assert((await page.locator('[data-testid=regime-map-1d]').count()) === 1, 'no d = 1 regime map');
+    const regime = (await page.textContent('[data-testid=regime-label]')) ?? '';
+    const expected = preset.id === 'counterexample-1d' ? 'Thm 4.1 regime' : 'circle: parameters between';
+    assert(regime.includes(expected), `regime line: ${regime}`);
+    assert(
+      (await page.locator('[data-testid=field-geometry]').count()) === 0,
+      'the geometry control should be hidden on the circle',
+    );
     const n0 = await lab(page, () => window.__lab.n);
     const pos0 = await lab(page, () => window.__lab.positions());
     const signs = await lab(page, () => window.__lab.signs());
@@ -72,6 +92,7 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     } else {
       assert(moved > 1e-3, `particles did not move (${moved})`);
     }
+    await shot(page, `oned-${preset.id}-page`);
     await canvasShot(page, `oned-${preset.id}`);
     // the statistics without the legend's text (its ink would move the ring's centroid)
     await page.evaluate(() => {
