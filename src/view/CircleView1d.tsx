@@ -14,6 +14,7 @@ import { FrameCounter } from './FrameCounter';
 import { SCENE_COLORS } from './glyphColors';
 import { InvalidateOnNewFrames } from './InvalidateOnNewFrames';
 import { RingDensity1d } from './RingDensity1d';
+import { RingHistogram1d } from './RingHistogram1d';
 import { RingParticles1d } from './RingParticles1d';
 import { type RingLayout1d, ringLayout1d } from './ringLayout1d';
 import { ringWorld } from './ringProfile1d';
@@ -112,6 +113,7 @@ export function CircleView1d({ theme, mode }: CircleViewProps) {
         <RingOutline layout={layout} color={colors.cell} />
         {showDensity && <RingDensity1d theme={theme} layout={layout} onScale={setScale} />}
         {showParticles && <RingParticles1d theme={theme} layout={layout} />}
+        {showParticles && showDensity && <RingHistogram1d theme={theme} layout={layout} scale={scale} />}
         <FrameCounter />
       </Canvas>
       <div
@@ -132,6 +134,12 @@ export function CircleView1d({ theme, mode }: CircleViewProps) {
           <>
             <br />
             PDE: ρ+ outside, ρ− inside the ring; band full at ρ = {scale} (grey: ρ = ½)
+            {showParticles && (
+              <>
+                <br />
+                dark steps: the particles’ μ± as histograms, same scale
+              </>
+            )}
           </>
         )}
       </div>

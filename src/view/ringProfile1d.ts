@@ -51,3 +51,44 @@ export function bandIndices(N: number): Uint32Array {
   for (let c = 0; c < N; c++) idx.set([2 * c, 2 * c + 1, 2 * c + 2, 2 * c + 1, 2 * c + 3, 2 * c + 2], 6 * c);
   return idx;
 }
+
+/**
+ * The particles' densities as histograms of M equal bins (interleaved positions, x₂ ignored):
+ * plus[b] = M·#{b_i = +1, x_i in bin b}/n, so Σ plus/M = n₊/n, on the scale of the PDE's ρ+.
+ */
+export function histograms1d(
+  pos: ArrayLike<number>,
+  signs: ArrayLike<number>,
+  M: number,
+): { plus: Float64Array; minus: Float64Array } {
+  const plus = new Float64Array(M);
+  const minus = new Float64Array(M);
+  const n = signs.length;
+  for (let i = 0; i < n; i++) {
+    const x = pos[2 * i] - Math.floor(pos[2 * i]);
+    const b = Math.min(M - 1, Math.floor(x * M));
+    (signs[i] > 0 ? plus : minus)[b] += M / n;
+  }
+  return { plus, minus };
+}
+
+/** Bins for n particles: about 8 per species per bin, 16 … 128. */
+export const histogramBins = (n: number) => Math.max(16, Math.min(128, Math.round(n / 16)));
+
+/** The step curve of M bin values around the ring (2M points, a closed loop), x, y, 0 triples. */
+export function stepVertices(
+  layout: RingLayout1d,
+  bins: ArrayLike<number>,
+  scale: number,
+  side: 1 | -1,
+  out: Float32Array,
+): Float32Array {
+  const M = bins.length;
+  for (let b = 0; b < M; b++) {
+    const off = side * profileOffset(layout, bins[b], scale);
+    const [ax, ay] = ringWorld(layout, b / M, off);
+    const [bx, by] = ringWorld(layout, (b + 1) / M, off);
+    out.set([ax, ay, 0, bx, by, 0], 6 * b);
+  }
+  return out;
+}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ringLayout1d } from '../../src/view/ringLayout1d';
-import { bandIndices, bandVertices, profileScale, ringWorld } from '../../src/view/ringProfile1d';
+import {
+  bandIndices,
+  bandVertices,
+  histogramBins,
+  histograms1d,
+  profileScale,
+  ringWorld,
+  stepVertices,
+} from '../../src/view/ringProfile1d';
 
 describe('ring profiles', () => {
   const L = ringLayout1d(1);
@@ -31,5 +39,24 @@ describe('ring profiles', () => {
     expect(profileScale(4)).toBe(5);
     expect(profileScale(8)).toBe(10);
     expect(profileScale(120)).toBe(150);
+  });
+});
+
+describe('particle histograms on the ring', () => {
+  const L = ringLayout1d(1);
+  it('bin densities: masses n±/n, each particle in its bin, on the PDE scale', () => {
+    const pos = Float64Array.from([0.01, 0, 0.26, 0, 0.99, 0, 1.5, 0, 0.5, 0]);
+    const signs = Int8Array.from([1, 1, -1, -1, 1]);
+    const h = histograms1d(pos, signs, 4);
+    expect(Array.from(h.plus)).toEqual([4 / 5, 4 / 5, 4 / 5, 0]);
+    expect(Array.from(h.minus)).toEqual([0, 0, 4 / 5, 4 / 5]);
+    expect(h.plus.reduce((a, b) => a + b) / 4).toBeCloseTo(3 / 5, 14);
+    expect(histogramBins(400)).toBe(25);
+    expect(histogramBins(10)).toBe(16);
+  });
+  it('steps sit at R ± h·value/scale over each bin', () => {
+    const v = stepVertices(L, [1, 2], 2, 1, new Float32Array(12));
+    expect(Math.hypot(v[0] - 0.5, v[1] - 0.5)).toBeCloseTo(L.radius + L.profileHeight / 2, 6);
+    expect(Math.hypot(v[9] - 0.5, v[10] - 0.5)).toBeCloseTo(L.radius + L.profileHeight, 6);
   });
 });
