@@ -25,11 +25,15 @@ export function classifyChange(prev: Scenario, next: Scenario): ScenarioChange {
   const dipoles = next.initial.kind === 'dipoles';
   const explicit = next.initial.kind === 'explicit';
   const restart =
+    prev.dimension !== next.dimension ||
     !same(prev.initial, next.initial) ||
     prev.n !== next.n ||
     (dipoles && (resolveDelta(prev) !== resolveDelta(next) || prev.geometry !== next.geometry)) ||
     (explicit && prev.pde.grid !== next.pde.grid);
-  const pdeSetup = prev.pde.enabled !== next.pde.enabled || prev.pde.grid !== next.pde.grid;
+  const pdeSetup =
+    prev.dimension !== next.dimension ||
+    prev.pde.enabled !== next.pde.enabled ||
+    prev.pde.grid !== next.pde.grid;
   const particlePhysics =
     prev.geometry !== next.geometry ||
     prev.core !== next.core ||

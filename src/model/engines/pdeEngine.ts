@@ -2,8 +2,9 @@ import { CheckpointClock } from '../checkpoints';
 import { gridCoefficients } from '../diagnostics/sobolev';
 import { RealFFT2D } from '../fft2';
 import { cellAverages } from '../init/cellAverages';
+import { buildPde1d, cellSpectrum1d, type EngineSolver, initialDensity1d, isCircle } from '../oneD/engine1d';
 import { freeEnergy } from '../pde/diffusion';
-import { createPdeSolver, type PdeSolver } from '../pde/solver';
+import { createPdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import { resolvePdeDelta } from '../scenario/delta';
 import { initialDensity } from '../scenario/initial';
@@ -14,7 +15,7 @@ import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF }
 interface Run {
   scenario: Scenario;
   rho0: { rhoPlus: Float64Array; rhoMinus: Float64Array };
-  solver: PdeSolver;
+  solver: EngineSolver;
   stepsBefore: number;
   clock: CheckpointClock;
   calls: number;
@@ -26,7 +27,8 @@ function buildSolver(
   rhoPlus: ArrayLike<number>,
   rhoMinus: ArrayLike<number>,
   t0: number,
-): PdeSolver {
+): EngineSolver {
+  if (isCircle(s)) return buildPde1d(s, rhoPlus, rhoMinus, t0);
   return createPdeSolver({
     geometry: s.geometry,
     core: s.core,
@@ -56,7 +58,9 @@ export class PdeEngine {
   private plan: RealFFT2D | null = null;
 
   init(scenario: Scenario, h: number): PdeInitReply {
-    const rho0 = cellAverages(initialDensity(scenario), scenario.pde.grid);
+    const rho0 = isCircle(scenario)
+      ? initialDensity1d(scenario)
+      : cellAverages(initialDensity(scenario), scenario.pde.grid);
     this.run = {
       scenario,
       rho0,
@@ -104,7 +108,6 @@ export class PdeEngine {
   private checkpoint(k: number): void {
     const r = this.need();
     const s = r.solver;
-    if (this.plan?.N !== s.N) this.plan = new RealFFT2D(s.N);
     const K = SPECTRUM_CUTOFF;
     const [massPlus, massMinus] = s.masses();
     const energy = s.energy();
@@ -120,11 +123,16 @@ export class PdeEngine {
       entropy,
       massPlus,
       massMinus,
-      spectrum: {
-        plus: gridCoefficients(s.N, s.rhoPlus, K, this.plan),
-        minus: gridCoefficients(s.N, s.rhoMinus, K, this.plan),
-      },
+      spectrum: isCircle(r.scenario) ? cellSpectrum1d(s.rhoPlus, s.rhoMinus, K) : this.gridSpectrum(s, K),
     });
+  }
+
+  private gridSpectrum(s: EngineSolver, K: number) {
+    if (this.plan?.N !== s.N) this.plan = new RealFFT2D(s.N);
+    return {
+      plus: gridCoefficients(s.N, s.rhoPlus, K, this.plan),
+      minus: gridCoefficients(s.N, s.rhoMinus, K, this.plan),
+    };
   }
 
   private reply(): PdeReply {
