@@ -68,7 +68,9 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, noisy 
       title: forced
         ? 'Energy (F ≠ 0: need not decrease)'
         : noisy
-          ? 'Energy (noise: the PDE’s F non-increasing)'
+          ? pdeOn
+            ? 'Energy (noise: the PDE’s F non-increasing)'
+            : 'Energy (noise: E_n fluctuates)'
           : 'Energy (non-increasing)',
       yTitle: 'energy (dimensionless, MATH §3, §5)',
       series: pick('energy'),

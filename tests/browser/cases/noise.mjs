@@ -65,3 +65,33 @@ test('noise: θ and the dipole line shown, F plotted and non-increasing, a reloa
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });
+
+// the two noise presets: the same dipoles either side of the dipole-break line; at t = 0.1 the bound
+// fraction is ≈ 0.9 at nθ = 0.3 and ≈ 0.05 at nθ = 3 (CLI, T = 0.5: 0.89 and 0.05)
+for (const [id, bound] of [
+  ['noise-bound', true],
+  ['noise-breaks', false],
+]) {
+  test(`preset ${id}: the regime line says ${bound ? 'bound' : 'can break'}, and the bound fraction agrees`, async ({
+    browser,
+    url,
+  }) => {
+    const { page, errors, close } = await openPage(browser, url);
+    await ready(page);
+    await page.click(`[data-testid=preset-${id}]`);
+    await page.waitForFunction(() => window.__lab.status === 'paused' && window.__lab.n === 400, null, {
+      timeout: LONG,
+    });
+    const line = (await page.textContent('[data-testid=regime-noise]')) ?? '';
+    assert(line.includes(bound ? 'effectively bound' : 'dipoles can break'), `noise line: ${line}`);
+    await page.click('[data-testid=play]');
+    await page.waitForFunction(() => window.__lab.checkpoints() >= 40, null, { timeout: LONG });
+    await page.click('[data-testid=play]');
+    await settled(page);
+    const fraction = await lab(page, () => window.__lab.lastValue('boundFraction'));
+    assert(bound ? fraction > 0.6 : fraction < 0.25, `bound fraction ${fraction}`);
+    await shot(page, `preset-${id}`);
+    assert(errors.length === 0, errors.join('\n'));
+    await close();
+  });
+}
