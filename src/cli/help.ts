@@ -65,7 +65,7 @@ examples:
 `,
   sweep: `usage: npm run sim -- sweep --in <scenario|link> --vary KEY=V1;V2;… [--vary …] [options] --out results.csv
   Runs the base scenario at every combination of the axes; one CSV row per run, written as it finishes.
-  --vary KEY=V1;V2      KEY is a key of the share link (n, d, seed, g, c, U, i, rho, samp, gamma, o, T, N, pd, …),
+  --vary KEY=V1;V2      KEY is a key of the share link (n, d, seed, g, c, U, i, rho, samp, gamma, o, T, N, pd, th, ns, …),
                         each V written as in the link: d=pow:1,2;0.05 is δ = n^-2 and δ = 0.05.
                         Ranges: seed=1..5; ladders n=250..64000*2 (250, 500, …, 64000).
                         V1|V2 when a value holds ';' (U modes). LABEL=piece;piece varies settings

@@ -141,6 +141,26 @@ describe('noise through the CLI and the app engines', () => {
     expect(other.particles).not.toEqual(plain.particles);
   });
 
+  // A live edit in the app rebuilds the stepper at t₀ (ParticleEngine.update). The noisy stepper
+  // keeps no state besides the positions, so when t₀ is on its grid a rebuilt stepper that
+  // continues the Brownian path at t₀ must reproduce the unedited run bit for bit; one that
+  // restarted the path (W from 0 again) would not.
+  it('an edit mid-run continues the Brownian path: unchanged physics gives the unedited run', () => {
+    // T/200 = 2⁻⁸ = the noise grid step, so every checkpoint is a grid time
+    const s = scenario('v1&n=64&d=0.02&T=0.78125&pde=off&th=0.002&ns=4');
+    const h = s.T / 200;
+    const straight = new ParticleEngine();
+    straight.init(s, h);
+    const a = straight.advance(0.25, 1e9);
+    const edited = new ParticleEngine();
+    edited.init(s, h);
+    edited.advance(0.125, 1e9);
+    edited.update(s);
+    const b = edited.advance(0.25, 1e9);
+    expect(b.t).toBe(a.t);
+    expect(Array.from(b.pos)).toEqual(Array.from(a.pos));
+  });
+
   it('run --pde with noise: the free energy F = E + θ∫ρ±logρ± does not increase; the app engine reports F', async () => {
     const noisy = 'v1&d=0.05&n=200&rho=sine:0.5,1,1&U=&T=0.1&N=32&th=0.01';
     const res = await run(['--in', noisy, '--pde', '--samples', '10']);
