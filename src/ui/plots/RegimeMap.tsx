@@ -299,6 +299,7 @@ export function RegimeMap() {
       ? (3 * lambda * s.T) / Math.LN10 - Math.log10(s.n)
       : regime.log10Criterion;
   const statement = circle ? regimeStatement1d(s) : regime ? regimeStatement(regime, s) : null;
+  const noise = noiseStatement(s);
   const marker = (
     <circle
       cx={sx(Math.log10(s.n))}
@@ -310,7 +311,6 @@ export function RegimeMap() {
       data-testid="regime-marker"
     />
   );
-  const noise = noiseStatement(s);
   return (
     <div className="plot" data-testid="regime-map">
       <div className="plot-title">Regime map (log n vs log δ)</div>
