@@ -50,7 +50,8 @@ example:
   Noise (MATH §13): a cfg's "temperature": θ (in [0, 1]) and "seed": s, a link's th=θ|pow:c,q and ns=s.
   With θ > 0 the particles step on a fixed dyadic grid through one Brownian path per (seed, particle),
   so the same input gives the same path bit for bit whatever the stops (--replay, --pde, --samples);
-  with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing).
+  with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing);
+  the result adds noise: {temperature, seed, dt (the noise grid step), dipoleBreakFactor (δ/ℓ)^(1/(nθ))}.
   The result holds T, steps, rejected, regime, wallSeconds (and grid, pdeDelta, pdeSteps) always, then
   "measures" (the study row at T, below; * = default) and the groups asked for.
 groups:
