@@ -115,3 +115,38 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     await close();
   });
 }
+
+test('Space control: the default torus onto the circle and back (view, link, controls follow)', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url);
+  await ready(page);
+  assert((await page.locator('[data-testid=circle-canvas]').count()) === 0, 'circle view in 2D');
+  await page.selectOption('[data-testid=field-space] select', '1');
+  await page.waitForFunction(
+    () => /(^|&)dim=1(&|$)/.test(window.location.hash) && window.__lab.status === 'paused',
+    null,
+    { timeout: LONG },
+  );
+  await page.waitForSelector('[data-testid=circle-canvas]', { timeout: LONG });
+  await page.waitForFunction(() => window.__lab.frames > 0 && !window.__lab.drawPending, null, {
+    timeout: LONG,
+  });
+  const one = await lab(page, () => ({ pos: window.__lab.positions(), scenario: window.__lab.scenario() }));
+  assert(one.scenario.dimension === 1, `scenario: ${JSON.stringify(one.scenario).slice(0, 200)}`);
+  assert(
+    one.pos.every((v, i) => i % 2 === 0 || v === 0),
+    'particles on the circle',
+  );
+  assert((await page.locator('[data-testid=field-geometry]').count()) === 0, 'geometry shown on the circle');
+  await page.selectOption('[data-testid=field-space] select', '2');
+  await page.waitForFunction(() => !/(^|&)dim=1(&|$)/.test(window.location.hash), null, { timeout: LONG });
+  await page.waitForFunction(() => document.querySelector('[data-testid=circle-canvas]') === null, null, {
+    timeout: LONG,
+  });
+  await ready(page);
+  assert((await page.locator('[data-testid=field-geometry]').count()) === 1, 'geometry back in 2D');
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
