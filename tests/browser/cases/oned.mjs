@@ -92,6 +92,13 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     } else {
       assert(moved > 1e-3, `particles did not move (${moved})`);
     }
+    if (preset.id === 'counterexample-1d') {
+      // the lens magnifies one dipole of width 2γδ ≈ 1.3e-11 (the circle view itself cannot zoom)
+      await page.click('[data-testid=zoom-dipole]');
+      await page.waitForSelector('[data-testid=dipole-lens]', { timeout: LONG });
+      await shot(page, `oned-${preset.id}-lens`);
+      await page.click('[aria-label="Close the lens"]');
+    }
     await shot(page, `oned-${preset.id}-page`);
     await canvasShot(page, `oned-${preset.id}`);
     // the statistics without the legend's text (its ink would move the ring's centroid)
