@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineLoop } from 'three';
 import { frames } from '../state/lab';
@@ -31,7 +31,13 @@ export function RingHistogram1d({
   scale: number;
 }) {
   const ink = SCENE_COLORS[theme].cell;
-  const lines = useMemo(() => [loop(ink), loop(ink)], [ink]);
+  // made once, coloured by the effect: new objects on a theme change would start empty until the next frame
+  const lines = useMemo(() => [loop('#000000'), loop('#000000')], []);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    for (const l of lines) l.material.color.set(ink);
+    invalidate();
+  }, [lines, ink, invalidate]);
   const seen = useRef({ version: -1, scale: 0 });
 
   useEffect(

@@ -118,6 +118,16 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
       `ring off centre: ${JSON.stringify(c)}`,
     );
     assert(st.near.plus > 100 && st.near.minus > 100, `glyphs/curves missing: ${JSON.stringify(st.near)}`);
+    // the dark theme (key t): its own glyph colours, the ring in its light ink
+    await page.keyboard.press('t');
+    await page.waitForFunction(() => !window.__lab.drawPending, null, { timeout: LONG });
+    const dark = await canvasShot(page, `oned-${preset.id}-dark`);
+    const ds = await pixelStats(page, dark, {
+      background: [0x0d, 0x0f, 0x12],
+      colours: { plus: [0xff, 0x9a, 0x4d], minus: [0x56, 0xb4, 0xe9] },
+      tolerance: 30,
+    });
+    assert(ds.near.plus > 100 && ds.near.minus > 100, `dark theme: ${JSON.stringify(ds.near)}`);
     assert(errors.length === 0, errors.join('\n'));
     await close();
   });
