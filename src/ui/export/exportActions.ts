@@ -51,9 +51,8 @@ export async function savePagePng(): Promise<void> {
 
 export function saveChartsSvg(): void {
   const { theme } = useLab.getState().ui;
-  const { field, dimension } = useLab.getState().scenario;
-  const forced = field.force.some((f) => f !== 0);
-  const svg = chartsSvg(chartSpecs(theme, pdeOn(), forced, dimension === 1), series.data(), clock(), {
+  const forced = useLab.getState().scenario.field.force.some((f) => f !== 0);
+  const svg = chartsSvg(chartSpecs(theme, pdeOn(), forced), series.data(), clock(), {
     ink: INK[theme],
     grid: GRID[theme],
     bg: cssVar('--bg') || '#ffffff',

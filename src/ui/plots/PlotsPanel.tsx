@@ -8,10 +8,9 @@ export function PlotsPanel() {
   const theme = useLab((s) => s.ui.theme);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const forced = useLab((s) => s.scenario.field.force.some((f) => f !== 0));
-  const circle = useLab((s) => s.scenario.dimension === 1);
   return (
     <aside className="plots" aria-label="Diagnostics" data-testid="plots">
-      {chartSpecs(theme, pdeOn, forced, circle).map((c) => (
+      {chartSpecs(theme, pdeOn, forced).map((c) => (
         <TimeSeriesPlot
           key={c.key}
           title={c.title}

@@ -44,8 +44,8 @@ const UNIT_RANGE: [number, number] = [0, 1];
 const memo = new Map<string, ChartSpec[]>();
 
 /** The charts for a theme; PDE series (and their legends) are dropped when the PDE is off. */
-export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, circle = false): ChartSpec[] {
-  const key = `${theme}:${pdeOn}:${forced}:${circle}`;
+export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean): ChartSpec[] {
+  const key = `${theme}:${pdeOn}:${forced}`;
   const known = memo.get(key);
   if (known) return known;
   const all = seriesOf(theme);
@@ -69,8 +69,7 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, circle
     {
       key: 'bound',
       title: 'Bound-dipole fraction',
-      // the spacing is 1/n on the circle (engines: particleEngine.ts), n^−½ on the torus
-      yTitle: `share of particles with a partner closer than min(3δ, ${circle ? '¼n^−1' : '¼n^−½'})`,
+      yTitle: 'share of particles with a partner closer than min(3δ, ¼n^−½)',
       series: pick('bound'),
       yRange: UNIT_RANGE,
       height: 120,
