@@ -36,7 +36,9 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     const link = await lab(first.page, () => window.location.hash);
     assert(first.errors.length === 0, first.errors.join('\n'));
     await first.close();
-    const { page, errors, close } = await openPage(browser, url, link);
+    // played at rate 1 (the preset's 0.02 is for watching): the playback rate is not part of the
+    // run, whose steps end on the checkpoint grid alone
+    const { page, errors, close } = await openPage(browser, url, link.replace(/rate=[^&]*/, 'rate=1'));
     await ready(page);
     assert((await page.locator('[data-testid=circle-canvas]').count()) === 1, 'no circle view');
     assert((await page.locator('[data-testid=regime-map-1d]').count()) === 1, 'no d = 1 regime map');
