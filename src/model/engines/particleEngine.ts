@@ -3,8 +3,9 @@ import { dipoleStatistics, nearestOppositeDistances } from '../diagnostics/dipol
 import { empiricalCoefficients } from '../diagnostics/sobolev';
 import { createSystem } from '../dynamics/createSystem';
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { createStepper, type Stepper } from '../integrate';
+import type { Stepper } from '../integrate';
 import { makeKernel, type PairKernel } from '../kernels';
+import { createRunStepper } from '../noise/runStepper';
 import {
   buildSystem1d,
   firstStep1d,
@@ -14,6 +15,7 @@ import {
 } from '../oneD/engine1d';
 import { resolveDelta } from '../scenario/delta';
 import { initialConfiguration } from '../scenario/initial';
+import { resolveNoise } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import type { InteractionSpec } from '../types';
 import {
@@ -168,7 +170,8 @@ export class ParticleEngine {
     if (!r.stepper) {
       const s = r.scenario;
       const opts = isCircle(s) ? { h0: firstStep1d(s), ...s.integrator } : s.integrator;
-      r.stepper = createStepper(r.system, r.pos, opts);
+      // after a hot swap (t0 > 0) a noisy stepper continues the Brownian path at t0
+      r.stepper = createRunStepper(r.system, r.pos, opts, resolveNoise(s), r.t0);
     }
     return r.stepper;
   }

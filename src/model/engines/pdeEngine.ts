@@ -3,10 +3,12 @@ import { gridCoefficients } from '../diagnostics/sobolev';
 import { RealFFT2D } from '../fft2';
 import { cellAverages } from '../init/cellAverages';
 import { buildPde1d, cellSpectrum1d, type EngineSolver, initialDensity1d, isCircle } from '../oneD/engine1d';
+import { freeEnergy } from '../pde/diffusion';
 import { createPdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import { resolvePdeDelta } from '../scenario/delta';
 import { initialDensity } from '../scenario/initial';
+import { resolveTemperature } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './types';
 
@@ -36,6 +38,7 @@ function buildSolver(
     rhoPlus,
     rhoMinus,
     t0,
+    temperature: resolveTemperature(s),
   });
 }
 
@@ -107,12 +110,17 @@ export class PdeEngine {
     const s = r.solver;
     const K = SPECTRUM_CUTOFF;
     const [massPlus, massMinus] = s.masses();
+    const energy = s.energy();
+    const entropy = s.entropy();
+    const theta = resolveTemperature(r.scenario);
     r.pending.push({
       k,
       t: s.t,
-      energy: s.energy(),
+      energy,
+      // MATH §13: with noise F = E + θ∫ρ±logρ± is the PDE's monotone quantity
+      ...(theta > 0 ? { freeEnergy: freeEnergy(energy, theta, s.rhoPlus, s.rhoMinus) } : {}),
       minRho: s.minRho(),
-      entropy: s.entropy(),
+      entropy,
       massPlus,
       massMinus,
       spectrum: isCircle(r.scenario) ? cellSpectrum1d(s.rhoPlus, s.rhoMinus, K) : this.gridSpectrum(s, K),

@@ -2,6 +2,7 @@ import { type ReactNode, useId } from 'react';
 import { classifyRegime, type RegimeLines, regimeLines } from '../../model/diagnostics/regime';
 import { regimeLines1d } from '../../model/oneD/regime1d';
 import { resolveDelta } from '../../model/scenario/delta';
+import { noiseStatement } from '../../state/noiseStatement';
 import { criterionText, regimeStatement } from '../../state/regimeStatement';
 import { regimeStatement1d } from '../../state/regimeStatement1d';
 import { useLab } from '../../state/store';
@@ -298,6 +299,7 @@ export function RegimeMap() {
       ? (3 * lambda * s.T) / Math.LN10 - Math.log10(s.n)
       : regime.log10Criterion;
   const statement = circle ? regimeStatement1d(s) : regime ? regimeStatement(regime, s) : null;
+  const noise = noiseStatement(s);
   const marker = (
     <circle
       cx={sx(Math.log10(s.n))}
@@ -332,6 +334,11 @@ export function RegimeMap() {
           </>
         )}
       </p>
+      {noise && (
+        <p className={`note${noise.verdict === 'bound' ? '' : ' caveat'}`} data-testid="regime-noise">
+          Noise: {noise.text}.
+        </p>
+      )}
       <p className="note" data-testid="regime-criterion">
         {circle ? 'exp(3λ_δT)/n' : 'exp(3λ_δT)·n^−½'} = {criterionText(crit)}
         {Number.isFinite(crit) &&
