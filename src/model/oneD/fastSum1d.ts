@@ -80,6 +80,11 @@ export class FastSum1d {
   private readonly cellStart: Int32Array;
   private readonly order: Int32Array;
   private readonly xs: Float64Array;
+  private readonly fill: Int32Array;
+  /** Positions, signs and raw sums in cell order. */
+  private readonly sx: Float64Array;
+  private readonly sb: Int8Array;
+  private readonly sraw: Float64Array;
 
   constructor(
     private readonly kernel: Kernel1d,
@@ -122,7 +127,11 @@ export class FastSum1d {
     }
     this.weights = new Float64Array(n * WINDOW_W);
     this.first = new Int32Array(n);
-    this.cellCount = farOnly ? 0 : Math.max(3, Math.floor(1 / r2));
+    this.cellCount = Math.max(3, farOnly ? n : Math.floor(1 / r2));
+    this.fill = new Int32Array(this.cellCount);
+    this.sx = new Float64Array(n);
+    this.sb = new Int8Array(n);
+    this.sraw = new Float64Array(n);
     this.cellStart = new Int32Array(this.cellCount + 1);
     this.order = new Int32Array(n);
     this.xs = new Float64Array(n);
@@ -148,22 +157,48 @@ export class FastSum1d {
     energy: boolean,
   ): number {
     const n = this.n;
-    const { xs } = this;
-    for (let i = 0; i < n; i++) {
-      const x = pos[2 * i];
-      xs[i] = x - Math.floor(x);
-      if (xs[i] >= 1) xs[i] = 0;
+    this.sort(pos, signs);
+    const { sx, sb, sraw } = this;
+    sraw.fill(0);
+    let e = this.far(sx, sb, raw ? sraw : undefined, energy);
+    if (this.sw) e += this.near(sx, sb, raw ? sraw : undefined, energy);
+    if (raw) {
+      raw.fill(0, 0, 2 * n);
+      const { order } = this;
+      for (let a = 0; a < n; a++) raw[2 * order[a]] = sraw[a];
     }
-    if (raw) raw.fill(0, 0, 2 * n);
-    let e = this.far(signs, raw, energy);
-    if (this.sw) e += this.near(signs, raw, energy);
     // N(0) = V_δ(0) (s(0) = 1, F(0) = 0): the diagonal of the double sum
     if (energy) e += this.sw ? n * this.kernel.selfValue : 0;
     return e;
   }
 
-  private far(signs: Int8Array, raw: Float64Array | undefined, energy: boolean): number {
-    const { n, xs, re, im, weights, first, gradRow, energyRow } = this;
+  /**
+   * Counting sort into cells (width ≥ r₂, or ~1/n when far only): the near loop needs it, and
+   * both grid passes touch the grid in order instead of at random (measured 2× on the far part).
+   */
+  private sort(pos: Float64Array, signs: Int8Array): void {
+    const { n, xs, cellCount: C, cellStart, order, sx, sb } = this;
+    for (let i = 0; i < n; i++) {
+      const x = pos[2 * i];
+      let y = x - Math.floor(x);
+      if (y >= 1) y = 0;
+      xs[i] = y;
+    }
+    cellStart.fill(0);
+    for (let i = 0; i < n; i++) cellStart[Math.min(C - 1, Math.floor(xs[i] * C)) + 1]++;
+    for (let c = 0; c < C; c++) cellStart[c + 1] += cellStart[c];
+    const fill = this.fill;
+    fill.set(cellStart.subarray(0, C));
+    for (let i = 0; i < n; i++) order[fill[Math.min(C - 1, Math.floor(xs[i] * C))]++] = i;
+    for (let a = 0; a < n; a++) {
+      sx[a] = xs[order[a]];
+      sb[a] = signs[order[a]];
+    }
+  }
+
+  /** Far part on sorted particles: adds −b_i u'(x_i) to sraw, returns Σ_k F̂_k|S_k|² if energy. */
+  private far(xs: Float64Array, signs: Int8Array, raw: Float64Array | undefined, energy: boolean): number {
+    const { n, re, im, weights, first, gradRow, energyRow } = this;
     const { M } = this.plan;
     const w = WINDOW_W;
     re.fill(0);
@@ -172,15 +207,19 @@ export class FastSum1d {
     for (let i = 0; i < n; i++) {
       const xm = xs[i] * M;
       const i0 = Math.ceil(xm - half);
-      first[i] = i0;
+      const g0 = (i0 + M) % M;
+      first[i] = g0;
       const b = signs[i];
       const o = i * w;
+      const wrap = g0 + w > M;
       for (let l = 0; l < w; l++) {
         const z = (2 * (i0 + l - xm)) / w;
         const r = 1 - z * z;
         const v = r > 0 ? Math.exp(WINDOW_BETA * (Math.sqrt(r) - 1)) : 0;
         weights[o + l] = v;
-        re[(i0 + l + M) % M] += b * v;
+        let g = g0 + l;
+        if (wrap && g >= M) g -= M;
+        re[g] += b * v;
       }
     }
     fftColumns(true, re, im, 1, this.fft);
@@ -196,25 +235,21 @@ export class FastSum1d {
     }
     fftColumns(false, re, im, 1, this.fft);
     for (let i = 0; i < n; i++) {
-      const i0 = first[i];
+      const g0 = first[i];
       const o = i * w;
       let s = 0;
-      for (let l = 0; l < w; l++) s += weights[o + l] * re[(i0 + l + M) % M];
-      raw[2 * i] -= signs[i] * s;
+      if (g0 + w <= M) for (let l = 0; l < w; l++) s += weights[o + l] * re[g0 + l];
+      else for (let l = 0; l < w; l++) s += weights[o + l] * re[(g0 + l) % M];
+      raw[i] -= signs[i] * s;
     }
     return e;
   }
 
-  /** Sorts into cells of width ≥ r₂ and sums N over the pairs closer than r₂ (each once). */
-  private near(signs: Int8Array, raw: Float64Array | undefined, energy: boolean): number {
-    const { n, xs, cellCount: C, cellStart, order, kernel, poisson } = this;
+  /** Sums N over the pairs closer than r₂ (each once) of the sorted particles. */
+  private near(xs: Float64Array, signs: Int8Array, raw: Float64Array | undefined, energy: boolean): number {
+    const { cellCount: C, cellStart, kernel, poisson } = this;
     const sw = this.sw as PiecewiseTable;
     const r2 = this.plan.r2;
-    cellStart.fill(0);
-    for (let i = 0; i < n; i++) cellStart[Math.min(C - 1, Math.floor(xs[i] * C)) + 1]++;
-    for (let c = 0; c < C; c++) cellStart[c + 1] += cellStart[c];
-    const fill = cellStart.slice(0, C);
-    for (let i = 0; i < n; i++) order[fill[Math.min(C - 1, Math.floor(xs[i] * C))]++] = i;
     const coef = sw.coef;
     const invH = sw.invH;
     const last = sw.intervals - 1;
@@ -225,7 +260,7 @@ export class FastSum1d {
       const nc = c + 1 === C ? 0 : c + 1;
       const b1 = cellStart[nc + 1];
       for (let ia = a0; ia < a1; ia++) {
-        const i = order[ia];
+        const i = ia;
         const xi = xs[i];
         const bi = signs[i];
         let acc = 0;
@@ -234,7 +269,7 @@ export class FastSum1d {
           const j0 = seg === 0 ? ia + 1 : cellStart[nc];
           const j1 = seg === 0 ? a1 : b1;
           for (let jb = j0; jb < j1; jb++) {
-            const j = order[jb];
+            const j = jb;
             let d = xi - xs[j];
             d -= Math.round(d);
             const r = d < 0 ? -d : d;
@@ -263,11 +298,11 @@ export class FastSum1d {
               const ds = poly7(coef, o + TABLE_COEFS, t);
               const f = bb * (dv * s + v * ds * (d < 0 ? -1 : 1));
               acc -= f;
-              raw[2 * j] += f;
+              raw[j] += f;
             }
           }
         }
-        if (raw) raw[2 * i] += acc;
+        if (raw) raw[i] += acc;
       }
     }
     return e;
