@@ -64,8 +64,6 @@ function bandFor(get: (k: number) => number, kMax: number): number {
 
 export class FastSum1d {
   readonly plan: Plan1d;
-  /** F̂_k for k = 0..K. */
-  private readonly fHat: Float64Array;
   private readonly fft: FftTables;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
@@ -107,7 +105,6 @@ export class FastSum1d {
     const K = fHat.length - 1;
     const M = nextPow2(Math.max(2 * K + 2, 2 * WINDOW_W));
     this.plan = { mode: farOnly ? 'far' : 'split', r2: farOnly ? 0 : r2, K, M, w: WINDOW_W };
-    this.fHat = fHat;
     this.sw = sw;
     if (core === 'poisson') this.poisson = new PoissonKernel1d(delta);
     this.fft = new FftTables(M);
