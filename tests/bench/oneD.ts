@@ -59,7 +59,7 @@ export async function benchOneD(): Promise<BenchRow[]> {
 /**
  * Direct O(n²) loop against the fast sum (fastSum1d.ts), one velocity evaluation each, in evals/s;
  * i.i.d. positions, alternating signs. δ = 0.002 is "split" at these n (near + far), δ = 1e-12
- * (poisson only: the tabulated cores need δ ≥ MIN_TABLE_DELTA) the short-dipole scale.
+ * (poisson, and gaussian by smallCore1d.ts) the short-dipole scale.
  */
 function benchFastSum1d(): BenchRow[] {
   const rows: BenchRow[] = [];
@@ -67,6 +67,7 @@ function benchFastSum1d(): BenchRow[] {
     ['poisson', 0.002],
     ['gaussian', 0.002],
     ['poisson', 1e-12],
+    ['gaussian', 1e-12],
   ];
   for (const [core, delta] of cases)
     for (const n of [128, 256, 512, 4096, 32768]) {
