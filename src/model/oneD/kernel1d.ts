@@ -15,9 +15,15 @@
 import { FftTables, fftColumns } from '../fft1d';
 import { coreMultiplier } from '../kernels/multipliers';
 import type { CoreModel } from '../types';
+import { smallGaussianKernel1d } from './smallCore1d';
 
-/** Smallest δ of the tabulated cores (their table has ≥ 64/δ points). */
+/** Smallest δ of the tabulated cores (their table has ≥ 64/δ points); below it gaussian has smallCore1d.ts. */
 export const MIN_TABLE_DELTA = 5e-4;
+
+/** Smallest δ a core takes in 1D: poisson (closed form) and gaussian (smallCore1d.ts) any δ ≥ 1e-12. */
+export function minDelta1d(core: CoreModel): number {
+  return core === 'poisson' || core === 'gaussian' ? 0 : MIN_TABLE_DELTA;
+}
 
 const TWO_PI = 2 * Math.PI;
 
@@ -147,9 +153,10 @@ export function makeKernel1d(core: CoreModel, delta: number): Kernel1d {
       lambda: Math.abs(p.second(0)),
     };
   }
+  if (core === 'gaussian' && delta < MIN_TABLE_DELTA) return smallGaussianKernel1d(delta);
   if (delta < MIN_TABLE_DELTA)
     throw new RangeError(
-      `delta: the ${core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson, the paper's model potential, takes any δ > 0`,
+      `delta: the ${core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson (the paper's model potential) and gaussian take any δ > 0`,
     );
   const { M, tables: c } = tablesFor(core, delta);
   const value = (x: number) => p.value(x) + hermite5(c[0], c[1], c[2], M, x);
