@@ -1,4 +1,5 @@
-import { encodeScenario } from '../model/scenario/codec';
+import { PRESETS_1D } from '../model/oneD/presets1d';
+import { decodeScenario, encodeScenario } from '../model/scenario/codec';
 import { defaultScenario } from '../model/scenario/defaults';
 import type { Story } from '../model/scenario/story';
 import type { Scenario } from '../model/scenario/types';
@@ -17,6 +18,13 @@ function build(edit: (s: Scenario) => void): Scenario {
   edit(s);
   const r = validateScenario(s);
   if (!r.ok) throw new Error(`invalid preset: ${r.error.field}: ${r.error.message}`);
+  return r.scenario;
+}
+
+/** A preset the model defines as a share link (the 1D ones, model/oneD/presets1d.ts). */
+function fromLink(link: string): Scenario {
+  const r = decodeScenario(link);
+  if (!r.ok) throw new Error(`invalid preset link: ${r.error.field}: ${r.error.message}`);
   return r.scenario;
 }
 
@@ -134,6 +142,7 @@ export const PRESETS: Preset[] = [
       s.rate = 0.5;
     }),
   },
+  ...PRESETS_1D.map((p) => ({ id: p.id, title: p.title, look: p.help, scenario: fromLink(p.link) })),
 ];
 
 const preset = (id: string): Scenario => {

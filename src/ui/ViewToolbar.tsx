@@ -59,6 +59,9 @@ function ToolbarSelect<T extends string>(p: {
 export function ViewToolbar() {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
+  // the circle view (1D) draws its own profiles: no colour map, tiling, zoom or hand tools
+  const circle = useLab((s) => s.scenario.dimension === 1);
+  const map = pdeOn && !circle;
   const boundShare = boundCount(useDrawnFrame(500)?.particles ?? null);
   return (
     <div className="view-toolbar">
@@ -71,7 +74,7 @@ export function ViewToolbar() {
         title={pdeOn ? undefined : 'The PDE is off: only the particles are shown'}
         onChange={(mode) => setUi({ mode })}
       />
-      {pdeOn && (
+      {map && (
         <ToolbarSelect
           label="Density"
           testId="density-field"
@@ -80,7 +83,7 @@ export function ViewToolbar() {
           onChange={(field) => setUi({ field })}
         />
       )}
-      {pdeOn && (
+      {map && (
         <ToolbarSelect
           label="Colours"
           testId="color-scale"
@@ -90,7 +93,7 @@ export function ViewToolbar() {
           onChange={(colorScale) => setUi({ colorScale })}
         />
       )}
-      {pdeOn && ui.colorScale === 'fixed' && (
+      {map && ui.colorScale === 'fixed' && (
         <label>
           {ui.field === 'kappa' ? 'max |κ|' : 'max ρ'}{' '}
           <input
@@ -110,37 +113,41 @@ export function ViewToolbar() {
           />
         </label>
       )}
-      <label>
-        <input type="checkbox" checked={ui.tiled} onChange={(e) => setUi({ tiled: e.target.checked })} /> 3×3
-        tiling
-      </label>
-      <span className="zoom-buttons">
-        <button type="button" aria-label="Zoom in (+)" onClick={() => viewNav.commands?.zoomBy(1.25)}>
-          +
-        </button>
-        <button type="button" aria-label="Zoom out (−)" onClick={() => viewNav.commands?.zoomBy(0.8)}>
-          −
-        </button>
-        <button
-          type="button"
-          aria-label="Home view (0)"
-          title="Home view (0)"
-          onClick={() => viewNav.commands?.home()}
-        >
-          ⌂
-        </button>
-      </span>
-      <button
-        type="button"
-        data-testid="zoom-dipole"
-        disabled={!boundShare}
-        title={boundShare ? 'Show a bound dipole close up (again: the next one)' : 'No bound dipoles now'}
-        onClick={zoomToDipole}
-      >
-        Zoom to a dipole
-      </button>
-      <ToolPicker />
-      {pdeOn && <DensityLegend />}
+      {!circle && (
+        <>
+          <label>
+            <input type="checkbox" checked={ui.tiled} onChange={(e) => setUi({ tiled: e.target.checked })} />{' '}
+            3×3 tiling
+          </label>
+          <span className="zoom-buttons">
+            <button type="button" aria-label="Zoom in (+)" onClick={() => viewNav.commands?.zoomBy(1.25)}>
+              +
+            </button>
+            <button type="button" aria-label="Zoom out (−)" onClick={() => viewNav.commands?.zoomBy(0.8)}>
+              −
+            </button>
+            <button
+              type="button"
+              aria-label="Home view (0)"
+              title="Home view (0)"
+              onClick={() => viewNav.commands?.home()}
+            >
+              ⌂
+            </button>
+          </span>
+          <button
+            type="button"
+            data-testid="zoom-dipole"
+            disabled={!boundShare}
+            title={boundShare ? 'Show a bound dipole close up (again: the next one)' : 'No bound dipoles now'}
+            onClick={zoomToDipole}
+          >
+            Zoom to a dipole
+          </button>
+          <ToolPicker />
+        </>
+      )}
+      {map && <DensityLegend />}
     </div>
   );
 }

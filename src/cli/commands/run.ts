@@ -21,6 +21,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
   const { spec, config } = setup;
   const wants = (g: string) => selection.groups.has(g);
   const { outcome: r, measures, samples, wallSeconds } = executeRun(setup, opts, wants('series'));
+  const theta = setup.noise?.temperature ?? 0;
   const c = classifyRegime({
     geometry: spec.geometry,
     n: r.signs.length,
@@ -57,6 +58,10 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
         energy: samples.map((x) => [x.t, x.particleEnergy]),
         distance: samples.map((x) => [x.t, x.dPlus, x.dMinus]),
         pdeEnergy: samples.map((x) => [x.t, x.continuumEnergy]),
+        // MATH §13: with noise the PDE's monotone quantity is F = E + θ∫ρ±logρ±
+        ...(theta > 0
+          ? { pdeFreeEnergy: samples.map((x) => [x.t, x.continuumEnergy + theta * x.entropy]) }
+          : {}),
         entropy: samples.map((x) => [x.t, x.entropy]),
         boundFraction: samples.map((x) => [x.t, x.boundFraction]),
         medianNearestOpposite: samples.map((x) => [x.t, x.medianNearestOpposite]),

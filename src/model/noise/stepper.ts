@@ -26,6 +26,11 @@ export interface NoiseSettings {
   dt?: number;
   /** The core width δ: ± pairs within 4δ have their drift step controlled (omit: no control). */
   delta?: number;
+  /**
+   * Time of the initial state on the Brownian path (default 0): a stepper restarted at time t₀
+   * (the app's hot swap after an edit) continues the same path W(t₀ + t) instead of replaying it.
+   */
+  origin?: number;
 }
 
 /** Most halvings of a grid step for a collapsing pair (h ≥ dt/2¹⁴). */
@@ -56,6 +61,7 @@ export class NoisyStepper {
   private readonly jacobian: NearPairJacobian;
   private readonly dims: 1 | 2;
   private readonly sigma: number;
+  private readonly origin: number;
   private version = 0;
   /** Grid steps taken, and substeps the pair control added (diagnostics). */
   steps = 0;
@@ -78,6 +84,8 @@ export class NoisyStepper {
       throw new RangeError(`noise dt ${this.dt} is not a power of two`);
     this.dims = system.geometry === 'slip' ? 1 : 2;
     this.sigma = Math.sqrt(2 * settings.temperature);
+    this.origin = settings.origin ?? 0;
+    if (!(this.origin >= 0)) throw new RangeError(`noise origin ${this.origin} < 0`);
     this.y = Float64Array.from(initial);
     this.v = new Float64Array(2 * n);
     this.rhs = new Float64Array(2 * n);
@@ -135,8 +143,8 @@ export class NoisyStepper {
     }
     for (let j = 0; j < 2 * n; j++) out[j] = y[j] + drift[j];
     if (sigma === 0) return;
-    paths.sample(t0, wNow);
-    paths.sample(t0 + h, wNext);
+    paths.sample(this.origin + t0, wNow);
+    paths.sample(this.origin + t0 + h, wNext);
     rhs.fill(0);
     const s = sigma / h;
     for (let i = 0; i < n; i++)

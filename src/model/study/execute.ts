@@ -9,10 +9,12 @@ import type { ComparisonSample } from '../compare/sideBySide';
 import type { Wavevector } from '../diagnostics/runMeasures';
 import { cellAverages } from '../init/cellAverages';
 import type { IntegratorOptions } from '../integrate';
+import type { RunNoise } from '../noise/runStepper';
 import { createPdeSolver, type PdeSolver } from '../pde/solver';
 import { decodeScenario } from '../scenario/codec';
 import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
 import { initialConfiguration, initialDensity } from '../scenario/initial';
+import { resolveNoise } from '../scenario/noise';
 import { fail } from '../scenario/read';
 import type { Scenario } from '../scenario/types';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
@@ -31,6 +33,8 @@ export interface RunSetup {
   densityGrid?: number;
   /** 1: the circle (positions interleaved with x₂ = 0, MATH §12). */
   dimension?: 1;
+  /** Noise of the particles and the PDE (MATH §13); absent: θ = 0. */
+  noise?: RunNoise;
 }
 
 export function scenarioSetup(s: Scenario): RunSetup {
@@ -43,7 +47,14 @@ export function scenarioSetup(s: Scenario): RunSetup {
     scenario: s,
     densityGrid: s.pde.grid,
     density: (grid) => cellAverages(densitySpec, grid),
+    ...noiseOf(s),
   };
+}
+
+/** `{noise}` when the scenario has θ > 0, else nothing (so noiseless setups are as before). */
+export function noiseOf(s: Scenario): { noise?: RunNoise } {
+  const noise = resolveNoise(s);
+  return noise.temperature > 0 ? { noise } : {};
 }
 
 export interface PdeRunOptions {
@@ -73,6 +84,7 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
     N: grid,
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
+    temperature: setup.noise?.temperature,
   });
 }
 
