@@ -9,7 +9,7 @@
 import { importBaseline } from './baseline';
 import type { BenchRow } from './table';
 
-const BASELINE = 'b5cffdc';
+const BASELINE = '3082939';
 
 interface Row {
   label: string;
