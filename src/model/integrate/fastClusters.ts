@@ -1,0 +1,390 @@
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { Clusters } from './clusters';
+import { cholesky, choleskySolve, stiffPairRadius } from './nearPairJacobian';
+import { NearPairs } from './nearPairs';
+import { ROS34PW2 } from './rosenbrockW';
+
+/**
+ * The fast part of the multirate method (multirate.ts): the near pairs that are stiff on the
+ * macro step H (H·‖b_i b_j D²V_δ/n‖ ≥ θ, found by a cell list), grouped into clusters
+ * (clusters.ts; mostly dipoles of 2 particles), and the integration of each cluster's own ODE
+ *   v' = F(v) + p(τ),  τ ∈ [0, H],
+ * F the interactions of the cluster's kept pairs only and p a polynomial (degree ≤ 2) that
+ * stands for everything else (the far field, the other pairs, U, F) over the macro step.
+ * Each cluster is sub-stepped by ROS34PW2 with its own exact-Hessian matrix (the positive
+ * semidefinite part of each pair block, so the small dense matrix is SPD) and its own error
+ * control: local error per particle ≤ atol + rtol·|its displacement in the sub-step|, with
+ * tolerances a tenth of the macro step's, so the sub-steps follow a collapsing pair on its own
+ * time scale n·s² while the macro step follows the slow field.
+ */
+export class FastClusters {
+  /** Pairs are fast when H·‖M‖ ≥ THETA. */
+  static readonly THETA = 5e-4;
+  /** Largest cluster (unknowns); above it θ is raised for that step. */
+  static readonly MAX_CLUSTER_UNKNOWNS = 64;
+  /** Sub-step attempts allowed per cluster and macro step. */
+  static readonly MAX_SUBSTEPS = 20000;
+  /** Share of the macro tolerances the sub-steps keep. */
+  static readonly SUB_TOLERANCE = 0.1;
+
+  readonly clusters: Clusters;
+  /** Kept pairs, grouped by cluster: pairs of cluster c are pairStart[c] .. pairStart[c+1]. */
+  pairCount = 0;
+  private pi = new Int32Array(64);
+  private pj = new Int32Array(64);
+  private pairStart = new Int32Array(2);
+  /** Sub-steps taken and rejected so far (diagnostics). */
+  subSteps = 0;
+  subRejected = 0;
+
+  private readonly n: number;
+  private readonly dim: 1 | 2;
+  private readonly near: NearPairs;
+  private readonly signs: Int8Array;
+  /** Last accepted sub-step of each particle's cluster (0: none yet). */
+  private readonly hsub: Float64Array;
+  private readonly g = new Float64Array(3);
+  // per-cluster scratch, grown to the largest cluster
+  private cap = 0;
+  private x = new Float64Array(0);
+  private x1 = new Float64Array(0);
+  private ys = new Float64Array(0);
+  private rhs = new Float64Array(0);
+  private er = new Float64Array(0);
+  private u: Float64Array[] = [];
+  private mat = new Float64Array(0);
+  private keep = new Uint8Array(64);
+  private norms = new Float64Array(64);
+
+  constructor(
+    private readonly system: ParticleSystem,
+    readonly theta = FastClusters.THETA,
+  ) {
+    this.n = system.n;
+    this.dim = system.geometry === 'slip' ? 1 : 2;
+    this.near = new NearPairs(this.n);
+    this.clusters = new Clusters(this.n);
+    this.signs = system.signs;
+    this.hsub = new Float64Array(this.n);
+  }
+
+  /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
+  build(y: Float64Array, H: number): void {
+    const { near, clusters, system, dim } = this;
+    let theta = this.theta;
+    const count = near.search(y, stiffPairRadius(system, H, theta));
+    if (this.keep.length < count) {
+      this.keep = new Uint8Array(Math.max(count, 2 * this.keep.length));
+      this.norms = new Float64Array(this.keep.length);
+    }
+    const norms = this.norms;
+    const h = this.g;
+    for (let p = 0; p < count; p++) {
+      system.kernel.hessian(near.dx[p], near.dy[p], h, 0);
+      if (dim === 1) norms[p] = Math.abs(h[0]) / this.n;
+      else {
+        const mean = 0.5 * (h[0] + h[2]);
+        const rad = Math.hypot(0.5 * (h[0] - h[2]), h[1]);
+        norms[p] = (Math.abs(mean) + rad) / this.n;
+      }
+    }
+    for (let attempt = 0; ; attempt++) {
+      clusters.reset();
+      let tooBig = false;
+      const limit = theta / H;
+      for (let p = 0; p < count; p++) {
+        this.keep[p] = norms[p] >= limit ? 1 : 0;
+        if (
+          this.keep[p] &&
+          clusters.union(near.pairI[p], near.pairJ[p]) * dim > FastClusters.MAX_CLUSTER_UNKNOWNS
+        )
+          tooBig = true;
+      }
+      if (!tooBig || attempt >= 8) break;
+      theta *= 4;
+    }
+    clusters.finish();
+    // kept pairs grouped by cluster (counting sort)
+    const cc = clusters.count;
+    if (this.pairStart.length < cc + 1) this.pairStart = new Int32Array(cc + 1);
+    const ps = this.pairStart;
+    ps.fill(0, 0, cc + 1);
+    let kept = 0;
+    for (let p = 0; p < count; p++) {
+      if (!this.keep[p]) continue;
+      kept++;
+      ps[clusters.id[near.pairI[p]] + 1]++;
+    }
+    for (let c = 0; c < cc; c++) ps[c + 1] += ps[c];
+    if (this.pi.length < kept) {
+      this.pi = new Int32Array(Math.max(kept, 2 * this.pi.length));
+      this.pj = new Int32Array(this.pi.length);
+    }
+    const fill = Int32Array.from(ps.subarray(0, cc));
+    for (let p = 0; p < count; p++) {
+      if (!this.keep[p]) continue;
+      const k = fill[clusters.id[near.pairI[p]]]++;
+      this.pi[k] = near.pairI[p];
+      this.pj[k] = near.pairJ[p];
+    }
+    this.pairCount = kept;
+    const m = clusters.largest;
+    if (m * 2 > this.cap) this.grow(m * 2);
+  }
+
+  private grow(cap: number): void {
+    this.cap = cap;
+    this.x = new Float64Array(cap);
+    this.x1 = new Float64Array(cap);
+    this.ys = new Float64Array(cap);
+    this.rhs = new Float64Array(cap);
+    this.er = new Float64Array(cap);
+    this.u = ROS34PW2.m.map(() => new Float64Array(cap));
+    this.mat = new Float64Array(cap * cap);
+  }
+
+  /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
+  pairVelocities(y: Float64Array, out: Float64Array): void {
+    out.fill(0);
+    const { pi, pj, signs, g } = this;
+    const inv = 1 / this.n;
+    const kernel = this.system.kernel;
+    for (let k = 0; k < this.pairCount; k++) {
+      const i = pi[k];
+      const j = pj[k];
+      kernel.gradient(y[2 * i] - y[2 * j], y[2 * i + 1] - y[2 * j + 1], g, 0);
+      const s = signs[i] * signs[j] * inv;
+      out[2 * i] -= s * g[0];
+      out[2 * j] += s * g[0];
+      if (this.dim === 2) {
+        out[2 * i + 1] -= s * g[1];
+        out[2 * j + 1] += s * g[1];
+      }
+    }
+  }
+
+  /**
+   * Integrates every cluster from y over [0, H] under the forcing p(τ) = c0 + c1 τ + c2 τ²
+   * (per coordinate) and writes its members' positions at H into out (others untouched).
+   */
+  solve(
+    y: Float64Array,
+    c0: Float64Array,
+    c1: Float64Array,
+    c2: Float64Array,
+    H: number,
+    rtol: number,
+    atol: number,
+    out: Float64Array,
+  ): void {
+    const f = FastClusters.SUB_TOLERANCE;
+    for (let c = 0; c < this.clusters.count; c++)
+      this.solveCluster(c, y, c0, c1, c2, H, f * rtol, f * atol, out);
+  }
+
+  private solveCluster(
+    c: number,
+    y: Float64Array,
+    c0: Float64Array,
+    c1: Float64Array,
+    c2: Float64Array,
+    H: number,
+    rtol: number,
+    atol: number,
+    out: Float64Array,
+  ): void {
+    const { clusters, dim, x, x1, ys, rhs, er, u, hsub } = this;
+    const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
+    const len = dim * m;
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) x[dim * k + d] = y[2 * i + d];
+    }
+    let h = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < m; k++) {
+      const hs = hsub[clusters.members[s0 + k]];
+      if (hs > 0 && hs < h) h = hs;
+    }
+    if (!Number.isFinite(h)) h = H / 16;
+    let tau = 0;
+    const ut = new Float64Array(mw.length);
+    let lastAccepted = h;
+    for (let iter = 0; tau < H; iter++) {
+      if (iter >= FastClusters.MAX_SUBSTEPS)
+        throw new Error(
+          `integrator: a near-pair cluster needs more than ${FastClusters.MAX_SUBSTEPS} sub-steps`,
+        );
+      const rest = H - tau;
+      const hh = h * 1.01 >= rest ? rest : h;
+      const gh = gamma * hh;
+      this.factorCluster(c, x, y, gh);
+      for (let st = 0; st < mw.length; st++) {
+        ys.set(x.subarray(0, len));
+        let ts = tau;
+        const ai = a[st];
+        for (let j = 0; j < st; j++) {
+          const w = ai[j];
+          if (w === 0) continue;
+          const uj = u[j];
+          for (let k = 0; k < len; k++) ys[k] += w * uj[k];
+          ts += w * ut[j];
+        }
+        this.clusterRhs(c, ys, y, ts, c0, c1, c2, rhs);
+        const ci = cc[st];
+        let utv = 1;
+        for (let j = 0; j < st; j++) {
+          const w = ci[j] / hh;
+          if (w === 0) continue;
+          const uj = u[j];
+          for (let k = 0; k < len; k++) rhs[k] += w * uj[k];
+          utv += w * ut[j];
+        }
+        ut[st] = gh * utv;
+        choleskySolve(this.mat, 0, len, rhs);
+        u[st].set(rhs.subarray(0, len));
+      }
+      for (let k = 0; k < len; k++) {
+        let v = x[k];
+        let ev = 0;
+        for (let st = 0; st < mw.length; st++) {
+          v += mw[st] * u[st][k];
+          ev += e[st] * u[st][k];
+        }
+        x1[k] = v;
+        er[k] = ev;
+      }
+      let en = 0;
+      for (let k = 0; k < m; k++) {
+        let e2 = 0;
+        let d2 = 0;
+        for (let d = 0; d < dim; d++) {
+          const q = dim * k + d;
+          e2 += er[q] * er[q];
+          d2 += (x1[q] - x[q]) ** 2;
+        }
+        const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
+        if (r > en) en = r;
+      }
+      if (!(en <= 1)) {
+        this.subRejected++;
+        h = hh * (Number.isFinite(en) ? Math.max(0.2, 0.9 * en ** (-1 / 3)) : 0.2);
+        continue;
+      }
+      this.subSteps++;
+      x.set(x1.subarray(0, len));
+      tau = hh === rest ? H : tau + hh;
+      if (hh !== rest || hh >= lastAccepted) lastAccepted = hh;
+      h = hh * Math.min(5, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
+    }
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) out[2 * i + d] = x[dim * k + d];
+      hsub[i] = lastAccepted;
+    }
+  }
+
+  /** rhs = F(v) + p(τ) on the cluster's unknowns (v local; fixed coordinates read from y). */
+  private clusterRhs(
+    c: number,
+    v: Float64Array,
+    y: Float64Array,
+    tau: number,
+    c0: Float64Array,
+    c1: Float64Array,
+    c2: Float64Array,
+    rhs: Float64Array,
+  ): void {
+    const { clusters, dim, pi, pj, signs, g } = this;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) {
+        const q = 2 * i + d;
+        rhs[dim * k + d] = c0[q] + tau * (c1[q] + tau * c2[q]);
+      }
+    }
+    const inv = 1 / this.n;
+    const local = clusters.local;
+    const kernel = this.system.kernel;
+    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
+      const i = pi[p];
+      const j = pj[p];
+      const li = local[i];
+      const lj = local[j];
+      let dx: number;
+      let dy: number;
+      if (dim === 2) {
+        dx = v[2 * li] - v[2 * lj];
+        dy = v[2 * li + 1] - v[2 * lj + 1];
+      } else {
+        dx = v[li] - v[lj];
+        dy = y[2 * i + 1] - y[2 * j + 1];
+      }
+      kernel.gradient(dx, dy, g, 0);
+      const s = signs[i] * signs[j] * inv;
+      rhs[dim * li] -= s * g[0];
+      rhs[dim * lj] += s * g[0];
+      if (dim === 2) {
+        rhs[2 * li + 1] -= s * g[1];
+        rhs[2 * lj + 1] += s * g[1];
+      }
+    }
+  }
+
+  /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
+  private factorCluster(c: number, v: Float64Array, y: Float64Array, gh: number): void {
+    const { clusters, dim, pi, pj, signs, g, mat } = this;
+    const m = clusters.start[c + 1] - clusters.start[c];
+    const len = dim * m;
+    mat.fill(0, 0, len * len);
+    const diag = 1 / gh;
+    for (let k = 0; k < len; k++) mat[k * len + k] = diag;
+    const inv = 1 / this.n;
+    const local = clusters.local;
+    const kernel = this.system.kernel;
+    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
+      const i = pi[p];
+      const j = pj[p];
+      const li = local[i];
+      const lj = local[j];
+      const s = signs[i] * signs[j] * inv;
+      if (dim === 1) {
+        kernel.hessian(v[li] - v[lj], y[2 * i + 1] - y[2 * j + 1], g, 0);
+        const aa = Math.max(0, s * g[0]);
+        mat[li * len + li] += aa;
+        mat[lj * len + lj] += aa;
+        mat[li * len + lj] -= aa;
+        mat[lj * len + li] -= aa;
+        continue;
+      }
+      kernel.hessian(v[2 * li] - v[2 * lj], v[2 * li + 1] - v[2 * lj + 1], g, 0);
+      let aa = s * g[0];
+      let bb = s * g[1];
+      let dd = s * g[2];
+      const mean = 0.5 * (aa + dd);
+      const rad = Math.hypot(0.5 * (aa - dd), bb);
+      const l1 = mean + rad;
+      const l2 = mean - rad;
+      if (l1 <= 0) continue;
+      if (l2 < 0) {
+        const fr = l1 / (l1 - l2);
+        aa = fr * (aa - l2);
+        bb = fr * bb;
+        dd = fr * (dd - l2);
+      }
+      const blk = [aa, bb, bb, dd];
+      for (let r = 0; r < 2; r++)
+        for (let q = 0; q < 2; q++) {
+          const w = blk[2 * r + q];
+          mat[(2 * li + r) * len + 2 * li + q] += w;
+          mat[(2 * lj + r) * len + 2 * lj + q] += w;
+          mat[(2 * li + r) * len + 2 * lj + q] -= w;
+          mat[(2 * lj + r) * len + 2 * li + q] -= w;
+        }
+    }
+    cholesky(mat, 0, len);
+  }
+}
