@@ -1,4 +1,5 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
+import { gradU, hessianU } from '../external';
 import { Clusters } from './clusters';
 import { cholesky, choleskySolve, stiffPairRadius } from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
@@ -43,6 +44,7 @@ export class FastClusters {
   private readonly signs: Int8Array;
   /** Last accepted sub-step of each particle's cluster (0: none yet). */
   private readonly hsub: Float64Array;
+  private readonly hasField: boolean;
   private readonly g = new Float64Array(3);
   // per-cluster scratch, grown to the largest cluster
   private cap = 0;
@@ -66,6 +68,8 @@ export class FastClusters {
     this.clusters = new Clusters(this.n);
     this.signs = system.signs;
     this.hsub = new Float64Array(this.n);
+    // −b∇U of a cluster's members is part of its fast ODE: evaluated at the sub-steps' states
+    this.hasField = system.field.modes.some((md) => md.a !== 0);
   }
 
   /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
@@ -161,33 +165,36 @@ export class FastClusters {
         out[2 * j + 1] += s * g[1];
       }
     }
+    if (!this.hasField) return;
+    const { clusters } = this;
+    for (let q = 0; q < clusters.start[clusters.count]; q++) {
+      const i = clusters.members[q];
+      gradU(this.system.field, y[2 * i], y[2 * i + 1], g, 0);
+      out[2 * i] -= signs[i] * g[0];
+      if (this.dim === 2) out[2 * i + 1] -= signs[i] * g[1];
+    }
   }
 
   /**
-   * Integrates every cluster from y over [0, H] under the forcing p(τ) = c0 + c1 τ + c2 τ²
+   * Integrates every cluster from y over [0, H] under the forcing p(τ) = Σ_k coef[k]·τ^k
    * (per coordinate) and writes its members' positions at H into out (others untouched).
    */
   solve(
     y: Float64Array,
-    c0: Float64Array,
-    c1: Float64Array,
-    c2: Float64Array,
+    coef: Float64Array[],
     H: number,
     rtol: number,
     atol: number,
     out: Float64Array,
   ): void {
     const f = FastClusters.SUB_TOLERANCE;
-    for (let c = 0; c < this.clusters.count; c++)
-      this.solveCluster(c, y, c0, c1, c2, H, f * rtol, f * atol, out);
+    for (let c = 0; c < this.clusters.count; c++) this.solveCluster(c, y, coef, H, f * rtol, f * atol, out);
   }
 
   private solveCluster(
     c: number,
     y: Float64Array,
-    c0: Float64Array,
-    c1: Float64Array,
-    c2: Float64Array,
+    coef: Float64Array[],
     H: number,
     rtol: number,
     atol: number,
@@ -231,7 +238,7 @@ export class FastClusters {
           for (let k = 0; k < len; k++) ys[k] += w * uj[k];
           ts += w * ut[j];
         }
-        this.clusterRhs(c, ys, y, ts, c0, c1, c2, rhs);
+        this.clusterRhs(c, ys, y, ts, coef, rhs);
         const ci = cc[st];
         let utv = 1;
         for (let j = 0; j < st; j++) {
@@ -291,19 +298,27 @@ export class FastClusters {
     v: Float64Array,
     y: Float64Array,
     tau: number,
-    c0: Float64Array,
-    c1: Float64Array,
-    c2: Float64Array,
+    coef: Float64Array[],
     rhs: Float64Array,
   ): void {
     const { clusters, dim, pi, pj, signs, g } = this;
     const s0 = clusters.start[c];
     const m = clusters.start[c + 1] - s0;
+    const deg = coef.length - 1;
     for (let k = 0; k < m; k++) {
       const i = clusters.members[s0 + k];
       for (let d = 0; d < dim; d++) {
         const q = 2 * i + d;
-        rhs[dim * k + d] = c0[q] + tau * (c1[q] + tau * c2[q]);
+        let v = coef[deg][q];
+        for (let e = deg - 1; e >= 0; e--) v = v * tau + coef[e][q];
+        rhs[dim * k + d] = v;
+      }
+      if (this.hasField) {
+        const px = v[dim * k];
+        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        gradU(this.system.field, px, py, g, 0);
+        rhs[dim * k] -= signs[i] * g[0];
+        if (dim === 2) rhs[2 * k + 1] -= signs[i] * g[1];
       }
     }
     const inv = 1 / this.n;
@@ -342,6 +357,20 @@ export class FastClusters {
     mat.fill(0, 0, len * len);
     const diag = 1 / gh;
     for (let k = 0; k < len; k++) mat[k * len + k] = diag;
+    if (this.hasField) {
+      const s0 = clusters.start[c];
+      for (let k = 0; k < m; k++) {
+        const i = clusters.members[s0 + k];
+        const px = v[dim * k];
+        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        hessianU(this.system.field, px, py, g, 0);
+        if (dim === 1) {
+          mat[k * len + k] += Math.max(0, signs[i] * g[0]);
+          continue;
+        }
+        addClipped(mat, len, 2 * k, 2 * k, signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], 1);
+      }
+    }
     const inv = 1 / this.n;
     const local = clusters.local;
     const kernel = this.system.kernel;
@@ -387,4 +416,32 @@ export class FastClusters {
     }
     cholesky(mat, 0, len);
   }
+}
+
+/** mat[r0.., col..] += sign·(2×2 block [[a, b], [b, d]])₊, its positive semidefinite part. */
+function addClipped(
+  mat: Float64Array,
+  len: number,
+  r0: number,
+  col: number,
+  a: number,
+  b: number,
+  d: number,
+  sign: number,
+): void {
+  const mean = 0.5 * (a + d);
+  const rad = Math.hypot(0.5 * (a - d), b);
+  const l1 = mean + rad;
+  const l2 = mean - rad;
+  if (l1 <= 0) return;
+  if (l2 < 0) {
+    const fr = l1 / (l1 - l2);
+    a = fr * (a - l2);
+    b = fr * b;
+    d = fr * (d - l2);
+  }
+  mat[r0 * len + col] += sign * a;
+  mat[r0 * len + col + 1] += sign * b;
+  mat[(r0 + 1) * len + col] += sign * b;
+  mat[(r0 + 1) * len + col + 1] += sign * d;
 }

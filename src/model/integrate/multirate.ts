@@ -11,22 +11,30 @@ import type { MethodInUse } from './types';
  * Multirate method ('multirate'): the near pairs that are stiff on the step (fastClusters.ts)
  * are integrated on their own time scale, everything else takes one macro step H.
  *
- * Split f = F + S: F the kept pairs' own interactions, S = f − F the rest (far field, all other
- * pairs, U, F). S is smooth along the solution, so over a macro step it is replaced by the
- * polynomial through its values at accepted states (variable-step Adams, in PECE form):
- *   P: S through t_{n−2}, t_{n−1}, t_n, extrapolated over [t_n, t_n + H] → predictor ỹ;
+ * Split f = F + S: F the kept pairs' own interactions and −b∇U of their members, S = f − F the
+ * rest (far field, all other pairs, U elsewhere, F). S is smooth along the solution, so over a
+ * macro step it is replaced by the polynomial through its values at accepted states
+ * (variable-step Adams of order ORDER = 4, in PECE form):
+ *   P: S through t_{n−3} … t_n, extrapolated over [t_n, t_n + H] → predictor ỹ;
  *   E: f(ỹ), one velocity evaluation, gives S(ỹ);
- *   C: S through t_{n−1}, t_n, t_n + H → corrector y_{n+1};
+ *   C: S through t_{n−2} … t_n and t_n + H → corrector y_{n+1};
  *   E: f and E_n at y_{n+1} together (the energy test, and the next step's history).
  * In each of P and C the particles outside clusters move by the exact integral of the
  * polynomial, and each cluster solves v' = F(v) + p(τ) with its own sub-steps (fastClusters.ts),
  * so a collapsing or bound pair costs pair-kernel calls, not velocity evaluations. S at past
  * states is f minus F of the current clusters there, so the split may change between steps.
- * Local error O(H⁴) (3rd order) once two past states exist; error estimate by Milne's device,
- * (y_{n+1} − ỹ)/10 (AB3/AM3 constants 3/8 and −1/24), (y_{n+1} − ỹ)/2 before that (first steps).
+ * Error estimate by Milne's device, (y_{n+1} − ỹ)·19/270 (AB4/AM3 error constants); with fewer
+ * past states (the first steps) the orders are lower and the factor is ½.
  * The energy test of every method applies: a step that raises E_n is rejected.
  */
-const HISTORY = 3;
+/** Order of the Adams pair (predictor and corrector through ORDER states each). */
+const ORDER = 4;
+const HISTORY = ORDER;
+/**
+ * Milne's factor |C_AM|/(C_AB − C_AM) from the error constants of the q-step Adams–Bashforth
+ * and (q−1)-step Adams–Moulton methods (both of order q), by order q.
+ */
+const MILNE = [0, 0.5, 1 / 6, 1 / 10, 19 / 270, 0.0538];
 const SAFETY = 0.9;
 /** Variable-step Adams methods stay stable under moderate step ratios. */
 const GROW_MAX = 2;
@@ -66,9 +74,10 @@ export class MultirateStepper implements StepperInternals {
   private readonly hs: Float64Array[];
   private readonly sPred: Float64Array;
   private readonly pf: Float64Array;
-  private readonly c0: Float64Array;
-  private readonly c1: Float64Array;
-  private readonly c2: Float64Array;
+  /** Monomial coefficients of the slow polynomial (degree deg). */
+  private readonly coef: Float64Array[];
+  private deg = 0;
+  private readonly dd = new Float64Array(HISTORY + 1);
   private readonly yPred: Float64Array;
   private readonly yCorr: Float64Array;
   private readonly fNew: Float64Array;
@@ -98,9 +107,7 @@ export class MultirateStepper implements StepperInternals {
     this.hs = Array.from({ length: HISTORY }, buf);
     this.sPred = buf();
     this.pf = buf();
-    this.c0 = buf();
-    this.c1 = buf();
-    this.c2 = buf();
+    this.coef = Array.from({ length: HISTORY }, buf);
     this.yPred = buf();
     this.yCorr = buf();
     this.fNew = buf();
@@ -208,54 +215,51 @@ export class MultirateStepper implements StepperInternals {
   }
 
   /**
-   * c0 + c1τ + c2τ² through (τ_k, values_k), τ relative to t_n (1–3 nodes; Newton form
-   * expanded to monomials per coordinate).
+   * The coefficients (monomials in τ, relative to t_n) of the polynomial through (τ_k, values_k):
+   * Newton's divided differences per coordinate, the Newton basis expanded once.
    */
   private fit(taus: number[], values: Float64Array[]): void {
-    const { c0, c1, c2 } = this;
-    const len = c0.length;
-    const k = taus.length;
-    if (k === 1) {
-      c0.set(values[0]);
-      c1.fill(0);
-      c2.fill(0);
-      return;
-    }
-    const [t0, t1] = taus;
-    const v0 = values[0];
-    const v1 = values[1];
-    if (k === 2) {
-      const w = 1 / (t1 - t0);
-      for (let q = 0; q < len; q++) {
-        const d01 = (v1[q] - v0[q]) * w;
-        c2[q] = 0;
-        c1[q] = d01;
-        c0[q] = v0[q] - d01 * t0;
+    const m = taus.length;
+    const coef = this.coef.slice(0, m);
+    this.deg = m - 1;
+    // basis[j] = monomial coefficients of Π_{l<j} (τ − τ_l)
+    const basis: number[][] = [[1]];
+    for (let j = 1; j < m; j++) {
+      const prev = basis[j - 1];
+      const next = new Array<number>(j + 1).fill(0);
+      for (let e = 0; e < j; e++) {
+        next[e + 1] += prev[e];
+        next[e] -= taus[j - 1] * prev[e];
       }
-      return;
+      basis.push(next);
     }
-    const t2 = taus[2];
-    const v2 = values[2];
-    const w01 = 1 / (t1 - t0);
-    const w12 = 1 / (t2 - t1);
-    const w02 = 1 / (t2 - t0);
+    const d = this.dd;
+    const len = coef[0].length;
     for (let q = 0; q < len; q++) {
-      const d01 = (v1[q] - v0[q]) * w01;
-      const d12 = (v2[q] - v1[q]) * w12;
-      const d012 = (d12 - d01) * w02;
-      c2[q] = d012;
-      c1[q] = d01 - d012 * (t0 + t1);
-      c0[q] = v0[q] - d01 * t0 + d012 * t0 * t1;
+      for (let j = 0; j < m; j++) d[j] = values[j][q];
+      for (let lvl = 1; lvl < m; lvl++)
+        for (let j = m - 1; j >= lvl; j--) d[j] = (d[j] - d[j - 1]) / (taus[j] - taus[j - lvl]);
+      for (let e = 0; e < m; e++) {
+        let v = 0;
+        for (let j = e; j < m; j++) v += d[j] * basis[j][e];
+        coef[e][q] = v;
+      }
     }
   }
 
   /** out = y + ∫₀ᴴ p for every particle, then each cluster's own solve over its members. */
   private advance(H: number, out: Float64Array): void {
-    const { y, c0, c1, c2 } = this;
-    const a1 = (H * H) / 2;
-    const a2 = (H * H * H) / 3;
-    for (let q = 0; q < y.length; q++) out[q] = y[q] + c0[q] * H + c1[q] * a1 + c2[q] * a2;
-    this.fast.solve(y, c0, c1, c2, H, this.rtol, this.atol, out);
+    const y = this.y;
+    const coef = this.coef.slice(0, this.deg + 1);
+    out.set(y);
+    let hp = H;
+    for (let e = 0; e < coef.length; e++) {
+      const w = hp / (e + 1);
+      const c = coef[e];
+      for (let q = 0; q < y.length; q++) out[q] += w * c[q];
+      hp *= H;
+    }
+    this.fast.solve(y, coef, H, this.rtol, this.atol, out);
   }
 
   private attempt(H: number, landing: number | null, force: boolean): boolean {
@@ -281,22 +285,22 @@ export class MultirateStepper implements StepperInternals {
     this.fast.pairVelocities(yPred, this.pf);
     const sp = this.sPred;
     for (let q = 0; q < sp.length; q++) sp[q] = this.fNew[q] - this.pf[q];
-    // C: through t_{n−1} (if any), t_n, t_n + H
+    // C: through the newest ORDER − 1 accepted states and t_n + H (oldest first)
     const ct: number[] = [];
     const cv: Float64Array[] = [];
-    if (k >= 2) {
-      ct.push(ht[1] - t);
-      cv.push(this.hs[1]);
+    for (let j = Math.min(k, ORDER - 1) - 1; j >= 0; j--) {
+      ct.push(ht[j] - t);
+      cv.push(this.hs[j]);
     }
-    ct.push(0, H);
-    cv.push(this.hs[0], sp);
+    ct.push(H);
+    cv.push(sp);
     this.fit(ct, cv);
     this.advance(H, yCorr);
     assertFinite(yCorr, t + H, 'position');
-    const fac = k >= HISTORY ? 0.1 : 0.5;
+    const fac = k >= ORDER ? MILNE[ORDER] : 0.5;
     for (let q = 0; q < err.length; q++) err[q] = fac * (yCorr[q] - yPred[q]);
     const en = errorNorm(err, y, yCorr, n, this.rtol, this.atol);
-    this.ctl.expo = k >= HISTORY ? 1 / 4 : 1 / 3;
+    this.ctl.expo = 1 / (Math.min(k + 1, ORDER) + 1);
     if (!force && !(en <= 1)) {
       this.sizer.errorRejected(H, Number.isFinite(en) ? en : 1e10, this.ctl);
       return false;
