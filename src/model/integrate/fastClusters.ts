@@ -41,6 +41,8 @@ export class FastClusters {
   pairCount = 0;
   private pi = new Int32Array(64);
   private pj = new Int32Array(64);
+  /** ‖M‖ of each kept pair at the build. */
+  private pn = new Float64Array(64);
   private pairStart = new Int32Array(2);
   /** Sub-steps taken and rejected so far (diagnostics). */
   subSteps = 0;
@@ -131,6 +133,7 @@ export class FastClusters {
     if (this.pi.length < kept) {
       this.pi = new Int32Array(Math.max(kept, 2 * this.pi.length));
       this.pj = new Int32Array(this.pi.length);
+      this.pn = new Float64Array(this.pi.length);
     }
     const fill = Int32Array.from(ps.subarray(0, cc));
     for (let p = 0; p < count; p++) {
@@ -138,6 +141,7 @@ export class FastClusters {
       const k = fill[clusters.id[near.pairI[p]]]++;
       this.pi[k] = near.pairI[p];
       this.pj[k] = near.pairJ[p];
+      this.pn[k] = norms[p];
     }
     this.pairCount = kept;
     const m = clusters.largest;
@@ -222,7 +226,12 @@ export class FastClusters {
       const hs = hsub[clusters.members[s0 + k]];
       if (hs > 0 && hs < h) h = hs;
     }
-    if (!Number.isFinite(h)) h = H / 16;
+    if (!Number.isFinite(h)) {
+      // first solve of these particles: start on the cluster's own time scale
+      let rate = 0;
+      for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) rate = Math.max(rate, 2 * this.pn[p]);
+      h = Math.min(H / 16, 1 / rate);
+    }
     let tau = 0;
     const ut = new Float64Array(mw.length);
     let lastAccepted = h;
