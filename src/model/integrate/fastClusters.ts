@@ -65,6 +65,7 @@ export class FastClusters {
   private er = new Float64Array(0);
   private u: Float64Array[] = [];
   private mat = new Float64Array(0);
+  private readonly ut = new Float64Array(ROS34PW2.m.length);
   private keep = new Uint8Array(64);
   private norms = new Float64Array(64);
 
@@ -233,7 +234,7 @@ export class FastClusters {
       h = Math.min(H / 16, 1 / rate);
     }
     let tau = 0;
-    const ut = new Float64Array(mw.length);
+    const ut = this.ut;
     let lastAccepted = h;
     for (let iter = 0; tau < H; iter++) {
       if (iter >= FastClusters.MAX_SUBSTEPS)
@@ -245,7 +246,7 @@ export class FastClusters {
       const gh = gamma * hh;
       this.factorCluster(c, x, y, gh);
       for (let st = 0; st < mw.length; st++) {
-        ys.set(x.subarray(0, len));
+        for (let k = 0; k < len; k++) ys[k] = x[k];
         let ts = tau;
         const ai = a[st];
         for (let j = 0; j < st; j++) {
@@ -267,7 +268,8 @@ export class FastClusters {
         }
         ut[st] = gh * utv;
         choleskySolve(this.mat, 0, len, rhs);
-        u[st].set(rhs.subarray(0, len));
+        const us = u[st];
+        for (let k = 0; k < len; k++) us[k] = rhs[k];
       }
       for (let k = 0; k < len; k++) {
         let v = x[k];
@@ -297,7 +299,7 @@ export class FastClusters {
         continue;
       }
       this.subSteps++;
-      x.set(x1.subarray(0, len));
+      for (let k = 0; k < len; k++) x[k] = x1[k];
       tau = hh === rest ? H : tau + hh;
       if (hh !== rest || hh >= lastAccepted) lastAccepted = hh;
       h = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
@@ -421,15 +423,10 @@ export class FastClusters {
         bb = fr * bb;
         dd = fr * (dd - l2);
       }
-      const blk = [aa, bb, bb, dd];
-      for (let r = 0; r < 2; r++)
-        for (let q = 0; q < 2; q++) {
-          const w = blk[2 * r + q];
-          mat[(2 * li + r) * len + 2 * li + q] += w;
-          mat[(2 * lj + r) * len + 2 * lj + q] += w;
-          mat[(2 * li + r) * len + 2 * lj + q] -= w;
-          mat[(2 * lj + r) * len + 2 * li + q] -= w;
-        }
+      addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
+      addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
+      addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
+      addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
     }
     cholesky(mat, 0, len);
   }
@@ -461,4 +458,20 @@ function addClipped(
   mat[r0 * len + col + 1] += sign * b;
   mat[(r0 + 1) * len + col] += sign * b;
   mat[(r0 + 1) * len + col + 1] += sign * d;
+}
+
+/** mat[r0.., col..] += [[a, b], [b, d]]. */
+function addBlock(
+  mat: Float64Array,
+  len: number,
+  r0: number,
+  col: number,
+  a: number,
+  b: number,
+  d: number,
+): void {
+  mat[r0 * len + col] += a;
+  mat[r0 * len + col + 1] += b;
+  mat[(r0 + 1) * len + col] += b;
+  mat[(r0 + 1) * len + col + 1] += d;
 }
