@@ -1,3 +1,5 @@
+import type { RunNoise } from '../model/noise/runStepper';
+import { NOISE_DEFAULTS, NOISE_RANGES } from '../model/scenario/noise';
 import { fail, Invalid, list, num, oneOf, record } from '../model/scenario/read';
 import { FIELD_MAX } from '../model/scenario/validate';
 import {
@@ -18,6 +20,8 @@ export interface EngineConfig {
   density?: { grid: number; rhoPlus: Float64Array; rhoMinus: Float64Array };
   /** 1: the circle (engineConfig1d.ts); absent: the torus. */
   dimension?: 1;
+  /** `"temperature": θ` (> 0) and `"seed"` of the Brownian paths (MATH §13); absent: no noise. */
+  noise?: RunNoise;
 }
 
 const MAX_PARTICLES = 200_000;
@@ -99,6 +103,8 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
     'particles',
     'density',
     'dimension',
+    'temperature',
+    'seed',
     'name',
     'description',
     'expected',
@@ -110,6 +116,9 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
     delta: num(o.delta, 'delta', undefined, { min: 1e-9, max: 0.5 }),
   };
   const field = readField(o.U);
+  const noise = readNoise(o);
+  if (noise && o.dimension === 1)
+    fail('temperature', 'noise (θ > 0) runs on the torus only; 1D with noise is not supported yet');
   if (num(o.dimension, 'dimension', 2, { integer: true, min: 1, max: 2 }) === 1)
     return readEngineConfig1d(o, spec, field, needParticles);
   const config =
@@ -117,7 +126,19 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
       ? { pos: new Float64Array(0), signs: new Int8Array(0) }
       : readParticles(o.particles);
   const density = o.density === undefined ? undefined : readDensity(o.density);
-  return { spec, field, config, density };
+  return { spec, field, config, density, ...(noise ? { noise } : {}) };
+}
+
+/** θ and the seed (the scenario's ranges); undefined at θ = 0. */
+function readNoise(o: Record<string, unknown>): RunNoise | undefined {
+  const temperature = num(
+    o.temperature,
+    'temperature',
+    NOISE_DEFAULTS.temperature,
+    NOISE_RANGES['noise.temperature'],
+  );
+  const seed = num(o.seed, 'seed', NOISE_DEFAULTS.seed, NOISE_RANGES['noise.seed']);
+  return temperature > 0 ? { temperature, seed } : undefined;
 }
 
 export { Invalid };

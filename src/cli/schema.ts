@@ -13,6 +13,7 @@ import {
   defaultDensity,
   defaultInitial,
 } from '../model/scenario/defaults';
+import { NOISE_DEFAULTS, TEMPERATURE_RULE_DEFAULTS } from '../model/scenario/noise';
 import type { NumberRange } from '../model/scenario/read';
 import { INITIAL_KINDS, INTEGRATOR_METHODS, SAMPLING_METHODS } from '../model/scenario/types';
 import {
@@ -320,6 +321,33 @@ export function scenarioSchema(): Schema {
         'time integrator of the particles',
       ),
       rate: number(R.rate, 'simulated time per wall-clock second in the app', D.rate),
+      noise: object(
+        {
+          temperature: {
+            description:
+              'temperature θ (dx = v dt + √(2θ) dW; slip: along x₁ only), or θ = c·n^−q; θ at n lies in [0, 1]; 0: no noise',
+            default: NOISE_DEFAULTS.temperature,
+            oneOf: [
+              number(R['noise.temperature'], 'θ itself'),
+              object(
+                {
+                  rule: { const: 'power' },
+                  c: number(R['noise.temperature.c'], 'prefactor c', TEMPERATURE_RULE_DEFAULTS.c),
+                  q: number(R['noise.temperature.q'], 'exponent q', TEMPERATURE_RULE_DEFAULTS.q),
+                },
+                'θ = c·n^−q',
+                ['rule'],
+              ),
+            ],
+          },
+          seed: number(
+            R['noise.seed'],
+            'seed of the Brownian paths (a virtual Brownian tree)',
+            NOISE_DEFAULTS.seed,
+          ),
+        },
+        'thermal noise (MATH §13); the torus only (not with dimension 1)',
+      ),
     },
   };
 }

@@ -9,9 +9,10 @@ export type { RunSetup };
 
 export function setupFrom(input: Input): RunSetup {
   if (input.kind === 'cfg') {
-    const { spec, field, config, density, dimension } = input.cfg;
+    const { spec, field, config, density, dimension, noise } = input.cfg;
     return {
       dimension,
+      noise,
       spec,
       field,
       config,

@@ -8,6 +8,7 @@
 export type SeriesName =
   | 'energyParticles'
   | 'energyPde'
+  | 'freeEnergyPde'
   | 'distancePlus'
   | 'distanceMinus'
   | 'pdeChange'
@@ -21,6 +22,7 @@ export type SeriesName =
 export const SERIES_NAMES: readonly SeriesName[] = [
   'energyParticles',
   'energyPde',
+  'freeEnergyPde',
   'distancePlus',
   'distanceMinus',
   'pdeChange',

@@ -11,12 +11,21 @@ export interface SeriesInfo {
   unit: string;
   /** Only meaningful with the PDE on. */
   pde?: boolean;
+  /** Only meaningful with noise (θ > 0). */
+  noise?: boolean;
 }
 
 /** Every series the plots draw (MATH §3, §5, §8), in the plots' order. */
 export const PLOTTED_SERIES: readonly SeriesInfo[] = [
   { name: 'energyParticles', label: 'E_n particles', unit: 'energy (model units)' },
   { name: 'energyPde', label: 'E_delta(rho) PDE', unit: 'energy (model units)', pde: true },
+  {
+    name: 'freeEnergyPde',
+    label: 'F = E_delta + theta*int(rho log rho) PDE',
+    unit: 'energy (model units)',
+    pde: true,
+    noise: true,
+  },
   { name: 'distancePlus', label: '|mu+ - rho+| H^-2', unit: 'H^-2 norm (model units)', pde: true },
   { name: 'distanceMinus', label: '|mu- - rho-| H^-2', unit: 'H^-2 norm (model units)', pde: true },
   { name: 'pdeChange', label: '|rho(t) - rho(0)| H^-2', unit: 'H^-2 norm (model units)', pde: true },
@@ -24,8 +33,8 @@ export const PLOTTED_SERIES: readonly SeriesInfo[] = [
   { name: 'boundFraction', label: 'bound fraction', unit: 'share of particles (1)' },
 ];
 
-export function plottedSeries(pdeOn: boolean): SeriesInfo[] {
-  return PLOTTED_SERIES.filter((s) => pdeOn || !s.pde);
+export function plottedSeries(pdeOn: boolean, noisy = false): SeriesInfo[] {
+  return PLOTTED_SERIES.filter((s) => (pdeOn || !s.pde) && (noisy || !s.noise));
 }
 
 /** Checkpoints up to the clock on screen (a side computing ahead has recorded further). */

@@ -1,6 +1,7 @@
 import type { RegimeClassification } from '../model/diagnostics/regime';
 import { ringInstability } from '../model/kernels/cores/ringBand';
 import { resolveDelta } from '../model/scenario/delta';
+import { resolveTemperature } from '../model/scenario/noise';
 import type { Scenario } from '../model/scenario/types';
 
 const SUPERSCRIPTS: Record<string, string> = {
@@ -66,6 +67,7 @@ export function regimeStatement(r: RegimeClassification, s: Scenario): RegimeSta
   const noU = s.field.modes.length === 0 || s.field.modes.every((m) => m.a === 0);
   const problems: string[] = [];
   if (forced) problems.push('F ≠ 0 is outside the theorem (no periodic potential)');
+  if (resolveTemperature(s) > 0) problems.push('θ > 0: the theorems are proved for the noiseless flow');
   if (r.kind === 'outside') return outsideStatement(s);
   if (r.kind === 'convergent') {
     const thm = iso ? 'Thm 3.3' : 'Thm 3.9';

@@ -67,6 +67,7 @@ export function recordPdeCheckpoints(
 ): void {
   for (const c of checkpoints) {
     deps.series.record(c.k, 'energyPde', c.energy);
+    if (c.freeEnergy !== undefined) deps.series.record(c.k, 'freeEnergyPde', c.freeEnergy);
     deps.series.record(c.k, 'pdeMin', c.minRho);
     deps.series.record(c.k, 'pdeMassPlus', c.massPlus);
     deps.series.record(c.k, 'pdeMassMinus', c.massMinus);

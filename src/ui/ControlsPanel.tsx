@@ -2,6 +2,7 @@ import { setUi } from '../state/actions';
 import { FieldSection } from './controls/FieldSection';
 import { InitialSection } from './controls/InitialSection';
 import { InteractionSection } from './controls/InteractionSection';
+import { NoiseSection } from './controls/NoiseSection';
 import { ParticlesSection } from './controls/ParticlesSection';
 import { PdeSection } from './controls/PdeSection';
 import { TimeSection } from './controls/TimeSection';
@@ -30,6 +31,7 @@ export function ControlsPanel() {
       <FieldSection />
       <InitialSection />
       <PdeSection />
+      <NoiseSection />
       <TimeSection />
     </aside>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useLab } from '../state/store';
+import { CircleView1d } from '../view/CircleView1d';
 import type { DensityRange } from '../view/densityToRgba';
 import { TorusView } from '../view/TorusView';
 import { DipoleLens } from './DipoleLens';
@@ -17,6 +18,7 @@ export function Stage({ bare = false }: { bare?: boolean }) {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const status = useLab((s) => s.run.status);
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
   // a portrait view (phones) puts the two panels above each other
@@ -37,22 +39,26 @@ export function Stage({ bare = false }: { bare?: boolean }) {
         data-mode={mode}
         data-tool={ui.tool}
         role="img"
-        aria-label="Torus view: particles and density"
+        aria-label={circle ? 'Circle view (1D): particles and density' : 'Torus view: particles and density'}
         aria-describedby="view-description"
         ref={box}
         title="Drag (or arrow keys) to move around the torus, wheel (+/−) to zoom, double-click (0) for the home view"
       >
-        <TorusView
-          theme={ui.theme}
-          mode={mode}
-          field={ui.field}
-          tiled={ui.tiled}
-          stacked={stacked}
-          colorScale={ui.colorScale}
-          colorMax={ui.colorMax}
-          onDensityRange={onRange}
-        />
-        {mode === 'side' && (
+        {circle ? (
+          <CircleView1d theme={ui.theme} mode={mode} />
+        ) : (
+          <TorusView
+            theme={ui.theme}
+            mode={mode}
+            field={ui.field}
+            tiled={ui.tiled}
+            stacked={stacked}
+            colorScale={ui.colorScale}
+            colorMax={ui.colorMax}
+            onDensityRange={onRange}
+          />
+        )}
+        {mode === 'side' && !circle && (
           <div className="side-labels" aria-hidden="true">
             <span>particles μ±</span>
             <span>PDE ρ±</span>

@@ -21,6 +21,7 @@ export function ViewDescription() {
   const t = drawn?.t ?? 0;
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const delta = useLab((s) => resolveDelta(s.scenario));
   const range = useLab((s) => s.densityRange);
   const f = drawn?.particles ?? null;
@@ -31,14 +32,16 @@ export function ViewDescription() {
   const mode = VIEW_MODES.find((m) => m.value === (pdeOn ? ui.mode : 'particles'))?.label ?? ui.mode;
   const parts = [
     `t = ${formatValue(Number(t.toPrecision(4)))}.`,
-    `${mode} view.`,
+    circle ? `Circle view (1D): x = 0 at the top, clockwise.` : `${mode} view.`,
     `${n} particles (${plus} positive, ${n - plus} negative), δ = ${formatValue(delta)};`,
     `${n > 0 ? Math.round((100 * bound) / n) : 0} % in bound dipoles.`,
-    pdeOn && range
-      ? `Density ${FIELD_NAMES[ui.field]} from ${formatValue(range.lo)} to ${formatValue(range.hi)} (${ui.colorScale} colour scale).`
-      : pdeOn
-        ? ''
-        : 'The PDE is off.',
+    pdeOn && circle
+      ? 'PDE densities: ρ+ as a band outside the ring, ρ− inside.'
+      : pdeOn && range
+        ? `Density ${FIELD_NAMES[ui.field]} from ${formatValue(range.lo)} to ${formatValue(range.hi)} (${ui.colorScale} colour scale).`
+        : pdeOn
+          ? ''
+          : 'The PDE is off.',
   ];
   const announced = useThrottled(parts.join(' '), ANNOUNCE_MS);
   return (

@@ -18,12 +18,14 @@ function zoomToDipole(): boolean {
   if (!f) return false;
   const i = nextBoundParticle(f, useLab.getState().ui.lens);
   if (i < 0) return false;
+  setUi({ lens: i });
+  // the circle view has no pan or zoom: the lens alone shows the pair
+  if (useLab.getState().scenario.dimension === 1) return true;
   const j = partnerOf(f, i);
   const mx = f.pos[2 * i] + periodicDelta(f.pos[2 * i], f.pos[2 * j]) / 2;
   const my = f.pos[2 * i + 1] + periodicDelta(f.pos[2 * i + 1], f.pos[2 * j + 1]) / 2;
   viewNav.setOrigin(mx - 0.5, my - 0.5);
   viewNav.commands?.focus(0.5, 0.5, DIPOLE_ZOOM);
-  setUi({ lens: i });
   return true;
 }
 
@@ -59,6 +61,9 @@ function ToolbarSelect<T extends string>(p: {
 export function ViewToolbar() {
   const ui = useLab((s) => s.ui);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
+  // the circle view (1D) draws its own profiles: no colour map, tiling, zoom or hand tools
+  const circle = useLab((s) => s.scenario.dimension === 1);
+  const map = pdeOn && !circle;
   const boundShare = boundCount(useDrawnFrame(500)?.particles ?? null);
   return (
     <div className="view-toolbar">
@@ -71,7 +76,7 @@ export function ViewToolbar() {
         title={pdeOn ? undefined : 'The PDE is off: only the particles are shown'}
         onChange={(mode) => setUi({ mode })}
       />
-      {pdeOn && (
+      {map && (
         <ToolbarSelect
           label="Density"
           testId="density-field"
@@ -80,7 +85,7 @@ export function ViewToolbar() {
           onChange={(field) => setUi({ field })}
         />
       )}
-      {pdeOn && (
+      {map && (
         <ToolbarSelect
           label="Colours"
           testId="color-scale"
@@ -90,7 +95,7 @@ export function ViewToolbar() {
           onChange={(colorScale) => setUi({ colorScale })}
         />
       )}
-      {pdeOn && ui.colorScale === 'fixed' && (
+      {map && ui.colorScale === 'fixed' && (
         <label>
           {ui.field === 'kappa' ? 'max |κ|' : 'max ρ'}{' '}
           <input
@@ -110,26 +115,30 @@ export function ViewToolbar() {
           />
         </label>
       )}
-      <label>
-        <input type="checkbox" checked={ui.tiled} onChange={(e) => setUi({ tiled: e.target.checked })} /> 3×3
-        tiling
-      </label>
-      <span className="zoom-buttons">
-        <button type="button" aria-label="Zoom in (+)" onClick={() => viewNav.commands?.zoomBy(1.25)}>
-          +
-        </button>
-        <button type="button" aria-label="Zoom out (−)" onClick={() => viewNav.commands?.zoomBy(0.8)}>
-          −
-        </button>
-        <button
-          type="button"
-          aria-label="Home view (0)"
-          title="Home view (0)"
-          onClick={() => viewNav.commands?.home()}
-        >
-          ⌂
-        </button>
-      </span>
+      {!circle && (
+        <>
+          <label>
+            <input type="checkbox" checked={ui.tiled} onChange={(e) => setUi({ tiled: e.target.checked })} />{' '}
+            3×3 tiling
+          </label>
+          <span className="zoom-buttons">
+            <button type="button" aria-label="Zoom in (+)" onClick={() => viewNav.commands?.zoomBy(1.25)}>
+              +
+            </button>
+            <button type="button" aria-label="Zoom out (−)" onClick={() => viewNav.commands?.zoomBy(0.8)}>
+              −
+            </button>
+            <button
+              type="button"
+              aria-label="Home view (0)"
+              title="Home view (0)"
+              onClick={() => viewNav.commands?.home()}
+            >
+              ⌂
+            </button>
+          </span>
+        </>
+      )}
       <button
         type="button"
         data-testid="zoom-dipole"
@@ -139,8 +148,8 @@ export function ViewToolbar() {
       >
         Zoom to a dipole
       </button>
-      <ToolPicker />
-      {pdeOn && <DensityLegend />}
+      {!circle && <ToolPicker />}
+      {map && <DensityLegend />}
     </div>
   );
 }

@@ -69,6 +69,13 @@ const PLACE: Record<string, (x: number) => unknown> = {
   'integrator.atol': (x) => ({ integrator: { atol: x } }),
   rate: (x) => ({ rate: x }),
   dimension: (x) => ({ dimension: x }),
+  'noise.temperature': (x) => ({ noise: { temperature: x } }),
+  'noise.temperature.c': (x) => ({
+    noise: { temperature: { rule: 'power', c: x, q: x > 1 ? 5 : 0 } },
+    n: 400,
+  }),
+  'noise.temperature.q': (x) => ({ noise: { temperature: { rule: 'power', c: 1e-3, q: x } }, n: 2 }),
+  'noise.seed': (x) => ({ noise: { seed: x } }),
 };
 const density = (d: object) => ({ initial: { density: d } });
 const DENSITY_PLACE: Record<string, (x: number) => unknown> = {

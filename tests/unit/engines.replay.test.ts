@@ -167,7 +167,8 @@ describe('a run does not depend on how the app slices it', () => {
 
   // The presets cover the stiff integrator (short dipoles, both geometries), `auto` switching,
   // the fast pair sum (n ≥ 256) and a force: the replay holds through all of them.
-  it.each(PRESETS.map((p) => [p.id, p.scenario] as const))(
+  // (the 1D presets are not here: `run` on the circle takes its own steps, --replay is 2D only)
+  it.each(PRESETS.filter((p) => p.scenario.dimension !== 1).map((p) => [p.id, p.scenario] as const))(
     'preset %s: the app run and run --replay agree at t_6',
     async (_id, s) => {
       const t6 = 6 * (s.T / CHECKPOINTS_PER_T);

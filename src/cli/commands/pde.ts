@@ -16,6 +16,7 @@ export function pdeCommand(setup: RunSetup, opts: PdeRunOptions, watch?: Watch) 
     energy.push([pde.t, pde.energy()]);
     watch?.at('pde', pde.t);
   }
+  const theta = setup.noise?.temperature ?? 0;
   return {
     grid: opts.grid,
     T: opts.T,
@@ -23,6 +24,8 @@ export function pdeCommand(setup: RunSetup, opts: PdeRunOptions, watch?: Watch) 
     rhoPlus: Array.from(pde.rhoPlus),
     rhoMinus: Array.from(pde.rhoMinus),
     energy,
+    // MATH §13: with noise, F = E + θ∫ρ±logρ± at T (the monotone quantity; E alone need not fall)
+    ...(theta > 0 ? { temperature: theta, freeEnergy: pde.energy() + theta * pde.entropy() } : {}),
     mass: pde.masses(),
     minRho: pde.minRho(),
     steps: pde.steps,

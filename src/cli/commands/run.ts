@@ -1,5 +1,7 @@
 import { dipoleStatistics } from '../../model/diagnostics/dipoles';
 import { classifyRegime } from '../../model/diagnostics/regime';
+import { dipoleBreakFactor } from '../../model/noise/dipoles';
+import { noiseStepSize } from '../../model/noise/stepper';
 import { executeRun, type RunOptions } from '../../model/study/execute';
 import type { Measures } from '../../model/study/measures';
 import type { RunSelection } from '../runFields';
@@ -21,6 +23,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
   const { spec, config } = setup;
   const wants = (g: string) => selection.groups.has(g);
   const { outcome: r, measures, samples, wallSeconds } = executeRun(setup, opts, wants('series'));
+  const theta = setup.noise?.temperature ?? 0;
   const c = classifyRegime({
     geometry: spec.geometry,
     n: r.signs.length,
@@ -40,6 +43,17 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
     lines: c.lines,
   };
   const out: Record<string, unknown> = { T: r.T, steps: r.steps, rejected: r.rejected, regime, wallSeconds };
+  if (setup.noise) {
+    // MATH §13: the noise grid step and the Arrhenius factor of a dipole of width δ breaking
+    const n = r.signs.length;
+    const { temperature, seed } = setup.noise;
+    out.noise = {
+      temperature,
+      seed,
+      dt: noiseStepSize(n, temperature),
+      dipoleBreakFactor: dipoleBreakFactor(n, temperature, spec.delta).factor,
+    };
+  }
   if (r.pde)
     Object.assign(out, { grid: r.pde.solver.N, pdeDelta: r.pde.solver.label, pdeSteps: r.pde.solver.steps });
   else {
@@ -57,6 +71,10 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
         energy: samples.map((x) => [x.t, x.particleEnergy]),
         distance: samples.map((x) => [x.t, x.dPlus, x.dMinus]),
         pdeEnergy: samples.map((x) => [x.t, x.continuumEnergy]),
+        // MATH §13: with noise the PDE's monotone quantity is F = E + θ∫ρ±logρ±
+        ...(theta > 0
+          ? { pdeFreeEnergy: samples.map((x) => [x.t, x.continuumEnergy + theta * x.entropy]) }
+          : {}),
         entropy: samples.map((x) => [x.t, x.entropy]),
         boundFraction: samples.map((x) => [x.t, x.boundFraction]),
         medianNearestOpposite: samples.map((x) => [x.t, x.medianNearestOpposite]),

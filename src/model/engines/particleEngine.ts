@@ -3,10 +3,19 @@ import { dipoleStatistics, nearestOppositeDistances } from '../diagnostics/dipol
 import { empiricalCoefficients } from '../diagnostics/sobolev';
 import { createSystem } from '../dynamics/createSystem';
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { createStepper, type Stepper } from '../integrate';
+import type { Stepper } from '../integrate';
 import { makeKernel, type PairKernel } from '../kernels';
+import { createRunStepper } from '../noise/runStepper';
+import {
+  buildSystem1d,
+  firstStep1d,
+  initialConfiguration1d,
+  isCircle,
+  particleSpectrum1d,
+} from '../oneD/engine1d';
 import { resolveDelta } from '../scenario/delta';
 import { initialConfiguration } from '../scenario/initial';
+import { resolveNoise } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import type { InteractionSpec } from '../types';
 import {
@@ -58,6 +67,7 @@ function kernelFor(spec: InteractionSpec): PairKernel {
 }
 
 function buildSystem(s: Scenario, signs: Int8Array): System {
+  if (isCircle(s)) return buildSystem1d(s, signs);
   const spec: InteractionSpec = { geometry: s.geometry, core: s.core, delta: resolveDelta(s) };
   return createSystem(spec, s.field, signs, kernelFor(spec));
 }
@@ -82,7 +92,7 @@ export class ParticleEngine {
   private run: Run | null = null;
 
   init(scenario: Scenario, h: number): ParticleInitReply {
-    const config = initialConfiguration(scenario);
+    const config = isCircle(scenario) ? initialConfiguration1d(scenario) : initialConfiguration(scenario);
     this.run = {
       scenario,
       signs: config.signs,
@@ -157,7 +167,12 @@ export class ParticleEngine {
 
   private stepper(): Stepper {
     const r = this.need();
-    if (!r.stepper) r.stepper = createStepper(r.system, r.pos, r.scenario.integrator);
+    if (!r.stepper) {
+      const s = r.scenario;
+      const opts = isCircle(s) ? { h0: firstStep1d(s), ...s.integrator } : s.integrator;
+      // after a hot swap (t0 > 0) a noisy stepper continues the Brownian path at t0
+      r.stepper = createRunStepper(r.system, r.pos, opts, resolveNoise(s), r.t0);
+    }
     return r.stepper;
   }
 
@@ -175,7 +190,9 @@ export class ParticleEngine {
     const r = this.need();
     const energy = r.system.energy(this.unwrapped()); // O(n log n) by the fast sum for large n
     const config = { pos: wrap(this.unwrapped()), signs: r.signs };
-    const spectrum = empiricalCoefficients(config, SPECTRUM_CUTOFF);
+    const spectrum = isCircle(r.scenario)
+      ? particleSpectrum1d(config.pos, r.signs, SPECTRUM_CUTOFF)
+      : empiricalCoefficients(config, SPECTRUM_CUTOFF);
     const { boundFraction } = this.measureDipoles(config.pos);
     r.pending.push({ k, t: this.time(), energy, boundFraction, spectrum });
   }
@@ -183,7 +200,13 @@ export class ParticleEngine {
   /** Dipole statistics of the current state; renews the distances sent for the glyphs. */
   private measureDipoles(wrapped: Float64Array): { boundFraction: number } {
     const r = this.need();
-    const stats = dipoleStatistics({ pos: wrapped, signs: r.signs }, resolveDelta(r.scenario), { bins: 8 });
+    const n = r.signs.length;
+    // "bound" stays below a quarter of the typical spacing: 1/√n on T², 1/n on the circle
+    const spacingFraction = isCircle(r.scenario) ? 0.25 / Math.sqrt(n) : undefined;
+    const stats = dipoleStatistics({ pos: wrapped, signs: r.signs }, resolveDelta(r.scenario), {
+      bins: 8,
+      spacingFraction,
+    });
     r.boundRadius = stats.boundRadius;
     this.setNear(stats.distances);
     return stats;

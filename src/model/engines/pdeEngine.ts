@@ -2,17 +2,20 @@ import { CheckpointClock } from '../checkpoints';
 import { gridCoefficients } from '../diagnostics/sobolev';
 import { RealFFT2D } from '../fft2';
 import { cellAverages } from '../init/cellAverages';
-import { createPdeSolver, type PdeSolver } from '../pde/solver';
+import { buildPde1d, cellSpectrum1d, type EngineSolver, initialDensity1d, isCircle } from '../oneD/engine1d';
+import { freeEnergy } from '../pde/diffusion';
+import { createPdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import { resolvePdeDelta } from '../scenario/delta';
 import { initialDensity } from '../scenario/initial';
+import { resolveTemperature } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import { type PdeCheckpoint, type PdeInitReply, type PdeReply, SPECTRUM_CUTOFF } from './types';
 
 interface Run {
   scenario: Scenario;
   rho0: { rhoPlus: Float64Array; rhoMinus: Float64Array };
-  solver: PdeSolver;
+  solver: EngineSolver;
   stepsBefore: number;
   clock: CheckpointClock;
   calls: number;
@@ -24,7 +27,8 @@ function buildSolver(
   rhoPlus: ArrayLike<number>,
   rhoMinus: ArrayLike<number>,
   t0: number,
-): PdeSolver {
+): EngineSolver {
+  if (isCircle(s)) return buildPde1d(s, rhoPlus, rhoMinus, t0);
   return createPdeSolver({
     geometry: s.geometry,
     core: s.core,
@@ -34,6 +38,7 @@ function buildSolver(
     rhoPlus,
     rhoMinus,
     t0,
+    temperature: resolveTemperature(s),
   });
 }
 
@@ -53,7 +58,9 @@ export class PdeEngine {
   private plan: RealFFT2D | null = null;
 
   init(scenario: Scenario, h: number): PdeInitReply {
-    const rho0 = cellAverages(initialDensity(scenario), scenario.pde.grid);
+    const rho0 = isCircle(scenario)
+      ? initialDensity1d(scenario)
+      : cellAverages(initialDensity(scenario), scenario.pde.grid);
     this.run = {
       scenario,
       rho0,
@@ -101,22 +108,31 @@ export class PdeEngine {
   private checkpoint(k: number): void {
     const r = this.need();
     const s = r.solver;
-    if (this.plan?.N !== s.N) this.plan = new RealFFT2D(s.N);
     const K = SPECTRUM_CUTOFF;
     const [massPlus, massMinus] = s.masses();
+    const energy = s.energy();
+    const entropy = s.entropy();
+    const theta = resolveTemperature(r.scenario);
     r.pending.push({
       k,
       t: s.t,
-      energy: s.energy(),
+      energy,
+      // MATH §13: with noise F = E + θ∫ρ±logρ± is the PDE's monotone quantity
+      ...(theta > 0 ? { freeEnergy: freeEnergy(energy, theta, s.rhoPlus, s.rhoMinus) } : {}),
       minRho: s.minRho(),
-      entropy: s.entropy(),
+      entropy,
       massPlus,
       massMinus,
-      spectrum: {
-        plus: gridCoefficients(s.N, s.rhoPlus, K, this.plan),
-        minus: gridCoefficients(s.N, s.rhoMinus, K, this.plan),
-      },
+      spectrum: isCircle(r.scenario) ? cellSpectrum1d(s.rhoPlus, s.rhoMinus, K) : this.gridSpectrum(s, K),
     });
+  }
+
+  private gridSpectrum(s: EngineSolver, K: number) {
+    if (this.plan?.N !== s.N) this.plan = new RealFFT2D(s.N);
+    return {
+      plus: gridCoefficients(s.N, s.rhoPlus, K, this.plan),
+      minus: gridCoefficients(s.N, s.rhoMinus, K, this.plan),
+    };
   }
 
   private reply(): PdeReply {

@@ -60,6 +60,8 @@ export interface PdeCheckpoint {
   t: number;
   /** E_δ(ρ) (MATH §5). */
   energy: number;
+  /** With noise θ > 0 only: the free energy F = E + θ∫(ρ+ log ρ+ + ρ− log ρ−) (MATH §13). */
+  freeEnergy?: number;
   /** min over cells of ρ±, and the two masses (conservation is checked on screen). */
   minRho: number;
   massPlus: number;

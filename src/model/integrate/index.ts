@@ -12,7 +12,7 @@
  * - 'auto' chooses between them by the rule documented in stepper.ts.
  */
 export { DormandPrince } from './dormandPrince';
-export { integrate } from './integrate';
+export { integrate, integrateWith } from './integrate';
 export { NearPairJacobian } from './nearPairJacobian';
 export { NearPairs } from './nearPairs';
 export { ROS2, ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';

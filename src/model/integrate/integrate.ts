@@ -1,7 +1,7 @@
 import { CheckpointClock } from '../checkpoints';
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { createStepper } from './stepper';
-import type { IntegrateResult, IntegratorOptions } from './types';
+import type { IntegrateResult, IntegratorOptions, Stepper } from './types';
 
 /**
  * Integrates from t = 0 to exactly T. Records (t, E_n) at t = 0 and after every accepted step,
@@ -18,10 +18,20 @@ export function integrate(
   stopEvery?: number,
 ): IntegrateResult {
   if (!(T >= 0 && Number.isFinite(T))) throw new RangeError(`integrate: T must be finite and ≥ 0, got ${T}`);
-  const s = createStepper(system, pos0, opts);
+  return integrateWith(createStepper(system, pos0, opts), T, opts.maxSteps, onStep, stopEvery);
+}
+
+/** integrate() with a given stepper (at t = 0): the same recording, steps and stops. */
+export function integrateWith(
+  s: Stepper,
+  T: number,
+  maxSteps = 1e6,
+  onStep?: (t: number, E: number) => void,
+  stopEvery?: number,
+): IntegrateResult {
+  if (!(T >= 0 && Number.isFinite(T))) throw new RangeError(`integrate: T must be finite and ≥ 0, got ${T}`);
   const energy: Array<[number, number]> = [[0, s.energy()]];
   onStep?.(0, s.energy());
-  const maxSteps = opts.maxSteps ?? 1e6;
   const attempts0 = s.steps + s.rejected;
   const stepOnce = (tEnd: number) => {
     if (s.steps + s.rejected - attempts0 >= maxSteps)

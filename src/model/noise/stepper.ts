@@ -26,6 +26,11 @@ export interface NoiseSettings {
   dt?: number;
   /** The core width δ: ± pairs within 4δ have their drift step controlled (omit: no control). */
   delta?: number;
+  /**
+   * Time of the initial state on the Brownian path (default 0): a stepper restarted at time t₀
+   * (the app's hot swap after an edit) continues the same path W(t₀ + t) instead of replaying it.
+   */
+  origin?: number;
 }
 
 /** Most halvings of a grid step for a collapsing pair (h ≥ dt/2¹⁴). */
@@ -52,10 +57,18 @@ export class NoisyStepper {
   private readonly delta: Float64Array;
   private readonly wNow: Float64Array;
   private readonly wNext: Float64Array;
+  /**
+   * W at the end of the last step, and that time: the next step starts there (always between
+   * halves of a halved step, usually between grid steps), so it is not sampled again (the tree's
+   * descent is about half the cost of a step). W is a function of t alone, so nothing changes.
+   */
+  private readonly wLast: Float64Array;
+  private wLastAt = Number.NaN;
   private readonly paths: BrownianPaths;
   private readonly jacobian: NearPairJacobian;
   private readonly dims: 1 | 2;
   private readonly sigma: number;
+  private readonly origin: number;
   private version = 0;
   /** Grid steps taken, and substeps the pair control added (diagnostics). */
   steps = 0;
@@ -78,12 +91,15 @@ export class NoisyStepper {
       throw new RangeError(`noise dt ${this.dt} is not a power of two`);
     this.dims = system.geometry === 'slip' ? 1 : 2;
     this.sigma = Math.sqrt(2 * settings.temperature);
+    this.origin = settings.origin ?? 0;
+    if (!(this.origin >= 0)) throw new RangeError(`noise origin ${this.origin} < 0`);
     this.y = Float64Array.from(initial);
     this.v = new Float64Array(2 * n);
     this.rhs = new Float64Array(2 * n);
     this.delta = new Float64Array(2 * n);
     this.wNow = new Float64Array(n * this.dims);
     this.wNext = new Float64Array(n * this.dims);
+    this.wLast = new Float64Array(n * this.dims);
     this.paths = new BrownianPaths(settings.seed, n, this.dims);
     this.jacobian = new NearPairJacobian(system);
     this.near = new NearPairs(n);
@@ -135,8 +151,13 @@ export class NoisyStepper {
     }
     for (let j = 0; j < 2 * n; j++) out[j] = y[j] + drift[j];
     if (sigma === 0) return;
-    paths.sample(t0, wNow);
-    paths.sample(t0 + h, wNext);
+    const a = this.origin + t0;
+    const b = this.origin + t0 + h;
+    if (a === this.wLastAt) wNow.set(this.wLast);
+    else paths.sample(a, wNow);
+    paths.sample(b, wNext);
+    this.wLast.set(wNext);
+    this.wLastAt = b;
     rhs.fill(0);
     const s = sigma / h;
     for (let i = 0; i < n; i++)

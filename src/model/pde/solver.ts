@@ -56,12 +56,17 @@
  */
 
 import { FvSolver } from './fvSolver';
+import { withHeatFlow } from './heatSplit';
 import type { PdeOptions, PdeSolver } from './types';
 
 export { deltaLabel, potentialMultiplier, potentialSymbol } from './potentialSymbol';
 export type { PdeOptions, PdeSolver } from './types';
 
-/** Create a solver (see the file comment and PdeOptions). */
+/**
+ * Create a solver (see the file comment and PdeOptions). With temperature θ > 0 the transport is
+ * split with the heat flow θΔ (MATH §13, heatSplit.ts): the one place that chooses, for the app's
+ * worker, `run` and `pde` alike.
+ */
 export function createPdeSolver(opts: PdeOptions): PdeSolver {
-  return new FvSolver(opts);
+  return withHeatFlow(new FvSolver(opts), opts.temperature ?? 0);
 }

@@ -6,7 +6,10 @@ import type { PdeSolver } from './solver';
  * exactly (advanceTo sets t = goal) when the last step size says one more step gets there.
  * The app's worker and `run --replay --pde` both step through this, so they take the same steps.
  */
-export function pdeStepping(solver: PdeSolver, beforeStep?: () => void): Stepping {
+export function pdeStepping(
+  solver: Pick<PdeSolver, 't' | 'lastDt' | 'step' | 'advanceTo'>,
+  beforeStep?: () => void,
+): Stepping {
   return {
     get t() {
       return solver.t;

@@ -41,6 +41,8 @@ export interface PdeOptions {
   dtMax?: number;
   /** Initial time (default 0). */
   t0?: number;
+  /** Noise temperature θ ≥ 0 (MATH §13): adds θΔρ± (slip: θ∂₁²ρ±) by a split heat flow; default 0. */
+  temperature?: number;
 }
 
 export interface PdeSolver {

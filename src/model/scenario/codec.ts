@@ -10,6 +10,7 @@ import {
   parseParticles,
 } from './codecValues';
 import { DEFAULT_SCENARIO, defaultInitial } from './defaults';
+import { formatTemperature, NOISE_DEFAULTS, parseTemperature } from './noise';
 import { formatNumber as f } from './numbers';
 import { clip, fail, Invalid, type Obj, quote } from './read';
 import type { Scenario, ScenarioResult } from './types';
@@ -23,7 +24,7 @@ import { SCENARIO_VERSION, validateScenario } from './validate';
  * Keys (scenario field): dim dimension (1: the circle) · g geometry · c core · d delta · n · U field.modes · F field.force ·
  * i initial.kind · rho initial.density · samp initial.sampling · seed · gamma · o orientation ·
  * P initial.particles · pde on|off · N pde.grid · pd pde.delta · T · int integrator.method ·
- * rtol · atol · rate. Decoding fills the omitted fields by validateScenario's defaults, so
+ * rtol · atol · rate · th noise.temperature (θ or pow:c,q) · ns noise.seed. Decoding fills the omitted fields by validateScenario's defaults, so
  * decode(encode(s)) equals s exactly for every valid s.
  */
 
@@ -74,6 +75,9 @@ export function encodeScenario(s: Scenario): string {
   put('rtol', s.integrator.rtol, D.integrator.rtol, () => f(s.integrator.rtol));
   put('atol', s.integrator.atol, D.integrator.atol, () => f(s.integrator.atol));
   put('rate', s.rate, D.rate, () => f(s.rate));
+  const noise = s.noise ?? NOISE_DEFAULTS;
+  put('th', noise.temperature, NOISE_DEFAULTS.temperature, () => formatTemperature(noise.temperature));
+  put('ns', noise.seed, NOISE_DEFAULTS.seed, () => f(noise.seed));
   return out.join('&');
 }
 
@@ -122,6 +126,8 @@ const KEYS: Record<string, { path: string; parse: (text: string, field: string) 
   rtol: { path: 'integrator.rtol', parse: (t, fld) => numberList(t, 1, fld)[0] },
   atol: { path: 'integrator.atol', parse: (t, fld) => numberList(t, 1, fld)[0] },
   rate: { path: 'rate', parse: (t, fld) => numberList(t, 1, fld)[0] },
+  th: { path: 'noise.temperature', parse: parseTemperature },
+  ns: { path: 'noise.seed', parse: (t, fld) => numberList(t, 1, fld)[0] },
 };
 
 /** The link's keys and the scenario field each one sets (`d` → `delta`, `seed` → `initial.seed`, …). */

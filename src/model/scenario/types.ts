@@ -38,6 +38,16 @@ export interface IntegratorSettings {
   atol: number;
 }
 
+/** θ itself, or θ = c·n^{−q} (MATH §13). */
+export type TemperatureSpec = number | { rule: 'power'; c: number; q: number };
+
+/** The noise of MATH §13: temperature θ ≥ 0 and the seed of the Brownian paths. */
+export interface NoiseSpec {
+  temperature: TemperatureSpec;
+  /** uint32 seed of the virtual Brownian tree (src/model/noise/brownian.ts). */
+  seed: number;
+}
+
 /** Everything needed to reproduce a run (MATH §9). JSON-serialisable; version 1. */
 export interface Scenario {
   version: 1;
@@ -56,6 +66,8 @@ export interface Scenario {
   integrator: IntegratorSettings;
   /** Simulated time per wall-clock second (for the app's playback), in (0, 1000]. */
   rate: number;
+  /** Noise (MATH §13); absent: θ = 0, so every noiseless scenario reads and links as before. */
+  noise?: NoiseSpec;
 }
 
 export type ScenarioError = { field: string; message: string };

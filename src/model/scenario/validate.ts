@@ -4,6 +4,7 @@ import { problem1d } from '../oneD/validate1d';
 import { CORE_MODELS, type CosMode, type ExternalField, GEOMETRIES, type Geometry } from '../types';
 import { DEFAULT_MODE, DEFAULT_SCENARIO, defaultInitial } from './defaults';
 import { evaluateDelta } from './delta';
+import { NOISE_RANGES, noise1dProblem, readNoise } from './noise';
 import { bool, clip, fail, Invalid, join, list, type NumberRange, num, oneOf, record, show } from './read';
 import {
   type DeltaSpec,
@@ -75,6 +76,7 @@ export const FIELD_RANGES = {
   'integrator.rtol': RTOL_RANGE,
   'integrator.atol': ATOL_RANGE,
   rate: { above: 0, max: 1000 },
+  ...NOISE_RANGES,
 } as const satisfies Record<string, NumberRange>;
 const R = FIELD_RANGES;
 
@@ -95,6 +97,7 @@ const SCENARIO_KEYS = [
   'T',
   'integrator',
   'rate',
+  'noise',
 ];
 
 /**
@@ -129,9 +132,12 @@ function readScenario(v: unknown): Scenario {
   const integrator = readIntegrator(r.integrator);
   const rate = num(r.rate, 'rate', D.rate, R.rate);
   const s: Scenario = { version: 1, geometry, core, delta, n, field, initial, pde, T, integrator, rate };
+  // MATH §13: absent (θ = 0, seed 1) stays absent, so every noiseless scenario reads as before
+  const noise = readNoise(r.noise, n);
+  if (noise) s.noise = noise;
   // MATH §12: absent means 2, so every 2D scenario reads as before
   if (num(r.dimension, 'dimension', 2, R.dimension) === 2) return s;
-  const p = problem1d({ ...s, dimension: 1 });
+  const p = problem1d({ ...s, dimension: 1 }) ?? noise1dProblem(s);
   if (p) fail(p.field, p.message);
   return { ...s, dimension: 1 };
 }

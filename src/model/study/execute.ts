@@ -9,15 +9,18 @@ import type { ComparisonSample } from '../compare/sideBySide';
 import type { Wavevector } from '../diagnostics/runMeasures';
 import { cellAverages } from '../init/cellAverages';
 import type { IntegratorOptions } from '../integrate';
+import type { RunNoise } from '../noise/runStepper';
 import { createPdeSolver, type PdeSolver } from '../pde/solver';
 import { decodeScenario } from '../scenario/codec';
 import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
 import { initialConfiguration, initialDensity } from '../scenario/initial';
+import { resolveNoise } from '../scenario/noise';
 import { fail } from '../scenario/read';
 import type { Scenario } from '../scenario/types';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
 import type { StudyRunOptions } from './definition';
 import { type Measures, measureRun } from './measures';
+import { runStudyJob1d } from './oneD';
 import { type RunOutcome, simulate } from './simulate';
 
 /** What every run needs, whatever the input format (a scenario, or the CLI's explicit cfg). */
@@ -31,6 +34,8 @@ export interface RunSetup {
   densityGrid?: number;
   /** 1: the circle (positions interleaved with x₂ = 0, MATH §12). */
   dimension?: 1;
+  /** Noise of the particles and the PDE (MATH §13); absent: θ = 0. */
+  noise?: RunNoise;
 }
 
 export function scenarioSetup(s: Scenario): RunSetup {
@@ -43,7 +48,14 @@ export function scenarioSetup(s: Scenario): RunSetup {
     scenario: s,
     densityGrid: s.pde.grid,
     density: (grid) => cellAverages(densitySpec, grid),
+    ...noiseOf(s),
   };
+}
+
+/** `{noise}` when the scenario has θ > 0, else nothing (so noiseless setups are as before). */
+export function noiseOf(s: Scenario): { noise?: RunNoise } {
+  const noise = resolveNoise(s);
+  return noise.temperature > 0 ? { noise } : {};
 }
 
 export interface PdeRunOptions {
@@ -73,6 +85,7 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
     N: grid,
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
+    temperature: setup.noise?.temperature,
   });
 }
 
@@ -129,9 +142,12 @@ export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): 
   return { outcome, measures, samples, wallSeconds };
 }
 
-/** The 2D measures would silently read the circle as the slip system's line x₂ = 0. */
+/** The 2D measures would silently read the circle as the slip system's line x₂ = 0 (1D rows: oneD.ts). */
 function refuse1d(): never {
-  return fail('dimension', 'studies (sweep) do not run 1D scenarios yet; use run');
+  return fail(
+    'dimension',
+    'executeRun takes 2D setups; the circle runs through runStudyJob1d (study/oneD.ts)',
+  );
 }
 
 /** With replay and a PDE the sample times must lie on the checkpoint grid (K = T/h steps of it). */
@@ -174,8 +190,10 @@ export function runStudyJob(job: StudyJob, watch?: (T: number) => RunWatch | und
   const r = decodeScenario(job.link);
   if (!r.ok) fail(r.error.field, r.error.message);
   const s = r.scenario;
-  if (s.dimension === 1) refuse1d();
-  const { measures } = executeRun(scenarioSetup(s), studyRunOptions(s, job.run, watch?.(s.T)), false);
+  const measures =
+    s.dimension === 1
+      ? runStudyJob1d(s, job.run, watch?.(s.T))
+      : executeRun(scenarioSetup(s), studyRunOptions(s, job.run, watch?.(s.T)), false).measures;
   for (const [name, v] of Object.entries(measures))
     if (typeof v === 'number' && !Number.isFinite(v))
       throw new Error(

@@ -8,9 +8,10 @@
 import { CheckpointClock } from '../checkpoints';
 import { type ComparisonSample, createSideBySide } from '../compare/sideBySide';
 import { createSystem } from '../dynamics/createSystem';
-import { createStepper, type IntegratorOptions, integrate, type Stepper } from '../integrate';
+import { type IntegratorOptions, integrateWith, type Stepper } from '../integrate';
 import { makeKernel } from '../kernels';
 import type { PairKernel } from '../kernels/pairKernel';
+import { createRunStepper, type RunNoise } from '../noise/runStepper';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
@@ -20,6 +21,8 @@ export interface RunInput {
   spec: InteractionSpec;
   field: ExternalField;
   config: Configuration;
+  /** Noise (MATH §13); absent or θ = 0: the deterministic dynamics. */
+  noise?: RunNoise;
 }
 
 export interface RunPlan {
@@ -83,6 +86,7 @@ function kernelFor(spec: InteractionSpec): PairKernel {
 export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
   const { spec, field, config } = input;
   const system = createSystem(spec, field, config.signs, kernelFor(spec));
+  const makeStepper = () => createRunStepper(system, config.pos, plan.integrator, input.noise);
   const common = {
     T: plan.T,
     signs: config.signs,
@@ -93,7 +97,7 @@ export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
   const seeParticles = plan.observe?.particles;
   if (!plan.pde) {
     const onStep = seeParticles ? (t: number) => seeParticles(t) : undefined;
-    const r = integrate(system, config.pos, plan.T, plan.integrator, onStep, plan.stopEvery);
+    const r = integrateWith(makeStepper(), plan.T, plan.integrator.maxSteps, onStep, plan.stopEvery);
     return {
       ...common,
       pos: r.pos,
@@ -108,7 +112,7 @@ export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
   const solver = plan.pde.solver;
   const rho0 = { rhoPlus: Float64Array.from(solver.rhoPlus), rhoMinus: Float64Array.from(solver.rhoMinus) };
   const pdeEnergy0 = solver.energy();
-  const stepper = createStepper(system, config.pos, plan.integrator);
+  const stepper = makeStepper();
   const energy0 = stepper.energy();
   const seePde = plan.observe?.pde;
   const particles = seeParticles ? observedStepper(stepper, seeParticles) : stepper;

@@ -12,11 +12,14 @@ const PRESET_OPTIONS = [
   ...U_PRESETS.map((p) => ({ value: p.value, label: p.label })),
   { value: 'custom', label: 'custom (modes below)' },
 ];
+/** On the circle U depends on x₁ only: the presets without x₂ (MATH §12). */
+const PRESET_OPTIONS_1D = PRESET_OPTIONS.filter((o) => !['x2', 'diag', 'x1x2'].includes(o.value));
 
 /** External potential U = Σ a cos(2π(p x₁ + q x₂) − φ) and the constant applied force F. */
 export function FieldSection() {
   const modes = useLab((s) => s.scenario.field.modes);
   const force = useLab((s) => s.scenario.field.force);
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const preset = presetOf(modes);
 
   return (
@@ -25,7 +28,7 @@ export function FieldSection() {
         id="field-preset"
         label="U"
         value={preset}
-        options={PRESET_OPTIONS}
+        options={circle ? PRESET_OPTIONS_1D : PRESET_OPTIONS}
         help="A smooth periodic potential; + and − are pushed in opposite directions (−b∇U)."
         onChange={(v) => {
           const p = U_PRESETS.find((x) => x.value === v);
@@ -41,7 +44,8 @@ export function FieldSection() {
           style={{ border: '1px solid var(--line)', borderRadius: 6, margin: '4px 0', padding: '2px 6px' }}
         >
           <legend style={{ fontSize: 13 }}>
-            mode {i + 1}: {m.a}·cos(2π({m.p}x₁ + {m.q}x₂) − {Number(m.phi.toFixed(3))}){' '}
+            mode {i + 1}: {m.a}·cos(2π({circle ? `${m.p}x` : `${m.p}x₁ + ${m.q}x₂`}) −{' '}
+            {Number(m.phi.toFixed(3))}){' '}
             <button
               type="button"
               onClick={() =>
@@ -80,20 +84,22 @@ export function FieldSection() {
               })
             }
           />
-          <NumberField
-            id={`mode-${i}-q`}
-            label="Wave number q (along x₂)"
-            value={m.q}
-            min={-16}
-            max={16}
-            integer
-            help="Integer, so U is periodic."
-            onCommit={(v) =>
-              editScenario(`mode-${i}-q`, (s) => {
-                s.field.modes[i].q = v;
-              })
-            }
-          />
+          {!circle && (
+            <NumberField
+              id={`mode-${i}-q`}
+              label="Wave number q (along x₂)"
+              value={m.q}
+              min={-16}
+              max={16}
+              integer
+              help="Integer, so U is periodic."
+              onCommit={(v) =>
+                editScenario(`mode-${i}-q`, (s) => {
+                  s.field.modes[i].q = v;
+                })
+              }
+            />
+          )}
           <NumberField
             id={`mode-${i}-phi`}
             label="Phase φ"
@@ -115,7 +121,7 @@ export function FieldSection() {
           type="button"
           onClick={() =>
             editScenario('field-modes', (s) => {
-              s.field.modes.push({ a: 0.5, p: 1, q: 1, phi: 0 });
+              s.field.modes.push({ a: 0.5, p: 1, q: circle ? 0 : 1, phi: 0 });
             })
           }
         >
@@ -135,19 +141,21 @@ export function FieldSection() {
           })
         }
       />
-      <NumberField
-        id="force-y"
-        label="Applied force F₂"
-        value={force[1]}
-        min={-20}
-        max={20}
-        help="Ignored in slip geometry (motion only along x₁)."
-        onCommit={(v) =>
-          editScenario('force-y', (s) => {
-            s.field.force = [s.field.force[0], v];
-          })
-        }
-      />
+      {!circle && (
+        <NumberField
+          id="force-y"
+          label="Applied force F₂"
+          value={force[1]}
+          min={-20}
+          max={20}
+          help="Ignored in slip geometry (motion only along x₁)."
+          onCommit={(v) =>
+            editScenario('force-y', (s) => {
+              s.field.force = [s.field.force[0], v];
+            })
+          }
+        />
+      )}
       <p className="note">
         F is outside the paper's assumption (U): it has no periodic potential, so the theorems do not cover
         it, and the energies are then no longer monotone.

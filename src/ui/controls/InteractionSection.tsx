@@ -6,6 +6,7 @@ import { useLab } from '../../state/store';
 import { formatValue, NumberField } from './NumberField';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
+import { SpaceField } from './SpaceField';
 
 const GEOMETRY_OPTIONS = [
   { value: 'isotropic', label: 'isotropic' },
@@ -39,6 +40,7 @@ function modeOf(d: DeltaSpec): DeltaMode {
 /** Geometry, core model and core radius δ (fixed or a rule in n). */
 export function InteractionSection() {
   const geometry = useLab((s) => s.scenario.geometry);
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const core = useLab((s) => s.scenario.core);
   const delta = useLab((s) => s.scenario.delta);
   // δ of a rule is cheap to evaluate here; λ_δ needs the kernel, which the worker builds
@@ -53,18 +55,21 @@ export function InteractionSection() {
 
   return (
     <Section title="Interaction">
-      <SelectField
-        id="geometry"
-        label="Geometry"
-        value={geometry}
-        options={GEOMETRY_OPTIONS}
-        help="isotropic: V ≈ −log r, particles move in any direction; slip: edge dislocations glide only along x₁."
-        onChange={(v) =>
-          editScenario('geometry', (s) => {
-            s.geometry = v;
-          })
-        }
-      />
+      <SpaceField />
+      {!circle && (
+        <SelectField
+          id="geometry"
+          label="Geometry"
+          value={geometry}
+          options={GEOMETRY_OPTIONS}
+          help="isotropic: V ≈ −log r, particles move in any direction; slip: edge dislocations glide only along x₁."
+          onChange={(v) =>
+            editScenario('geometry', (s) => {
+              s.geometry = v;
+            })
+          }
+        />
+      )}
       <SelectField
         id="core"
         label="Core"

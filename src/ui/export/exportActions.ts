@@ -1,3 +1,4 @@
+import { resolveTemperature } from '../../model/scenario/noise';
 import { currentLink } from '../../state/actions';
 import {
   captionText,
@@ -21,11 +22,13 @@ import { chartsSvg, regimeMapSvg } from './svgCharts';
 
 const clock = () => frames.drawn?.t ?? 0;
 const pdeOn = () => useLab.getState().scenario.pde.enabled;
+const noisy = () => resolveTemperature(useLab.getState().scenario) > 0;
 
 function text(what: 'csv' | 'json' | 'particles'): string {
   const s = useLab.getState().scenario;
-  if (what === 'csv') return seriesCsv(series.data(), plottedSeries(pdeOn()), clock());
-  if (what === 'json') return seriesJson(series.data(), plottedSeries(pdeOn()), clock(), currentLink(false));
+  if (what === 'csv') return seriesCsv(series.data(), plottedSeries(pdeOn(), noisy()), clock());
+  if (what === 'json')
+    return seriesJson(series.data(), plottedSeries(pdeOn(), noisy()), clock(), currentLink(false));
   const p = frames.drawn?.particles;
   if (!p) throw new Error('no particles are on screen yet');
   return `${JSON.stringify(particlesScenario(s, p))}\n`;
@@ -52,11 +55,16 @@ export async function savePagePng(): Promise<void> {
 export function saveChartsSvg(): void {
   const { theme } = useLab.getState().ui;
   const forced = useLab.getState().scenario.field.force.some((f) => f !== 0);
-  const svg = chartsSvg(chartSpecs(theme, pdeOn(), forced), series.data(), clock(), {
-    ink: INK[theme],
-    grid: GRID[theme],
-    bg: cssVar('--bg') || '#ffffff',
-  });
+  const svg = chartsSvg(
+    chartSpecs(theme, pdeOn(), forced, noisy(), useLab.getState().scenario.dimension === 1),
+    series.data(),
+    clock(),
+    {
+      ink: INK[theme],
+      grid: GRID[theme],
+      bg: cssVar('--bg') || '#ffffff',
+    },
+  );
   download(exportName(clock(), 'svg', 'plots'), svg, 'image/svg+xml');
 }
 

@@ -1,3 +1,4 @@
+import { resolveTemperature } from '../../model/scenario/noise';
 import { useLab } from '../../state/store';
 import { chartSpecs, GRID, INK } from './chartSpecs';
 import { RegimeMap } from './RegimeMap';
@@ -8,9 +9,11 @@ export function PlotsPanel() {
   const theme = useLab((s) => s.ui.theme);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const forced = useLab((s) => s.scenario.field.force.some((f) => f !== 0));
+  const circle = useLab((s) => s.scenario.dimension === 1);
+  const noisy = useLab((s) => resolveTemperature(s.scenario) > 0);
   return (
     <aside className="plots" aria-label="Diagnostics" data-testid="plots">
-      {chartSpecs(theme, pdeOn, forced).map((c) => (
+      {chartSpecs(theme, pdeOn, forced, noisy, circle).map((c) => (
         <TimeSeriesPlot
           key={c.key}
           title={c.title}

@@ -21,7 +21,7 @@ export interface ChartSpec {
   height: number;
 }
 
-type Series = PlotSeries & { pde?: boolean };
+type Series = PlotSeries & { pde?: boolean; noise?: boolean };
 
 function seriesOf(theme: Theme): Record<string, Series[]> {
   const c = COLORS[theme];
@@ -29,6 +29,15 @@ function seriesOf(theme: Theme): Record<string, Series[]> {
     energy: [
       { name: 'energyParticles', label: 'E_n(t) particles', color: c.a },
       { name: 'energyPde', label: 'E_δ(ρ(t)) PDE', color: c.b, dash: [6, 3], pde: true },
+      // MATH §13: with noise the PDE's monotone quantity is the free energy, not E
+      {
+        name: 'freeEnergyPde',
+        label: 'F = E_δ + θ∫ρ±log ρ± PDE',
+        color: c.d,
+        dash: [2, 2],
+        pde: true,
+        noise: true,
+      },
     ],
     distance: [
       { name: 'distancePlus', label: '‖μ+ − ρ+‖', color: c.b, pde: true },
@@ -43,17 +52,32 @@ function seriesOf(theme: Theme): Record<string, Series[]> {
 const UNIT_RANGE: [number, number] = [0, 1];
 const memo = new Map<string, ChartSpec[]>();
 
-/** The charts for a theme; PDE series (and their legends) are dropped when the PDE is off. */
-export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean): ChartSpec[] {
-  const key = `${theme}:${pdeOn}:${forced}`;
+/**
+ * The charts for a theme; PDE series (and their legends) are dropped when the PDE is off, the
+ * free energy F unless there is noise (θ > 0).
+ */
+export function chartSpecs(
+  theme: Theme,
+  pdeOn: boolean,
+  forced: boolean,
+  noisy = false,
+  circle = false,
+): ChartSpec[] {
+  const key = `${theme}:${pdeOn}:${forced}:${noisy}:${circle}`;
   const known = memo.get(key);
   if (known) return known;
   const all = seriesOf(theme);
-  const pick = (name: string) => all[name].filter((p) => pdeOn || !p.pde);
+  const pick = (name: string) => all[name].filter((p) => (pdeOn || !p.pde) && (noisy || !p.noise));
   const specs: ChartSpec[] = [
     {
       key: 'energy',
-      title: forced ? 'Energy (F ≠ 0: need not decrease)' : 'Energy (non-increasing)',
+      title: forced
+        ? 'Energy (F ≠ 0: need not decrease)'
+        : noisy
+          ? pdeOn
+            ? 'Energy (noise: the PDE’s F non-increasing)'
+            : 'Energy (noise: E_n fluctuates)'
+          : 'Energy (non-increasing)',
       yTitle: 'energy (dimensionless, MATH §3, §5)',
       series: pick('energy'),
       height: 150,
@@ -69,7 +93,8 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean): Chart
     {
       key: 'bound',
       title: 'Bound-dipole fraction',
-      yTitle: 'share of particles with a partner closer than min(3δ, ¼n^−½)',
+      // a quarter of the typical spacing: n^−½ on the torus, 1/n on the circle (particleEngine.ts)
+      yTitle: `share of particles with a partner closer than min(3δ, ${circle ? '¼n^−1' : '¼n^−½'})`,
       series: pick('bound'),
       yRange: UNIT_RANGE,
       height: 120,
