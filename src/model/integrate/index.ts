@@ -9,7 +9,10 @@
  * - both: per-particle error control (errorNorm.ts) and an energy acceptance test — a step is
  *   accepted only if E_n (tilted by −(1/n)Σ b_i F·x_i when F ≠ 0) does not increase beyond
  *   round-off, so energy monotonicity is a property of the method.
- * - 'auto' chooses between them by the rule documented in stepper.ts.
+ * - multirate: near pairs clustered and sub-stepped on their own time scale, the rest of the
+ *   field an Adams polynomial over the macro step (multirate.ts, fastClusters.ts).
+ * - 'auto': multirate when near pairs are stiff at t = 0, else explicit ↔ stiff by the rule of
+ *   autoSwitch.ts (stepper.ts).
  */
 export { DormandPrince } from './dormandPrince';
 export { integrate, integrateWith } from './integrate';
