@@ -26,8 +26,11 @@ import { type Kernel1d, multiplier1d, PoissonKernel1d } from './kernel1d';
 const TOL = 1e-14;
 /** Sampled far coefficients are cut where 2πk|F̂_k| falls below this fraction of its peak. */
 const SAMPLED_FLOOR = 1e-12;
-/** Near cutoff r₂ = NEAR_RANGE/n (≈ NEAR_RANGE pairs per particle for uniform data). */
-const NEAR_RANGE = 6;
+/**
+ * Near cutoff r₂ ≈ NEAR_RANGE/n (≈ NEAR_RANGE pairs per particle for uniform data), adjusted so
+ * that the far grid M = 2K·(1.1) is just a power of two (a fixed r₂ wastes up to 2× of FFT).
+ */
+const NEAR_RANGE = 8;
 /** The split's far band in units of 1/r₂ (measured: K·r₂ = 13.3–16.5 for the four cores). */
 const SPLIT_BAND = 14;
 /** Switch sharpness: its transform is below e^{−β} beyond the band. */
@@ -87,9 +90,11 @@ export class FastSum1d {
   constructor(
     private readonly kernel: Kernel1d,
     readonly n: number,
+    /** Near cutoff (benchmarks and tests; default from NEAR_RANGE). */
+    nearCutoff?: number,
   ) {
     const { core, delta } = kernel;
-    const r2 = Math.min(0.25, NEAR_RANGE / n);
+    const r2 = nearCutoff ?? Math.min(0.25, (2.2 * SPLIT_BAND) / nextPow2((2 * SPLIT_BAND * n) / NEAR_RANGE));
     // far only when δ alone band-limits V_δ within ~2× the split's band (measured K·r₂ ≈ 14)
     const kFar = farOnlyBand(core, delta, Math.ceil((4 * SPLIT_BAND) / r2));
     const farOnly = kFar <= (2 * SPLIT_BAND) / r2;
