@@ -125,6 +125,19 @@ function hermite5(f: Float64Array, f1: Float64Array, f2: Float64Array, M: number
   return f[i] * h00 + f[j] * h01 + h * (f1[i] * h10 + f1[j] * h11) + h * h * (f2[i] * h20 + f2[j] * h21);
 }
 
+/**
+ * The last correction tables built: the app's workers rebuild the system on every U, F or
+ * tolerance edit with the same (core, δ), and one build takes 0.1–0.9 s at δ ≥ 5e-4 (measured at
+ * load ~9: gaussian 0.14 s at δ = 0.01, 0.48 s at 5e-4; plummer 0.92 s at 5e-4). Read-only arrays.
+ */
+let lastTables: { core: CoreModel; delta: number; t: ReturnType<typeof correctionTables> } | null = null;
+
+function tablesFor(core: CoreModel, delta: number): ReturnType<typeof correctionTables> {
+  if (lastTables?.core !== core || lastTables.delta !== delta)
+    lastTables = { core, delta, t: correctionTables(core, delta) };
+  return lastTables.t;
+}
+
 /** The 1D kernel for (core, δ); throws a one-line message for δ out of range. */
 export function makeKernel1d(core: CoreModel, delta: number): Kernel1d {
   if (!(delta > 0 && Number.isFinite(delta))) throw new RangeError(`delta: must be > 0 in 1D, got ${delta}`);
@@ -145,7 +158,7 @@ export function makeKernel1d(core: CoreModel, delta: number): Kernel1d {
     throw new RangeError(
       `delta: the ${core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson (the paper's model potential) and gaussian take any δ > 0`,
     );
-  const { M, tables: c } = correctionTables(core, delta);
+  const { M, tables: c } = tablesFor(core, delta);
   const value = (x: number) => p.value(x) + hermite5(c[0], c[1], c[2], M, x);
   const second = (x: number) => p.second(x) + hermite5(c[2], c[3], c[4], M, x);
   return {
