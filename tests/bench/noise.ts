@@ -1,6 +1,7 @@
 /**
  * Noise: Brownian-tree values per second (one W(t) at a grid time of 2⁻⁸ and at a non-dyadic
- * time, which descends all 44 levels), noisy grid steps per second of the drift-implicit stepper
+ * time, which descends all 44 levels, from the root each time; and at consecutive grid times with the
+ * kept descent), noisy grid steps per second of the drift-implicit stepper
  * (n = 1000 and 4000, isotropic, gaussian δ = 0.01, θ = 1e-3, dt = 2⁻⁸, direct/fast sum by n),
  * the PDE heat-flow split step on a 256² grid, and whole `run`s through the CLI's path
  * (executeRun, as `run --in <link>` and a sweep row): the same link with and without noise, particles
@@ -26,6 +27,17 @@ export async function benchNoise(): Promise<BenchRow[]> {
   rows.push({ name: 'brownian tree W(t), t on 2⁻⁸ grid', value: M / grid, unit: 'values/s' });
   const deep = timeIt(() => paths.sample(0.1 + 1e-7 * k++, out), 1);
   rows.push({ name: 'brownian tree W(t), t non-dyadic (44 levels)', value: M / deep, unit: 'values/s' });
+  // ≤ 16384 streams keep their last descent: consecutive grid times re-descend a few levels only
+  const C = 16000;
+  const cached = new BrownianPaths(1, C, 1);
+  const cout = new Float64Array(C);
+  let j = 1;
+  const seq = timeIt(() => cached.sample(j++ / 256, cout), 1);
+  rows.push({
+    name: `brownian tree, ${C} streams, consecutive 2⁻⁸ times (kept descent)`,
+    value: C / seq,
+    unit: 'values/s',
+  });
   for (const n of [1000, 4000]) {
     const rnd = lcg(n);
     const pos = Float64Array.from({ length: 2 * n }, rnd);

@@ -12,6 +12,7 @@ import {
   openPage,
   PLUS,
   ready,
+  SHOTS,
   settled,
   shot,
   test,
@@ -166,6 +167,34 @@ test('Space control: the default torus onto the circle and back (view, link, con
   });
   await ready(page);
   assert((await page.locator('[data-testid=field-geometry]').count()) === 1, 'geometry back in 2D');
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
+
+// A tiny study on the circle: 2 groups (quantile data at δ = 0.05, short dipoles at δ = n^−4) ×
+// n = 100, 200, T = 0.01, PDE on 64 cells; its regime map draws the d = 1 lines.
+const TINY_1D =
+  '#study1&vary=data=d=0.05;i=dipoles%26gamma=0.01%26d=pow:1,4&vary=n=100;200&pde=on&samples=2~v1&dim=1&c=poisson&U=1,1,0,0&T=0.01&N=64';
+
+test('a study on the circle runs in the Study panel, its regime map has the d = 1 lines', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url, TINY_1D);
+  await page.waitForFunction(() => window.__study?.open === true, null, { timeout: LONG });
+  await page.waitForFunction(() => window.__study.status === 'done' && window.__study.done === 4, null, {
+    timeout: LONG,
+  });
+  const rows = await page.evaluate(() => window.__study.rows());
+  assert(rows.length === 4 && rows.every((r) => r.status === 'ok'), `rows: ${JSON.stringify(rows)}`);
+  const map = page.locator('[data-testid=study-regime-map]');
+  assert(
+    (await map.locator('[data-testid=regime-map-1d]').count()) === 1,
+    'the study map is not the d = 1 map',
+  );
+  const marks = await map.locator('circle[data-outcome]').count();
+  assert(marks === 4, `regime map marks: ${marks}`);
+  await map.screenshot({ path: `${SHOTS}oned-study-regime.png` });
   assert(errors.length === 0, errors.join('\n'));
   await close();
 });
