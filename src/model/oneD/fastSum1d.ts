@@ -26,8 +26,11 @@ import { type Kernel1d, multiplier1d, PoissonKernel1d } from './kernel1d';
 const TOL = 1e-14;
 /** Sampled far coefficients are cut where 2πk|F̂_k| falls below this fraction of its peak. */
 const SAMPLED_FLOOR = 1e-12;
-/** Near cutoff r₂ = NEAR_RANGE/n (≈ NEAR_RANGE pairs per particle for uniform data). */
-const NEAR_RANGE = 6;
+/**
+ * Near cutoff r₂ ≈ NEAR_RANGE/n (≈ NEAR_RANGE pairs per particle for uniform data), adjusted so
+ * that the far grid M = 2K·(1.1) is just a power of two (a fixed r₂ wastes up to 2× of FFT).
+ */
+const NEAR_RANGE = 8;
 /** The split's far band in units of 1/r₂ (measured: K·r₂ = 13.3–16.5 for the four cores). */
 const SPLIT_BAND = 14;
 /** Switch sharpness: its transform is below e^{−β} beyond the band. */
@@ -65,11 +68,18 @@ function bandFor(get: (k: number) => number, kMax: number): number {
 export class FastSum1d {
   readonly plan: Plan1d;
   private readonly fft: FftTables;
+  /** The real grid (M), the half-length complex work arrays (M/2), e^{iπk/H} for k ≤ H = M/2. */
+  private readonly grid: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
+  private readonly twC: Float64Array;
+  private readonly twS: Float64Array;
+  /** X_k (k ≤ K) of the spread grid. */
+  private readonly xr: Float64Array;
+  private readonly xi: Float64Array;
   /** Per bit-reversed row: the gradient multiplier 2πk F̂_k/hat_k² and the energy weight F̂_k/hat_k². */
-  private readonly gradRow: Float64Array;
-  private readonly energyRow: Float64Array;
+  private readonly gradK: Float64Array;
+  private readonly energyK: Float64Array;
   private readonly weights: Float64Array;
   private readonly first: Int32Array;
   private readonly sw?: PiecewiseTable;
@@ -87,9 +97,11 @@ export class FastSum1d {
   constructor(
     private readonly kernel: Kernel1d,
     readonly n: number,
+    /** Near cutoff (benchmarks and tests; default from NEAR_RANGE). */
+    nearCutoff?: number,
   ) {
     const { core, delta } = kernel;
-    const r2 = Math.min(0.25, NEAR_RANGE / n);
+    const r2 = nearCutoff ?? Math.min(0.25, (2.2 * SPLIT_BAND) / nextPow2((2 * SPLIT_BAND * n) / NEAR_RANGE));
     // far only when δ alone band-limits V_δ within ~2× the split's band (measured K·r₂ ≈ 14)
     const kFar = farOnlyBand(core, delta, Math.ceil((4 * SPLIT_BAND) / r2));
     const farOnly = kFar <= (2 * SPLIT_BAND) / r2;
@@ -107,21 +119,28 @@ export class FastSum1d {
     this.plan = { mode: farOnly ? 'far' : 'split', r2: farOnly ? 0 : r2, K, M, w: WINDOW_W };
     this.sw = sw;
     if (core === 'poisson') this.poisson = new PoissonKernel1d(delta);
-    this.fft = new FftTables(M);
-    this.re = new Float64Array(M);
-    this.im = new Float64Array(M);
-    const hat = esWindow(WINDOW_W, M, K, WINDOW_BETA).hat;
-    this.gradRow = new Float64Array(M);
-    this.energyRow = new Float64Array(M);
-    for (let p = 0; p < M; p++) {
-      const f = this.fft.rev[p];
-      const k = f <= M / 2 ? f : f - M;
-      const ak = Math.abs(k);
-      if (ak > K) continue;
-      const h2 = hat[ak] * hat[ak];
-      this.gradRow[p] = (2 * Math.PI * k * fHat[ak]) / h2;
-      this.energyRow[p] = fHat[ak] / h2;
+    // the grid is real: one complex FFT of length M/2 on its even/odd samples (the "two for one")
+    const H = M / 2;
+    this.fft = new FftTables(H);
+    this.grid = new Float64Array(M);
+    this.re = new Float64Array(H);
+    this.im = new Float64Array(H);
+    this.twC = new Float64Array(H + 1);
+    this.twS = new Float64Array(H + 1);
+    for (let k = 0; k <= H; k++) {
+      this.twC[k] = Math.cos((Math.PI * k) / H);
+      this.twS[k] = Math.sin((Math.PI * k) / H);
     }
+    const hat = esWindow(WINDOW_W, M, K, WINDOW_BETA).hat;
+    this.gradK = new Float64Array(K + 1);
+    this.energyK = new Float64Array(K + 1);
+    for (let k = 0; k <= K; k++) {
+      const h2 = hat[k] * hat[k];
+      this.gradK[k] = (2 * Math.PI * k * fHat[k]) / h2;
+      this.energyK[k] = fHat[k] / h2;
+    }
+    this.xr = new Float64Array(K + 1);
+    this.xi = new Float64Array(K + 1);
     this.weights = new Float64Array(n * WINDOW_W);
     this.first = new Int32Array(n);
     this.cellCount = Math.max(3, farOnly ? n : Math.floor(1 / r2));
@@ -195,11 +214,12 @@ export class FastSum1d {
 
   /** Far part on sorted particles: adds −b_i u'(x_i) to sraw, returns Σ_k F̂_k|S_k|² if energy. */
   private far(xs: Float64Array, signs: Int8Array, raw: Float64Array | undefined, energy: boolean): number {
-    const { n, re, im, weights, first, gradRow, energyRow } = this;
-    const { M } = this.plan;
+    const { n, re, im, grid, weights, first, gradK, energyK, twC, twS, xr, xi } = this;
+    const { M, K } = this.plan;
+    const H = M / 2;
+    const rev = this.fft.rev;
     const w = WINDOW_W;
-    re.fill(0);
-    im.fill(0);
+    grid.fill(0);
     const half = w / 2;
     for (let i = 0; i < n; i++) {
       const xm = xs[i] * M;
@@ -216,27 +236,69 @@ export class FastSum1d {
         weights[o + l] = v;
         let g = g0 + l;
         if (wrap && g >= M) g -= M;
-        re[g] += b * v;
+        grid[g] += b * v;
       }
     }
+    for (let j = 0; j < H; j++) {
+      re[j] = grid[2 * j];
+      im[j] = grid[2 * j + 1];
+    }
     fftColumns(true, re, im, 1, this.fft);
+    // X_k = A_k + e^{−iπk/H} B_k with A = (Z_k + conj Z_{H−k})/2, B = (Z_k − conj Z_{H−k})/(2i);
+    // row rev[k] holds frequency k (rev is an involution)
     let e = 0;
-    if (energy) for (let p = 0; p < M; p++) e += energyRow[p] * (re[p] * re[p] + im[p] * im[p]);
+    for (let k = 0; k <= K; k++) {
+      const p = rev[k % H];
+      const q = rev[(H - k) % H];
+      const ar = 0.5 * (re[p] + re[q]);
+      const ai = 0.5 * (im[p] - im[q]);
+      const br = 0.5 * (im[p] + im[q]);
+      const bi = -0.5 * (re[p] - re[q]);
+      const c = twC[k];
+      const s = twS[k];
+      xr[k] = ar + c * br + s * bi;
+      xi[k] = ai + c * bi - s * br;
+      if (energy) e += (k === 0 ? 1 : 2) * energyK[k] * (xr[k] * xr[k] + xi[k] * xi[k]);
+    }
     if (!raw) return e;
-    for (let p = 0; p < M; p++) {
-      // multiply by i·2πk F̂_k/hat²: (a + ib)·ic = −bc + iac
-      const c = gradRow[p];
-      const a = re[p];
-      re[p] = -im[p] * c;
-      im[p] = a * c;
+    // Y_k = i·gradK_k·X_k (k ≤ K, Hermitian); Z'_k = (Y_k + conj Y_{H−k}) + i e^{iπk/H}(Y_k − conj Y_{H−k})
+    for (let k = 0; k < H; k++) {
+      let yr = 0;
+      let yi = 0;
+      if (k <= K) {
+        yr = -gradK[k] * xi[k];
+        yi = gradK[k] * xr[k];
+      }
+      let cr = 0;
+      let ci = 0;
+      const m = H - k;
+      if (m <= K) {
+        // conj Y_m
+        cr = -gradK[m] * xi[m];
+        ci = -gradK[m] * xr[m];
+      }
+      const er = yr + cr;
+      const ei = yi + ci;
+      const dr = yr - cr;
+      const di = yi - ci;
+      const c = twC[k];
+      const s = twS[k];
+      // i·e^{iθ}·d = i(c + is)(dr + i di) = −(s dr + c di) + i(c dr − s di)
+      const p = rev[k];
+      re[p] = er - (s * dr + c * di);
+      im[p] = ei + (c * dr - s * di);
     }
     fftColumns(false, re, im, 1, this.fft);
+    for (let j = 0; j < H; j++) {
+      grid[2 * j] = re[j];
+      grid[2 * j + 1] = im[j];
+    }
     for (let i = 0; i < n; i++) {
       const g0 = first[i];
       const o = i * w;
       let s = 0;
-      if (g0 + w <= M) for (let l = 0; l < w; l++) s += weights[o + l] * re[g0 + l];
-      else for (let l = 0; l < w; l++) s += weights[o + l] * re[(g0 + l) % M];
+      if (g0 + w <= M) for (let l = 0; l < w; l++) s += weights[o + l] * grid[g0 + l];
+      else for (let l = 0; l < w; l++) s += weights[o + l] * grid[(g0 + l) % M];
       raw[i] -= signs[i] * s;
     }
     return e;
