@@ -51,7 +51,7 @@ example:
   With θ > 0 the particles step on a fixed dyadic grid through one Brownian path per (seed, particle),
   so the same input gives the same path bit for bit whatever the stops (--replay, --pde, --samples);
   with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing);
-  the result adds noise: {temperature, seed, dt (the noise grid step), dipoleBreakFactor (δ/ℓ)^(1/(nθ))}.
+  the result adds noise: {temperature, seed, dt (the noise grid step), dipoleBreakFactor (δ/ℓ)^(1/(nθ)−2), 1 for nθ ≥ ½}.
   The result holds T, steps, rejected, regime, wallSeconds (and grid, pdeDelta, pdeSteps) always, then
   "measures" (the study row at T, below; * = default) and the groups asked for.
 groups:

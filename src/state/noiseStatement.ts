@@ -11,9 +11,9 @@ export const BREAK_FACTOR = 0.1;
 
 export interface NoiseStatement {
   theta: number;
-  /** (δ/ℓ)^{1/(nθ)} (1 when δ ≥ ℓ: no barrier). */
+  /** (δ/ℓ)^{1/(nθ)−2} (1 when δ ≥ ℓ or nθ ≥ ½: nothing holds a dipole). */
   factor: number;
-  verdict: 'bound' | 'rarely' | 'break' | 'no barrier';
+  verdict: 'bound' | 'rarely' | 'break' | 'no barrier' | 'no bound state';
   /** One line for the regime area. */
   text: string;
 }
@@ -21,13 +21,14 @@ export interface NoiseStatement {
 /**
  * What the noise does to short dipoles (MATH §13): a ± pair's separation feels (2/n)·log s against
  * a diffusion 2θ, so escaping from δ to the spacing ℓ = n^{−1/2} has Arrhenius factor
- * (δ/ℓ)^{1/(nθ)}. Null without noise.
+ * (δ/ℓ)^{1/(nθ)} times the room (ℓ/δ)² the pair finds out there: rate ∝ (δ/ℓ)^{1/(nθ)−2}, and for
+ * nθ ≥ ½ no bound state at all. Null without noise.
  */
 export function noiseStatement(s: Pick<Scenario, 'noise' | 'n' | 'delta'>): NoiseStatement | null {
   const theta = resolveTemperature(s);
   if (!(theta > 0)) return null;
   const delta = resolveDelta(s);
-  const { factor, barrier } = dipoleBreakFactor(s.n, theta, delta);
+  const { factor, barrier, exponent } = dipoleBreakFactor(s.n, theta, delta);
   const head = `θ = ${threeDigits(theta)} (nθ = ${threeDigits(s.n * theta)})`;
   if (barrier === 0)
     return {
@@ -35,6 +36,13 @@ export function noiseStatement(s: Pick<Scenario, 'noise' | 'n' | 'delta'>): Nois
       factor,
       verdict: 'no barrier',
       text: `${head}: δ ≥ the spacing n^−½, no core barrier holds a dipole together`,
+    };
+  if (exponent <= 0)
+    return {
+      theta,
+      factor,
+      verdict: 'no bound state',
+      text: `${head}: nθ ≥ ½, the log attraction cannot hold a ± pair against the noise (its separation's law r^(1−1/(nθ)) is not concentrated at 0): dipoles can break`,
     };
   const verdict = factor < BOUND_FACTOR ? 'bound' : factor < BREAK_FACTOR ? 'rarely' : 'break';
   const says = {
@@ -46,6 +54,6 @@ export function noiseStatement(s: Pick<Scenario, 'noise' | 'n' | 'delta'>): Nois
     theta,
     factor,
     verdict,
-    text: `${head}: dipoles of width δ break at rate ∝ (δ/ℓ)^(1/(nθ)) = ${threeDigits(factor)} (ℓ = n^−½): ${says}`,
+    text: `${head}: dipoles of width δ break at rate ∝ (δ/ℓ)^(1/(nθ)−2) = ${threeDigits(factor)} (ℓ = n^−½): ${says}`,
   };
 }

@@ -166,17 +166,17 @@ export const PRESETS: Preset[] = [
     }),
   },
   // MATH §13: the same 200 dipoles (δ = 0.002, no U) at two temperatures either side of the
-  // dipole-break line (δ/ℓ)^{1/(nθ)}: 2×10⁻⁵ at nθ = 0.3, 0.34 at nθ = 3
+  // dipole-break line: rate ∝ (δ/ℓ)^{1/(nθ)−2} = 2×10⁻⁵ at nθ = 0.2; at nθ = 3 ≥ ½ no bound state
   noisePreset(
     'noise-bound',
     'Noise: short dipoles stay bound',
-    'θ = 0.3/n: a ± pair’s separation s diffuses (coefficient 2θ) in the potential (2/n)·log s, so escaping from δ to the spacing ℓ = n^−½ has the factor (δ/ℓ)^(1/(nθ)) = 2×10⁻⁵: most dipoles stay bound (watch the bound fraction). Compare “Noise breaks dipoles”.',
-    0.3,
+    'θ = 0.2/n: a ± pair’s separation s diffuses (coefficient 2θ) in the potential (2/n)·log s, so escaping from δ to the spacing ℓ = n^−½ costs the Arrhenius factor (δ/ℓ)^(1/(nθ)), less the room (ℓ/δ)² found out there: rate ∝ (δ/ℓ)^(1/(nθ)−2) = 2×10⁻⁵, most dipoles stay bound (watch the bound fraction). Compare “Noise breaks dipoles”.',
+    0.2,
   ),
   noisePreset(
     'noise-breaks',
     'Noise breaks dipoles',
-    'The same dipoles at θ = 3/n: the factor (δ/ℓ)^(1/(nθ)) is 0.34, the pairs diffuse apart within t ≈ 0.05 and the bound fraction falls to that of unpaired particles.',
+    'The same dipoles at θ = 3/n: with nθ ≥ ½ the log attraction has no bound state against the noise, the pairs diffuse apart within t ≈ 0.05 and the bound fraction falls to that of unpaired particles.',
     3,
   ),
   ...PRESETS_1D.map((p) => ({ id: p.id, title: p.title, look: p.help, scenario: fromLink(p.link) })),

@@ -26,11 +26,11 @@ describe('the noise line', () => {
     expect(noiseStatement(defaultScenario())).toBeNull();
   });
 
-  it('says bound or break by the Arrhenius factor exp(−(2/n)log(ℓ/δ)/(2θ))', () => {
+  it('says bound or break by the escape rate (δ/ℓ)^{1/(nθ)−2} = exp(−(2/n)log(ℓ/δ)/(2θ))·(ℓ/δ)²', () => {
     const cases = [
       { n: 1000, delta: 1000 ** -1.5, theta: 3e-5, verdict: 'bound' },
-      { n: 1000, delta: 1000 ** -1.5, theta: 1e-2, verdict: 'break' },
-      { n: 400, delta: 0.02, theta: 5e-4, verdict: 'rarely' },
+      { n: 1000, delta: 1000 ** -1.5, theta: 4.5e-4, verdict: 'break' },
+      { n: 400, delta: 0.002, theta: 7.5e-4, verdict: 'rarely' },
     ];
     for (const c of cases) {
       const s = scenario((x) => {
@@ -40,14 +40,15 @@ describe('the noise line', () => {
       });
       const st = noiseStatement(s);
       const ell = c.n ** -0.5;
-      const expected = Math.exp(-((2 / c.n) * Math.log(ell / c.delta)) / (2 * c.theta));
+      const expected =
+        Math.exp(-((2 / c.n) * Math.log(ell / c.delta)) / (2 * c.theta)) * (ell / c.delta) ** 2;
       expect(st?.factor).toBeCloseTo(expected, 12);
       expect(Math.abs((st?.factor ?? 0) / expected - 1)).toBeLessThan(1e-12);
       const verdict = expected < BOUND_FACTOR ? 'bound' : expected < BREAK_FACTOR ? 'rarely' : 'break';
       expect(verdict).toBe(c.verdict);
       expect(st?.verdict).toBe(c.verdict);
       expect(st?.text).toMatch(
-        /^θ = .*\(nθ = .*\): dipoles of width δ break at rate ∝ \(δ\/ℓ\)\^\(1\/\(nθ\)\) = /,
+        /^θ = .*\(nθ = .*\): dipoles of width δ break at rate ∝ \(δ\/ℓ\)\^\(1\/\(nθ\)−2\) = /,
       );
     }
     const wide = scenario((x) => {
@@ -56,6 +57,14 @@ describe('the noise line', () => {
       x.noise = { temperature: 1e-3, seed: 1 };
     });
     expect(noiseStatement(wide)?.verdict).toBe('no barrier');
+    // nθ ≥ ½: the separation's stationary law r^{1−1/(nθ)}dr is not concentrated at 0
+    const hot = scenario((x) => {
+      x.n = 1000;
+      x.delta = 1e-6;
+      x.noise = { temperature: 0.5 / 1000, seed: 1 };
+    });
+    expect(noiseStatement(hot)?.verdict).toBe('no bound state');
+    expect(noiseStatement(hot)?.factor).toBe(1);
   });
 
   it('reads θ of a rule at n', () => {

@@ -82,13 +82,13 @@ describe('noise through the CLI and the app engines', () => {
     const c = await run(['--in', cfgFile('c.json', { ...base, temperature: 0.01, seed: 6 }), '--T', '0.1']);
     expect(a.particles).toEqual(b.particles);
     expect(a.particles).not.toEqual(c.particles);
-    // the result states the noise: θ, seed, a dyadic grid step, (δ/ℓ)^{1/(nθ)} with ℓ = n^{-1/2}
+    // the result states the noise: θ, seed, a dyadic grid step, (δ/ℓ)^{1/(nθ)−2} with ℓ = n^{-1/2}
     const noise = (a as unknown as { noise: Record<string, number> }).noise;
     expect(noise.temperature).toBe(0.01);
     expect(noise.seed).toBe(5);
     expect(Number.isInteger(Math.log2(noise.dt))).toBe(true);
     expect(noise.dt).toBeLessThanOrEqual(1 / (8 * particles.length * 0.01));
-    const factor = (0.01 / particles.length ** -0.5) ** (1 / (particles.length * 0.01));
+    const factor = (0.01 / particles.length ** -0.5) ** (1 / (particles.length * 0.01) - 2);
     expect(Math.abs(noise.dipoleBreakFactor / factor - 1)).toBeLessThan(1e-12);
     // slip: noise moves x₁ only, and x₂ stays where it was
     for (let i = 0; i < particles.length; i++) expect(a.particles[i][1]).toBe(particles[i][1]);

@@ -79,7 +79,7 @@ export function NoiseSection() {
           min={1e-6}
           max={TEMPERATURE_MAX}
           log
-          help="Each free coordinate spreads by 2θt in mean square; nθ ≪ 1/log(ℓ/δ) keeps short dipoles bound."
+          help="Each free coordinate spreads by 2θt in mean square; short dipoles stay bound only for nθ < ½, and then break at a rate ∝ (δ/ℓ)^(1/(nθ)−2)."
           onCommit={(v) => setTemperature('theta', v)}
         />
       )}

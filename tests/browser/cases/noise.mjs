@@ -30,7 +30,7 @@ test('noise: θ and the dipole line shown, F plotted and non-increasing, a reloa
   const regime = (await page.textContent('[data-testid=regime-noise]')) ?? '';
   assert(regime.includes('θ = 0.002 (nθ = 0.6)'), `regime noise line: ${regime}`);
   assert(
-    regime.includes('dipoles of width δ break at rate ∝ (δ/ℓ)^(1/(nθ))'),
+    regime.includes('nθ ≥ ½, the log attraction cannot hold a ± pair against the noise'),
     `regime noise line: ${regime}`,
   );
   const section = (await page.textContent('[data-testid=noise-resolved]')) ?? '';
