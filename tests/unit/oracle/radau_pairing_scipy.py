@@ -300,11 +300,12 @@ def main():
     np.seterr(divide="ignore", invalid="ignore")  # the diagonal's 0/0, discarded by np.where
     wall0 = time.time()
     checks = {"sharedVelocityCase": check_against_shared_case()}
-    # argv: T, amplitude A of U = A cos 2πx₁ (0: no field), seed
+    # argv: T, amplitude A of U = A cos 2πx₁ (0: no field), seed, n (δ = 1/n)
     T = float(sys.argv[1]) if len(sys.argv) > 1 else 0.2
     amp_u = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 12
-    n, delta = 200, 1 / 200
+    n = int(sys.argv[4]) if len(sys.argv) > 4 else 200
+    delta = 1 / n
     rng = np.random.default_rng(seed)
     signs = np.array([1] * (n // 2) + [-1] * (n // 2))
     x0 = rng.random(2 * n)
@@ -328,7 +329,7 @@ def main():
     checks.update({"looserRadauDiff": max(self_err), "looserRadauDiffAtOutputs": self_err,
                    "perturbationAmplification": max(amp), "perturbationAmplificationAtOutputs": amp})
     out = {
-        "description": f"n = 200 i.i.d. uniform (half +1, half −1, numpy default_rng({seed}).random), "
+        "description": f"n = {n} i.i.d. uniform (half +1, half −1, numpy default_rng({seed}).random), "
                        f"δ = 1/n, U = {amp_u} cos 2πx₁, isotropic gaussian, T = {T}; positions "
                        "unwrapped (compare modulo 1, minimum image)",
         "geometry": "isotropic", "core": "gaussian", "delta": delta,
