@@ -209,3 +209,13 @@ shortCase(
   1,
   5,
 );
+
+// n = 300 ≥ 256: the velocities go through the fast sum (near/far split, NUFFT; createSystem's
+// crossover), as in every large run. Observed: 40 pairs within δ at T (from 0); 2.2e-13 … 6.8e-13
+// (253 steps), E_n 3e-15; default 4.6e-10 against a stated 8.5e-7; amplification ≤ 2.7.
+shortCase(
+  'radau-pairing-n300-scipy.json',
+  'scipy Radau reference: i.i.d. n = 300 (fast sums), δ = 1/n, U = 0, T = 0.05 (pairs collapse)',
+  4,
+  30,
+);

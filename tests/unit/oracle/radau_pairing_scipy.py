@@ -3,10 +3,11 @@ analytic Jacobian — an implementation independent of src/model (its own kernel
 form of docs/MATH.md §10, its own Jacobian, its own integrator). Not run by CI (CI has no scipy);
 its output is tests/unit/oracle/radau-pairing-*-scipy.json, read by tests/unit/radauOracle.test.ts.
 
-Regenerate from the repository root (numpy + scipy; run with scipy 1.17, numpy 2.4: 8 and 27 min):
+Regenerate from the repository root (numpy + scipy; run with scipy 1.17, numpy 2.4: 8, 27, 20 min):
     python3 tests/unit/oracle/radau_pairing_scipy.py 0.2 0 12 > tests/unit/oracle/radau-pairing-u0-scipy.json
     python3 tests/unit/oracle/radau_pairing_scipy.py 0.1 1 5 > tests/unit/oracle/radau-pairing-u1-scipy.json
-(arguments: T, the amplitude A of U = A cos 2πx₁, the seed; see tests/unit/oracle/README.md),
+    python3 tests/unit/oracle/radau_pairing_scipy.py 0.05 0 3 300 > tests/unit/oracle/radau-pairing-n300-scipy.json
+(arguments: T, the amplitude A of U = A cos 2πx₁, the seed, n with δ = 1/n; see tests/unit/oracle/README.md),
 then `npx biome format --write` the JSON (the lint checks its layout).
 Self-checks (printed to stderr, also stored under "checks"): velocities and energy against the
 shared oracle case tests/oracle-cases/pub_vel_iso_gaussian_n12_d0.03_U.json (direct Fourier sums,
