@@ -104,7 +104,9 @@ function watchFor(label: string, T: number, flags: Flags, io: CliIo): Watch | un
 function runLink(s: Scenario, o: RunOptions): string | undefined {
   const t: Scenario = structuredClone(s);
   if (!o.stopEvery) t.T = o.T;
-  t.integrator = { method: o.integrator.method, rtol: o.integrator.rtol, atol: o.integrator.atol };
+  // the CLI accepts auto, explicit, stiff only (checked below), all of them scenario methods
+  const method = o.integrator.method as Scenario['integrator']['method'];
+  t.integrator = { method, rtol: o.integrator.rtol, atol: o.integrator.atol };
   if (o.pde) {
     t.pde.grid = o.pde.grid;
     if (o.pde.delta !== resolvePdeDelta(s)) t.pde.delta = o.pde.delta;

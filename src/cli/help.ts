@@ -47,6 +47,11 @@ example:
   --fields LIST         what to write: measure names and groups (${RUN_GROUPS.map((g) => g.name).join(', ')});
                         "+a,+b" adds to the defaults, "-a" drops one; grids and initial particles only on request
   --progress, --max-wall S (exit 3, nothing written)
+  Noise (MATH §13): a cfg's "temperature": θ (in [0, 1]) and "seed": s, a link's th=θ|pow:c,q and ns=s.
+  With θ > 0 the particles step on a fixed dyadic grid through one Brownian path per (seed, particle),
+  so the same input gives the same path bit for bit whatever the stops (--replay, --pde, --samples);
+  with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing);
+  the result adds noise: {temperature, seed, dt (the noise grid step), dipoleBreakFactor (δ/ℓ)^(1/(nθ))}.
   The result holds T, steps, rejected, regime, wallSeconds (and grid, pdeDelta, pdeSteps) always, then
   "measures" (the study row at T, below; * = default) and the groups asked for.
 groups:
@@ -57,10 +62,11 @@ examples:
   npm run sim -- run --in 'v1&n=1000&U=1,1,0,0&T=0.2' --pde --out r.json
   npm run sim -- run --in r-link.txt --pde --fields +grids,+initial_particles --out full.json
   npm run sim -- run --in 'v1&n=400' --T 0.5 --fields d_plus,particles_moved,bound_fraction
+  npm run sim -- run --in 'v1&n=1000&d=0.01&th=0.001&ns=7' --pde --out noisy.json
 `,
   sweep: `usage: npm run sim -- sweep --in <scenario|link> --vary KEY=V1;V2;… [--vary …] [options] --out results.csv
   Runs the base scenario at every combination of the axes; one CSV row per run, written as it finishes.
-  --vary KEY=V1;V2      KEY is a key of the share link (n, d, seed, g, c, U, i, rho, samp, gamma, o, T, N, pd, …),
+  --vary KEY=V1;V2      KEY is a key of the share link (n, d, seed, g, c, U, i, rho, samp, gamma, o, T, N, pd, th, ns, …),
                         each V written as in the link: d=pow:1,2;0.05 is δ = n^-2 and δ = 0.05.
                         Ranges: seed=1..5; ladders n=250..64000*2 (250, 500, …, 64000).
                         V1|V2 when a value holds ';' (U modes). LABEL=piece;piece varies settings

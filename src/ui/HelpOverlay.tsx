@@ -51,6 +51,12 @@ export function HelpOverlay() {
           number of particles (each has mass 1/n). <b>U</b> is an external potential that pushes + and − in
           opposite directions; <b>F</b> a constant force (outside the theorems).
         </p>
+        <p>
+          <b>The circle</b> (Space: 1D): the particles live on one slip plane, T¹ = [0,1), drawn as a ring
+          with x = 0 at the top and x growing clockwise; the PDE’s ρ+ is a band outside the ring, ρ− one
+          inside, and the dark curves are the particles’ μ± binned on the same scale. <b>Thm 4.1</b>: there,
+          short dipoles with n³δ → 0 do not converge either.
+        </p>
         <h3>What the paper proves</h3>
         <p>
           Garroni, van Meurs, Peletier, Scardia (ARMA 2019). <b>Thm 3.3 (convergence)</b>: if δ shrinks

@@ -18,12 +18,14 @@ function zoomToDipole(): boolean {
   if (!f) return false;
   const i = nextBoundParticle(f, useLab.getState().ui.lens);
   if (i < 0) return false;
+  setUi({ lens: i });
+  // the circle view has no pan or zoom: the lens alone shows the pair
+  if (useLab.getState().scenario.dimension === 1) return true;
   const j = partnerOf(f, i);
   const mx = f.pos[2 * i] + periodicDelta(f.pos[2 * i], f.pos[2 * j]) / 2;
   const my = f.pos[2 * i + 1] + periodicDelta(f.pos[2 * i + 1], f.pos[2 * j + 1]) / 2;
   viewNav.setOrigin(mx - 0.5, my - 0.5);
   viewNav.commands?.focus(0.5, 0.5, DIPOLE_ZOOM);
-  setUi({ lens: i });
   return true;
 }
 
@@ -135,18 +137,18 @@ export function ViewToolbar() {
               ⌂
             </button>
           </span>
-          <button
-            type="button"
-            data-testid="zoom-dipole"
-            disabled={!boundShare}
-            title={boundShare ? 'Show a bound dipole close up (again: the next one)' : 'No bound dipoles now'}
-            onClick={zoomToDipole}
-          >
-            Zoom to a dipole
-          </button>
-          <ToolPicker />
         </>
       )}
+      <button
+        type="button"
+        data-testid="zoom-dipole"
+        disabled={!boundShare}
+        title={boundShare ? 'Show a bound dipole close up (again: the next one)' : 'No bound dipoles now'}
+        onClick={zoomToDipole}
+      >
+        Zoom to a dipole
+      </button>
+      {!circle && <ToolPicker />}
       {map && <DensityLegend />}
     </div>
   );

@@ -137,7 +137,7 @@ export function CircleView1d({ theme, mode }: CircleViewProps) {
             {showParticles && (
               <>
                 <br />
-                dark steps: the particles’ μ± as histograms, same scale
+                dark curves: the particles’ μ± binned, same scale
               </>
             )}
           </>

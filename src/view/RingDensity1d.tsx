@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   BufferAttribute,
@@ -102,8 +102,20 @@ export function RingDensity1d({
   onScale?: (scale: number) => void;
 }) {
   const colors = GLYPH_COLORS[theme];
-  const plus = useMemo(() => makeProfile(colors.plus, 1), [colors.plus]);
-  const minus = useMemo(() => makeProfile(colors.minus, 1), [colors.minus]);
+  // made once, coloured by the effect: new objects on a theme change would start empty until the next frame
+  const plus = useMemo(() => makeProfile('#000000', 1), []);
+  const minus = useMemo(() => makeProfile('#000000', 1), []);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    for (const [p, c] of [
+      [plus, colors.plus],
+      [minus, colors.minus],
+    ] as const) {
+      p.band.material.color.set(c);
+      p.curve.material.color.set(c);
+    }
+    invalidate();
+  }, [plus, minus, colors.plus, colors.minus, invalidate]);
   const seen = useRef(-1);
   const [scale, setScale] = useState(1);
   const scaleRef = useRef(scale);

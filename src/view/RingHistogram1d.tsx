@@ -1,11 +1,11 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineLoop } from 'three';
 import { frames } from '../state/lab';
 import type { ThemeName } from './colorMaps';
 import { SCENE_COLORS } from './glyphColors';
 import type { RingLayout1d } from './ringLayout1d';
-import { histogramBins, histograms1d, stepVertices } from './ringProfile1d';
+import { binCurveVertices, histogramBins, histograms1d } from './ringProfile1d';
 
 function loop(color: string): LineLoop<BufferGeometry, LineBasicMaterial> {
   const l = new LineLoop(
@@ -18,8 +18,8 @@ function loop(color: string): LineLoop<BufferGeometry, LineBasicMaterial> {
 }
 
 /**
- * The particles' μ± as histograms on the PDE's scale: + outside the ring, − inside, as dark step
- * curves over the PDE bands, so particles and PDE can be compared where the glyphs are too dense.
+ * The particles' μ± binned (linear weights) on the PDE's scale: + outside the ring, − inside, as
+ * dark curves over the PDE bands, so particles and PDE compare where the glyphs are too dense.
  */
 export function RingHistogram1d({
   theme,
@@ -31,7 +31,13 @@ export function RingHistogram1d({
   scale: number;
 }) {
   const ink = SCENE_COLORS[theme].cell;
-  const lines = useMemo(() => [loop(ink), loop(ink)], [ink]);
+  // made once, coloured by the effect: new objects on a theme change would start empty until the next frame
+  const lines = useMemo(() => [loop('#000000'), loop('#000000')], []);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    for (const l of lines) l.material.color.set(ink);
+    invalidate();
+  }, [lines, ink, invalidate]);
   const seen = useRef({ version: -1, scale: 0 });
 
   useEffect(
@@ -55,11 +61,11 @@ export function RingHistogram1d({
     [h.plus, h.minus].forEach((bins, i) => {
       const l = lines[i];
       let attr = l.geometry.getAttribute('position') as BufferAttribute | undefined;
-      if (!attr || attr.count !== 2 * M) {
-        attr = new BufferAttribute(new Float32Array(6 * M), 3);
+      if (!attr || attr.count !== M) {
+        attr = new BufferAttribute(new Float32Array(3 * M), 3);
         l.geometry.setAttribute('position', attr);
       }
-      stepVertices(layout, bins, scale, i === 0 ? 1 : -1, attr.array as Float32Array);
+      binCurveVertices(layout, bins, scale, i === 0 ? 1 : -1, attr.array as Float32Array);
       attr.needsUpdate = true;
     });
   });

@@ -27,7 +27,8 @@ const MIN_PIXELS = 4;
  * bound-dipole test of the glyph shader works in world units as in 2D.
  */
 export function RingParticles1d({ theme, layout }: { theme: ThemeName; layout: RingLayout1d }) {
-  const offsets = useRef<InstancedBufferAttribute>(createOffsetAttribute(1024));
+  const first = useMemo(() => createOffsetAttribute(1024), []);
+  const offsets = useRef<InstancedBufferAttribute>(first);
   const geometries = useMemo<InstancedBufferGeometry[]>(
     () => PASSES.map((p) => createGlyphGeometry(p.outline, offsets.current, p.ring)),
     [],

@@ -11,7 +11,8 @@ import {
 } from '../../src/model/oneD/init1d';
 import { Pde1d } from '../../src/model/oneD/pde1d';
 import { createSystem1d, embed1d } from '../../src/model/oneD/system1d';
-import { type BenchRow, timeIt } from './table';
+import type { CoreModel } from '../../src/model/types';
+import { type BenchRow, lcg, timeIt } from './table';
 
 const U = { modes: [{ a: 1, p: 1, q: 0, phi: 0 }], force: [0, 0] as [number, number] };
 
@@ -30,6 +31,7 @@ export async function benchOneD(): Promise<BenchRow[]> {
         unit: 'ms',
       });
     }
+  rows.push(...benchFastSum1d());
   for (const N of [256, 1024]) {
     const cells = halfDensityCells(N, F);
     const pde = new Pde1d({ core: 'poisson', delta: 0.01, field: U, N, rhoPlus: cells, rhoMinus: cells });
@@ -51,5 +53,49 @@ export async function benchOneD(): Promise<BenchRow[]> {
     unit: 's',
   });
   rows.push({ name: '  … its steps', value: st.steps, unit: 'steps' });
+  return rows;
+}
+
+/**
+ * Direct O(n²) loop against the fast sum (fastSum1d.ts), one velocity evaluation each, in evals/s;
+ * i.i.d. positions, alternating signs. δ = 0.002 is "split" at these n (near + far), δ = 1e-12
+ * (poisson, and gaussian by smallCore1d.ts) the short-dipole scale.
+ */
+function benchFastSum1d(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const cases: [CoreModel, number][] = [
+    ['poisson', 0.002],
+    ['gaussian', 0.002],
+    ['poisson', 1e-12],
+    ['gaussian', 1e-12],
+  ];
+  for (const [core, delta] of cases)
+    for (const n of [128, 256, 512, 4096, 32768]) {
+      const rnd = lcg(n);
+      const x = new Float64Array(n);
+      const signs = new Int8Array(n);
+      for (let i = 0; i < n; i++) {
+        x[i] = rnd();
+        signs[i] = i % 2 === 0 ? 1 : -1;
+      }
+      const pos = embed1d(x);
+      const out = new Float64Array(2 * n);
+      const label = `1D ${core} δ=${delta} n=${n}`;
+      // the direct loop at n = 32768 costs seconds per evaluation (gaussian ~10 s): poisson only
+      if (n < 32768 || core === 'poisson') {
+        const direct = createSystem1d(core, delta, U, signs, 'direct');
+        rows.push({
+          name: `${label} direct`,
+          value: 1 / timeIt(() => direct.velocities(pos, out), n > 4096 ? 0.1 : 1),
+          unit: 'evals/s',
+        });
+      }
+      const fast = createSystem1d(core, delta, U, signs, 'fast');
+      rows.push({
+        name: `${label} fast`,
+        value: 1 / timeIt(() => fast.velocities(pos, out), 1),
+        unit: 'evals/s',
+      });
+    }
   return rows;
 }

@@ -3,13 +3,14 @@
  * CLI runs with --pde). Each row runs the scenario with this tree's engine and with the engine of
  * BASELINE (this branch's start, main's fast sums included) in the same process, so the ratio is
  * what holds on a shared machine. The issue's "before" and target are in the row's name.
- * STEPPER_ROWS=0,3 runs a subset (the large rows take minutes each).
+ * STEPPER_ROWS=0,3 runs a subset (the large rows take minutes each). Each row also runs this
+ * tree with method 'multirate' and reports how far its final positions are from auto's.
  */
 
 import { importBaseline } from './baseline';
 import type { BenchRow } from './table';
 
-const BASELINE = 'b5cffdc';
+const BASELINE = '3082939';
 
 interface Row {
   label: string;
@@ -64,7 +65,8 @@ const ROWS: Row[] = [
 type Engine = (
   link: string,
   T: number,
-) => { wall: number; steps: number; rejected: number; evaluations: number };
+  method?: string,
+) => { wall: number; steps: number; rejected: number; evaluations: number; pos: Float64Array };
 
 async function engineFrom(
   load: (file: string) => Promise<Record<string, unknown> | null>,
@@ -81,7 +83,7 @@ async function engineFrom(
   if (!cs || !it || !codec || !dl || !ini) return null;
   // biome-ignore lint/suspicious/noExplicitAny: modules of two trees with the same API
   const m = { ...cs, ...it, ...codec, ...dl, ...ini } as any;
-  return (link, T) => {
+  return (link, T, method) => {
     const r = m.decodeScenario(link);
     if (!r.ok) throw new Error(`bench link ${link}: ${JSON.stringify(r)}`);
     const s = r.scenario;
@@ -93,7 +95,7 @@ async function engineFrom(
       cfg.signs,
     );
     const st = m.createStepper(sys, cfg.pos, {
-      method: s.integrator.method,
+      method: method ?? s.integrator.method,
       rtol: s.integrator.rtol,
       atol: s.integrator.atol,
     });
@@ -103,6 +105,7 @@ async function engineFrom(
       steps: st.steps,
       rejected: st.rejected,
       evaluations: st.evaluations,
+      pos: Float64Array.from(st.unwrapped),
     };
   };
 }
@@ -112,6 +115,8 @@ export async function benchStepper(): Promise<BenchRow[]> {
   const before = await engineFrom((f) => importBaseline(BASELINE, f));
   if (!now) throw new Error('engine modules not found');
   const pick = process.env.STEPPER_ROWS?.split(',').map(Number);
+  // STEPPER_MULTIRATE=0 leaves out the row of the multirate method (src/model/integrate/multirate.ts)
+  const multirate = process.env.STEPPER_MULTIRATE !== '0';
   const rows: BenchRow[] = [];
   ROWS.forEach((row, k) => {
     if (pick && !pick.includes(k)) return;
@@ -123,6 +128,16 @@ export async function benchStepper(): Promise<BenchRow[]> {
       value: a.steps,
       unit: `${a.rejected} rej, ${a.evaluations} ev`,
     });
+    if (multirate) {
+      const m = now(row.link, row.T, 'multirate');
+      let d = 0;
+      for (let i = 0; i < m.pos.length; i++) d = Math.max(d, Math.abs(m.pos[i] - a.pos[i]));
+      rows.push({
+        name: "  method 'multirate' (this tree)",
+        value: m.wall,
+        unit: `s; ${m.steps} steps, ${m.rejected} rej, ${m.evaluations} ev; max |Δx| vs auto ${d.toExponential(1)}`,
+      });
+    }
     if (b) {
       rows.push({
         name: `  before (${BASELINE}), same process`,

@@ -17,6 +17,7 @@ import './cases/exports.mjs';
 import './cases/hand.mjs';
 import './cases/study.mjs';
 import './cases/ring.mjs';
+import './cases/noise.mjs';
 import './cases/oned.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';

@@ -56,7 +56,7 @@ describe('± pair on a horizontal line against the scalar separation ODE', () =>
     expect(sRef / planar).toBeGreaterThan(1.5);
   });
 
-  for (const method of ['explicit', 'stiff', 'auto'] as const) {
+  for (const method of ['explicit', 'stiff', 'auto', 'multirate'] as const) {
     it(`${method}: separation, centre and x₂`, () => {
       const r = integrate(system, pos0, T, { method, rtol: 1e-10, atol: 1e-12 });
       const u = r.unwrapped;

@@ -54,10 +54,12 @@ function maxMove(a: Float64Array, b: Float64Array): number {
   return m;
 }
 
-const cases: Array<[Geometry, number, number, number, 'stiff' | 'auto']> = [
+const cases: Array<[Geometry, number, number, number, 'stiff' | 'auto' | 'multirate']> = [
   // geometry, n, δ, T, method  (explicit would need ≈ T/(3.3·n·δ²) steps: 75 000 and 150 000)
   ['isotropic', 200, 1e-4, 0.5, 'stiff'],
   ['slip', 100, 1e-4, 0.5, 'auto'],
+  ['isotropic', 200, 1e-4, 0.5, 'multirate'],
+  ['slip', 100, 1e-4, 0.5, 'multirate'],
 ];
 
 describe('short dipoles stay trapped (counterexample regime)', () => {

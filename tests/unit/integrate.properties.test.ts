@@ -86,7 +86,7 @@ describe('symmetries of the trajectory', () => {
 
 describe('conservation of Σ x_i (U = 0, F = 0)', () => {
   const none: ExternalField = { modes: [], force: [0, 0] };
-  for (const method of ['explicit', 'stiff'] as const) {
+  for (const method of ['explicit', 'stiff', 'multirate'] as const) {
     for (const spec of [ISO, SLIP]) {
       it(`${method}, ${spec.geometry}`, () => {
         const { pos, signs } = randomConfig(16, 11);
@@ -123,7 +123,7 @@ describe('energy is non-increasing at every accepted step (F = 0)', () => {
     ['slip random', SLIP, 3],
     ['slip random', SLIP, 4],
   ];
-  for (const method of ['explicit', 'stiff', 'auto'] as const) {
+  for (const method of ['explicit', 'stiff', 'auto', 'multirate'] as const) {
     for (const [label, spec, seed] of cases) {
       it(`${method}: ${label} (seed ${seed})`, () => {
         const { pos, signs } = randomConfig(24, seed);
@@ -138,7 +138,7 @@ describe('energy is non-increasing at every accepted step (F = 0)', () => {
 });
 
 describe('with an applied force F the tilted energy E_n − (1/n)Σ b_i F·x_i is non-increasing', () => {
-  for (const method of ['explicit', 'stiff'] as const) {
+  for (const method of ['explicit', 'stiff', 'multirate'] as const) {
     for (const spec of [ISO, SLIP]) {
       it(`${method}, ${spec.geometry}`, () => {
         const { pos, signs } = randomConfig(16, 21);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BrownianPaths, brownianAt, streamKey } from '../../src/model/noise/brownian';
+import { rng } from './testRng';
 
 describe('virtual Brownian tree', () => {
   it('is a pure function of (seed, particle, coordinate, t)', () => {
@@ -57,5 +58,30 @@ describe('virtual Brownian tree', () => {
     expect(Math.abs(c / M)).toBeLessThan(5 / Math.sqrt(M));
     // Gaussian fourth moment 3 (sd of the estimate √(96/M) ≈ 0.05 for M = 40000)
     expect(Math.abs(q4 / M - 3)).toBeLessThan(5 * Math.sqrt(96 / M));
+  });
+});
+
+describe('BrownianPaths.sample keeps its last descent', () => {
+  // the cached descent must give brownianAt's bits for any sequence of times: repeated, backwards,
+  // on tree nodes of every depth, next to them (±1 ulp), below the finest level (linear part), ends
+  it('equals brownianAt bit for bit over a jagged sequence of times', () => {
+    const n = 7;
+    const paths = new BrownianPaths(9, n, 2);
+    const r = rng(21);
+    const ulp = (x: number, s: number) => x + s * Math.max(Number.MIN_VALUE, Math.abs(x) * 2 ** -52);
+    const times: number[] = [0.5, 0.5, 0, 1024, 1024, 0.25, 0.75, 0.1 + 0.2, 1e-12, 1000.3, 3 * 2 ** -34];
+    for (let k = 1; k <= 40; k++) times.push(k * 2 ** -8, k * 2 ** -8 + 2 ** -22, ulp(k * 2 ** -8, 1));
+    for (let k = 0; k < 40; k++)
+      times.push(r() * 2, (Math.floor(r() * 2 ** 20) + 0.5) * 2 ** -34, ulp(0.5, -1));
+    for (let k = 40; k > 0; k--) times.push(k * 2 ** -9, 1024 - k * 2 ** -30);
+    const out = new Float64Array(2 * n);
+    let differ = 0;
+    for (const t of times) {
+      paths.sample(t, out);
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < 2; c++)
+          if (!Object.is(out[2 * i + c], brownianAt(streamKey(9, i, c), t))) differ++;
+    }
+    expect(differ).toBe(0);
   });
 });

@@ -82,6 +82,14 @@ describe('noise through the CLI and the app engines', () => {
     const c = await run(['--in', cfgFile('c.json', { ...base, temperature: 0.01, seed: 6 }), '--T', '0.1']);
     expect(a.particles).toEqual(b.particles);
     expect(a.particles).not.toEqual(c.particles);
+    // the result states the noise: θ, seed, a dyadic grid step, (δ/ℓ)^{1/(nθ)} with ℓ = n^{-1/2}
+    const noise = (a as unknown as { noise: Record<string, number> }).noise;
+    expect(noise.temperature).toBe(0.01);
+    expect(noise.seed).toBe(5);
+    expect(Number.isInteger(Math.log2(noise.dt))).toBe(true);
+    expect(noise.dt).toBeLessThanOrEqual(1 / (8 * particles.length * 0.01));
+    const factor = (0.01 / particles.length ** -0.5) ** (1 / (particles.length * 0.01));
+    expect(Math.abs(noise.dipoleBreakFactor / factor - 1)).toBeLessThan(1e-12);
     // slip: noise moves x₁ only, and x₂ stays where it was
     for (let i = 0; i < particles.length; i++) expect(a.particles[i][1]).toBe(particles[i][1]);
     const d0 = await run(['--in', cfgFile('d0.json', base), '--T', '0.1']);
@@ -139,6 +147,26 @@ describe('noise through the CLI and the app engines', () => {
     // another seed: another path
     const other = await run(['--in', link.replace('ns=7', 'ns=8')]);
     expect(other.particles).not.toEqual(plain.particles);
+  });
+
+  // A live edit in the app rebuilds the stepper at t₀ (ParticleEngine.update). The noisy stepper
+  // keeps no state besides the positions, so when t₀ is on its grid a rebuilt stepper that
+  // continues the Brownian path at t₀ must reproduce the unedited run bit for bit; one that
+  // restarted the path (W from 0 again) would not.
+  it('an edit mid-run continues the Brownian path: unchanged physics gives the unedited run', () => {
+    // T/200 = 2⁻⁸ = the noise grid step, so every checkpoint is a grid time
+    const s = scenario('v1&n=64&d=0.02&T=0.78125&pde=off&th=0.002&ns=4');
+    const h = s.T / 200;
+    const straight = new ParticleEngine();
+    straight.init(s, h);
+    const a = straight.advance(0.25, 1e9);
+    const edited = new ParticleEngine();
+    edited.init(s, h);
+    edited.advance(0.125, 1e9);
+    edited.update(s);
+    const b = edited.advance(0.25, 1e9);
+    expect(b.t).toBe(a.t);
+    expect(Array.from(b.pos)).toEqual(Array.from(a.pos));
   });
 
   it('run --pde with noise: the free energy F = E + θ∫ρ±logρ± does not increase; the app engine reports F', async () => {

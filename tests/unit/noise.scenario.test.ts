@@ -35,7 +35,7 @@ const OLD_LINKS = [
   'v1&c=ring&d=0.03&n=2000',
   'v1&dim=1&c=poisson&d=pow:1,4&n=100&U=1,1,0,0&i=dipoles&gamma=0.01',
   'v1&U=&pde=off',
-  ...PRESETS.map((p) => encodeScenario(p.scenario)),
+  ...PRESETS.filter((p) => !p.id.startsWith('noise-')).map((p) => encodeScenario(p.scenario)),
   ...PAPER_STORY.scenes.map((s) => s.link.split('&view=')[0]),
 ];
 

@@ -78,13 +78,13 @@ describe('CLI on the circle (dimension 1)', () => {
     expect(Math.abs(r.particles[2][0] - 1.25 / 5)).toBeLessThan(1e-12);
   });
 
-  it('a study refuses 1D runs with one line instead of measuring them as 2D', async () => {
+  it('executeRun refuses 1D setups instead of measuring them as 2D (studies run them through study/oneD.ts)', async () => {
     const { executeRun } = await import('../../src/cli/commands/run');
     const { setupFrom } = await import('../../src/cli/setup');
     const { readInput } = await import('../../src/cli/input');
     const setup = setupFrom(readInput('v1&dim=1&c=poisson&d=0.01&n=10'));
     const opts = { T: 0.1, integrator: { method: 'auto' as const, rtol: 1e-6, atol: 1e-9 }, modes: [] };
-    expect(() => executeRun(setup, opts, false)).toThrow(/sweep\) do not run 1D scenarios yet/);
+    expect(() => executeRun(setup, opts, false)).toThrow(/executeRun takes 2D setups/);
   });
 
   it('names the field of 1D-specific mistakes', async () => {

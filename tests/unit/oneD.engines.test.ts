@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
 import { negativeSobolevDistance } from '../../src/model/diagnostics/sobolev';
 import { ParticleEngine } from '../../src/model/engines/particleEngine';
 import { PdeEngine } from '../../src/model/engines/pdeEngine';
@@ -69,6 +73,50 @@ describe('engines on the circle', () => {
     for (let k = 1; k < e.length; k++) expect(e[k]).toBeLessThanOrEqual(e[k - 1] + 1e-12);
     const ep = p.checkpoints.map((c) => c.energy);
     for (let k = 1; k < ep.length; k++) expect(ep[k]).toBeLessThanOrEqual(ep[k - 1] + 1e-12);
+  });
+
+  it('the app engines at T agree with `run --pde` on the circle, which steps on its own', async () => {
+    // independent step sequences (checkpoint grid vs 10 samples): agreement to the tolerances
+    const link = `${LINK}&F=0.5,0`;
+    const s = scenario(link);
+    const h = s.T / 200;
+    const pe = new ParticleEngine();
+    const qe = new PdeEngine();
+    pe.init(s, h);
+    qe.init(s, h);
+    const p = pe.advance(s.T, 1e9);
+    const q = qe.advance(s.T, 1e9);
+    const out = join(mkdtempSync(join(tmpdir(), 'oned-')), 'out.json');
+    const cli = (await runCli([
+      'run',
+      '--in',
+      link,
+      '--T',
+      String(s.T),
+      '--pde',
+      '--grid',
+      '64',
+      '--samples',
+      '10',
+      '--out',
+      out,
+    ])) as {
+      particles: [number, number][];
+      rhoPlus: number[];
+    };
+    let dx = 0;
+    cli.particles.forEach(([x], i) => {
+      const d = Math.abs(x - p.pos[2 * i]);
+      dx = Math.max(dx, Math.min(d, 1 - d));
+    });
+    // measured 5.6e-10 (rtol 1e-6, atol 1e-9: the defaults)
+    expect(dx).toBeLessThan(1e-7);
+    let drho = 0;
+    cli.rhoPlus.forEach((r, c) => {
+      drho = Math.max(drho, Math.abs(r - q.rhoPlus[c]));
+    });
+    // the PDE's time-stepping error at N = 64 (SSP-RK3 at different dt; measured 4.9e-6)
+    expect(drho).toBeLessThan(1e-4);
   });
 
   it('switching the dimension restarts both sides', () => {

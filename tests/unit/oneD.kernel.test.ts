@@ -88,7 +88,8 @@ describe('1D kernel (MATH §12)', () => {
   });
 
   it('says which δ the tabulated cores need', () => {
-    expect(() => makeKernel1d('gaussian', 1e-6)).toThrow(/gaussian core needs δ ≥ 0.0005 in 1D/);
+    expect(() => makeKernel1d('plummer', 1e-6)).toThrow(/plummer core needs δ ≥ 0.0005 in 1D/);
+    expect(makeKernel1d('gaussian', 1e-6).delta).toBe(1e-6); // smallCore1d.ts
     expect(() => makeKernel1d('poisson', 0)).toThrow(/delta: must be > 0/);
   });
 });

@@ -3,11 +3,11 @@ import { ringLayout1d } from '../../src/view/ringLayout1d';
 import {
   bandIndices,
   bandVertices,
+  binCurveVertices,
   histogramBins,
   histograms1d,
   profileScale,
   ringWorld,
-  stepVertices,
 } from '../../src/view/ringProfile1d';
 
 describe('ring profiles', () => {
@@ -44,19 +44,28 @@ describe('ring profiles', () => {
 
 describe('particle histograms on the ring', () => {
   const L = ringLayout1d(1);
-  it('bin densities: masses n±/n, each particle in its bin, on the PDE scale', () => {
-    const pos = Float64Array.from([0.01, 0, 0.26, 0, 0.99, 0, 1.5, 0, 0.5, 0]);
+  it('linear weights: masses n±/n, a particle split between the two nearest bin centres', () => {
+    // bins of width ¼, centres ⅛, ⅜, ⅝, ⅞; x = 0.25 is halfway between the first two
+    const pos = Float64Array.from([0.25, 0, 0.125, 0, 1.875, 0, 0.5, 0, 0.0, 0]);
     const signs = Int8Array.from([1, 1, -1, -1, 1]);
     const h = histograms1d(pos, signs, 4);
-    expect(Array.from(h.plus)).toEqual([4 / 5, 4 / 5, 4 / 5, 0]);
-    expect(Array.from(h.minus)).toEqual([0, 0, 4 / 5, 4 / 5]);
+    const w = 4 / 5;
+    expect(Array.from(h.plus)).toEqual([w / 2 + w + w / 2, w / 2, 0, w / 2]);
+    expect(Array.from(h.minus)).toEqual([0, w / 2, w / 2, w]);
     expect(h.plus.reduce((a, b) => a + b) / 4).toBeCloseTo(3 / 5, 14);
     expect(histogramBins(400)).toBe(25);
     expect(histogramBins(10)).toBe(16);
   });
-  it('steps sit at R ± h·value/scale over each bin', () => {
-    const v = stepVertices(L, [1, 2], 2, 1, new Float32Array(12));
+  it('a lattice finer than the bins gives a flat profile (no aliasing)', () => {
+    // 100 + at (i + ½)/100 in 16 bins: plain counts would be 6s and 7s (0.96 … 1.12)
+    const pos = Float64Array.from({ length: 200 }, (_, k) => (k % 2 === 0 ? (k / 2 + 0.5) / 100 : 0));
+    const h = histograms1d(pos, new Int8Array(100).fill(1), 16);
+    for (const v of h.plus) expect(Math.abs(v - 1)).toBeLessThan(0.02);
+  });
+  it('the curve sits at R ± h·value/scale at each bin centre', () => {
+    const v = binCurveVertices(L, [1, 2], 2, 1, new Float32Array(6));
     expect(Math.hypot(v[0] - 0.5, v[1] - 0.5)).toBeCloseTo(L.radius + L.profileHeight / 2, 6);
-    expect(Math.hypot(v[9] - 0.5, v[10] - 0.5)).toBeCloseTo(L.radius + L.profileHeight, 6);
+    expect(Math.hypot(v[3] - 0.5, v[4] - 0.5)).toBeCloseTo(L.radius + L.profileHeight, 6);
+    expect(v[0]).toBeCloseTo(ringWorld(L, 0.25)[0] + (L.profileHeight / 2) * Math.sin(Math.PI / 2), 6);
   });
 });

@@ -28,9 +28,10 @@ describe('scenario dimension (MATH §12)', () => {
       /^field.modes\[0\].q: must be 0 in 1D/,
     );
     expect(bad({ dimension: 1, n: 101 })).toMatch(/^n: must be even in 1D/);
-    expect(bad({ dimension: 1, core: 'gaussian', delta: 1e-6 })).toMatch(
-      /^delta: the gaussian core needs δ ≥ 0.0005 in 1D/,
+    expect(bad({ dimension: 1, core: 'plummer', delta: 1e-6 })).toMatch(
+      /^delta: the plummer core needs δ ≥ 0.0005 in 1D/,
     );
+    expect(bad({ dimension: 1, core: 'gaussian', delta: 1e-12, n: 100 })).toBe('ok');
     expect(bad({ dimension: 1, core: 'poisson', delta: 1e-9, n: 100 })).toBe('ok');
   });
 

@@ -1,5 +1,7 @@
 import { dipoleStatistics } from '../../model/diagnostics/dipoles';
 import { classifyRegime } from '../../model/diagnostics/regime';
+import { dipoleBreakFactor } from '../../model/noise/dipoles';
+import { noiseStepSize } from '../../model/noise/stepper';
 import { executeRun, type RunOptions } from '../../model/study/execute';
 import type { Measures } from '../../model/study/measures';
 import type { RunSelection } from '../runFields';
@@ -41,6 +43,17 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
     lines: c.lines,
   };
   const out: Record<string, unknown> = { T: r.T, steps: r.steps, rejected: r.rejected, regime, wallSeconds };
+  if (setup.noise) {
+    // MATH §13: the noise grid step and the Arrhenius factor of a dipole of width δ breaking
+    const n = r.signs.length;
+    const { temperature, seed } = setup.noise;
+    out.noise = {
+      temperature,
+      seed,
+      dt: noiseStepSize(n, temperature),
+      dipoleBreakFactor: dipoleBreakFactor(n, temperature, spec.delta).factor,
+    };
+  }
   if (r.pde)
     Object.assign(out, { grid: r.pde.solver.N, pdeDelta: r.pde.solver.label, pdeSteps: r.pde.solver.steps });
   else {

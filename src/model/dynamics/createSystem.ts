@@ -5,6 +5,9 @@ import type { PairKernel } from '../kernels/pairKernel';
 import type { ExternalField, InteractionSpec } from '../types';
 import type { ParticleSystem } from './particleSystem';
 
+/** What a fast pair sum provides (the 2D FastSum, or the circle's FastSum1d). */
+export type PairSums = Pick<FastSum, 'accumulate' | 'pairEnergy' | 'accumulateWithEnergy'>;
+
 /** How the pair sums are done: the direct O(n²) loop, the O(n log n) fast sum, or by n. */
 export type Summation = 'auto' | 'direct' | 'fast';
 
@@ -19,12 +22,14 @@ export function createSystem(
   signs: Int8Array,
   kernel: PairKernel = makeKernel(spec),
   summation: Summation = 'auto',
+  fastPays: (n: number) => boolean = fastSumPays,
+  makeFast: (kernel: PairKernel, n: number) => PairSums = createFastSum,
 ): ParticleSystem {
   const n = signs.length;
-  const useFast = summation === 'fast' || (summation === 'auto' && fastSumPays(n));
-  let fast: FastSum | undefined;
+  const useFast = summation === 'fast' || (summation === 'auto' && fastPays(n));
+  let fast: PairSums | undefined;
   const fastSum = () => {
-    fast ??= createFastSum(kernel, n);
+    fast ??= makeFast(kernel, n);
     return fast;
   };
   const slip = spec.geometry === 'slip';

@@ -1,5 +1,8 @@
 import type { MethodInUse } from './types';
 
+/** The two methods 'auto' switches between. */
+type Switched = Exclude<MethodInUse, 'multirate'>;
+
 /**
  * Automatic method choice ('auto'), in time units of the dynamics (velocities O(1), T ≈ 1):
  * - λ is a Gershgorin bound of the spectral radius of the near-pair Jacobian (pairs within the
@@ -36,7 +39,7 @@ export class AutoSwitch {
   private stintMaxH = 0;
 
   /** The method to start with, from the stiffness bound at t = 0. */
-  static initial(stiffness: number): MethodInUse {
+  static initial(stiffness: number): Switched {
     return stiffness > LAMBDA_SWITCH ? 'stiff' : 'explicit';
   }
 
@@ -45,7 +48,7 @@ export class AutoSwitch {
    * stiffness bound at the new state (explicit) or at the start of the step (stiff), ρ Hairer's
    * estimate (explicit only), `proposal` the next step size.
    */
-  next(method: MethodInUse, h: number, rho: number, lambda: number, proposal: number): MethodInUse {
+  next(method: Switched, h: number, rho: number, lambda: number, proposal: number): Switched {
     if (method === 'explicit') return this.afterExplicit(h, rho, lambda) ? 'stiff' : 'explicit';
     return this.afterStiff(h, proposal, lambda) ? 'explicit' : 'stiff';
   }

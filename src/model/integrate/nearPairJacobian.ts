@@ -29,6 +29,16 @@ const C_ISO = 1.1;
 const C_SLIP = 3.3;
 const C0 = 10;
 
+/** Radius beyond which no pair of the system can reach h·‖b_i b_j D²V_δ/n‖ ≥ θ (0: none can). */
+export function stiffPairRadius(system: ParticleSystem, h: number, theta: number): number {
+  const n = system.n;
+  const lam = system.kernel.lambda / n;
+  if (h * lam < theta) return 0; // not even a pair at the core's peak is stiff
+  const den = (theta * n) / h - C0;
+  if (den <= 0) return 0.25;
+  return Math.min(0.25, Math.sqrt((system.geometry === 'slip' ? C_SLIP : C_ISO) / den));
+}
+
 export class NearPairJacobian {
   /** Pair blocks are kept when γh·‖M₊‖ ≥ theta. */
   static readonly THETA = 0.05;
@@ -64,7 +74,6 @@ export class NearPairJacobian {
   private readonly tmp: Float64Array;
   private readonly h3 = new Float64Array(3);
   private readonly hasField: boolean;
-  private readonly cBound: number;
   /** Radius of the current candidate set and the state it was built at. */
   private candidateRadius = -1;
   private builtFor = -1;
@@ -85,16 +94,11 @@ export class NearPairJacobian {
     this.matOffset = new Int32Array(Math.max(1, n >> 1) + 1);
     this.tmp = new Float64Array(2 * n);
     this.hasField = system.field.modes.some((m) => m.a !== 0);
-    this.cBound = this.dim === 1 ? C_SLIP : C_ISO;
   }
 
   /** Radius beyond which no pair can reach γh·‖M‖ ≥ θ. */
   private radiusFor(gh: number, theta: number): number {
-    const lam = this.system.kernel.lambda / this.n;
-    if (gh * lam < theta) return 0; // not even a pair at the core's peak is stiff
-    const den = (theta * this.n) / gh - C0;
-    if (den <= 0) return 0.25;
-    return Math.min(0.25, Math.sqrt(this.cBound / den));
+    return stiffPairRadius(this.system, gh, theta);
   }
 
   /** Radius within which pairs can contribute at least `rate` to the stiffness bound. */
@@ -355,7 +359,7 @@ export class NearPairJacobian {
 }
 
 /** In-place Cholesky L·Lᵀ of the SPD m×m matrix at a[base] (row-major; lower triangle used). */
-function cholesky(a: Float64Array, base: number, m: number): void {
+export function cholesky(a: Float64Array, base: number, m: number): void {
   for (let j = 0; j < m; j++) {
     const rj = base + j * m;
     let d = a[rj + j];
@@ -373,7 +377,7 @@ function cholesky(a: Float64Array, base: number, m: number): void {
   }
 }
 
-function choleskySolve(a: Float64Array, base: number, m: number, x: Float64Array): void {
+export function choleskySolve(a: Float64Array, base: number, m: number, x: Float64Array): void {
   for (let i = 0; i < m; i++) {
     const ri = base + i * m;
     let s = x[i];

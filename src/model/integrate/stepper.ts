@@ -4,6 +4,7 @@ import { DormandPrince } from './dormandPrince';
 import { EnergyTest } from './energyTest';
 import { assertFinite, errorNorm } from './errorNorm';
 import { initialStep } from './initialStep';
+import { MultirateStepper } from './multirate';
 import { NearPairJacobian } from './nearPairJacobian';
 import { ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';
 import { IController, MIN_RELATIVE_STEP, PiController, type StepController, StepSizer } from './stepControl';
@@ -41,6 +42,11 @@ export function createStepper(
   opts: IntegratorOptions,
   stiffTableau: WTableau = ROS34PW2,
 ): StepperInternals {
+  if (opts.method === 'multirate') {
+    const rtol = Math.max(opts.rtol, MIN_TOLERANCE);
+    const atol = Math.max(opts.atol, MIN_TOLERANCE);
+    return new MultirateStepper(system, pos0, rtol, atol, opts.maxSteps ?? 1e6, opts.hmax ?? 0.1, opts.h0);
+  }
   return new ParticleStepper(system, pos0, opts, stiffTableau);
 }
 
@@ -49,7 +55,7 @@ class ParticleStepper implements StepperInternals {
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
-  method: MethodInUse;
+  method: Exclude<MethodInUse, 'multirate'>;
 
   private readonly n: number;
   private readonly rtol: number;
@@ -64,7 +70,7 @@ class ParticleStepper implements StepperInternals {
   private readonly jac: NearPairJacobian;
   private readonly rw: RosenbrockW;
   private readonly energyTest: EnergyTest;
-  private readonly controllers: Record<MethodInUse, StepController>;
+  private readonly controllers: Record<Exclude<MethodInUse, 'multirate'>, StepController>;
   private readonly sizer: StepSizer;
   private readonly auto: AutoSwitch | null;
   /** Neighbour radius of the stiffness bound that 'auto' watches (0 without 'auto'). */
@@ -221,7 +227,7 @@ class ParticleStepper implements StepperInternals {
     return this.stiffness;
   }
 
-  private orderFor(m: MethodInUse): number {
+  private orderFor(m: Exclude<MethodInUse, 'multirate'>): number {
     return m === 'explicit' ? this.dp.order : this.stiffTableau.embeddedOrder + 1;
   }
 

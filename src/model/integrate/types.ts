@@ -1,7 +1,8 @@
 /** Public vocabulary of the time integrators (see index.ts for the overview). */
 
-export type MethodChoice = 'auto' | 'explicit' | 'stiff';
-export type MethodInUse = 'explicit' | 'stiff';
+export type MethodChoice = 'auto' | 'explicit' | 'stiff' | 'multirate';
+/** 'multirate' is chosen only explicitly (multirate.ts); 'auto' switches between the other two. */
+export type MethodInUse = 'explicit' | 'stiff' | 'multirate';
 
 export interface IntegratorOptions {
   /** 'auto' switches between the two by the rule documented in stepper.ts; the others force one. */

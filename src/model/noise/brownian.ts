@@ -93,9 +93,29 @@ export function brownianAt(key: number, t: number): number {
   return wa + ((t - a) / (b - a)) * (wb - wa);
 }
 
+/**
+ * At most this many streams keep their descent (2·(LEVELS + 1) doubles each, ~11 MB at the cap);
+ * beyond it every sample descends from the root.
+ */
+const CACHED_STREAMS = 16384;
+
 /** The n·dims Brownian motions of a noisy particle system, keyed by one seed. */
 export class BrownianPaths {
   private readonly keys: Int32Array;
+  /**
+   * The last descent. Which child is taken at each level depends on t alone, so the intervals
+   * [lo[l], hi[l]] (and their node indices) are shared by every stream; each stream keeps the W
+   * values at their ends. A new t re-descends only below the deepest interval it shares with the
+   * last one: consecutive steps share all but a few levels. Same operations in the same order as
+   * brownianAt, so the same bits (tests/unit/noise.brownian.test.ts checks it).
+   */
+  private readonly lo = new Float64Array(BROWNIAN_LEVELS + 1);
+  private readonly hi = new Float64Array(BROWNIAN_LEVELS + 1);
+  private readonly nodes = new Float64Array(BROWNIAN_LEVELS + 1);
+  private readonly wLo: Float64Array | null;
+  private readonly wHi: Float64Array | null;
+  /** Deepest level of the last descent (−1: none yet). */
+  private depth = -1;
 
   constructor(
     readonly seed: number,
@@ -106,11 +126,87 @@ export class BrownianPaths {
     this.keys = new Int32Array(n * dims);
     for (let i = 0; i < n; i++)
       for (let c = 0; c < dims; c++) this.keys[i * dims + c] = streamKey(seed, i, c);
+    const cached = this.keys.length <= CACHED_STREAMS;
+    this.wLo = cached ? new Float64Array(this.keys.length * (BROWNIAN_LEVELS + 1)) : null;
+    this.wHi = cached ? new Float64Array(this.keys.length * (BROWNIAN_LEVELS + 1)) : null;
   }
 
   /** out[i·dims + c] = W_{i,c}(t). */
   sample(t: number, out: Float64Array): void {
     const keys = this.keys;
-    for (let k = 0; k < keys.length; k++) out[k] = brownianAt(keys[k], t);
+    const { wLo, wHi } = this;
+    if (!wLo || !wHi) {
+      for (let k = 0; k < keys.length; k++) out[k] = brownianAt(keys[k], t);
+      return;
+    }
+    if (!(t >= 0 && t <= BROWNIAN_TOP))
+      throw new RangeError(`brownian: t = ${t} outside [0, ${BROWNIAN_TOP}]`);
+    const { lo, hi, nodes } = this;
+    const S = BROWNIAN_LEVELS + 1;
+    if (this.depth < 0) {
+      lo[0] = 0;
+      hi[0] = BROWNIAN_TOP;
+      nodes[0] = 0;
+      for (let k = 0; k < keys.length; k++) {
+        wLo[k * S] = 0;
+        wHi[k * S] = Math.sqrt(BROWNIAN_TOP) * keyedNormal(keys[k], 0, 0);
+      }
+      this.depth = 0;
+    }
+    // the deepest kept level whose interval the descent for t passes through (as brownianAt would);
+    // brownianAt tests both ends of levels < LEVELS but only the lower end of the last one
+    let j = 0;
+    for (;;) {
+      if (t === lo[j]) {
+        this.read(out, wLo, j);
+        return;
+      }
+      if (j === BROWNIAN_LEVELS) break;
+      if (t === hi[j]) {
+        this.read(out, wHi, j);
+        return;
+      }
+      if (j >= this.depth) break;
+      const m = lo[j] + 0.5 * (hi[j] - lo[j]);
+      if (t < m ? hi[j + 1] !== m : lo[j + 1] !== m) break;
+      j++;
+    }
+    // descend from level j, as brownianAt's loop does from there
+    let level = j;
+    while (level < BROWNIAN_LEVELS) {
+      const a = lo[level];
+      const b = hi[level];
+      if (t === a || t === b) break;
+      const h = 0.5 * (b - a);
+      const m = a + h;
+      const sd = Math.sqrt(0.5 * h);
+      const node = nodes[level];
+      const left = t < m;
+      for (let k = 0; k < keys.length; k++) {
+        const o = k * S + level;
+        const wm = 0.5 * (wLo[o] + wHi[o]) + sd * keyedNormal(keys[k], level + 1, node);
+        wLo[o + 1] = left ? wLo[o] : wm;
+        wHi[o + 1] = left ? wm : wHi[o];
+      }
+      lo[level + 1] = left ? a : m;
+      hi[level + 1] = left ? m : b;
+      nodes[level + 1] = left ? 2 * node : 2 * node + 1;
+      level++;
+    }
+    this.depth = level;
+    const a = lo[level];
+    const b = hi[level];
+    if (t === a) this.read(out, wLo, level);
+    else if (level < BROWNIAN_LEVELS) this.read(out, wHi, level);
+    else
+      for (let k = 0; k < keys.length; k++) {
+        const o = k * S + level;
+        out[k] = wLo[o] + ((t - a) / (b - a)) * (wHi[o] - wLo[o]);
+      }
+  }
+
+  private read(out: Float64Array, w: Float64Array, level: number): void {
+    const S = BROWNIAN_LEVELS + 1;
+    for (let k = 0; k < this.keys.length; k++) out[k] = w[k * S + level];
   }
 }

@@ -42,6 +42,8 @@ class NoisyRunStepper implements Stepper {
   readonly rejected = 0;
   private readonly inner: NoisyStepper;
   private readonly pos: Float64Array;
+  /** E_n of the current state once computed (integrate() asks twice per step). */
+  private energyNow = Number.NaN;
 
   constructor(
     private readonly system: ParticleSystem,
@@ -84,6 +86,7 @@ class NoisyRunStepper implements Stepper {
     if (t === this.t) return;
     const before = this.inner.steps + this.inner.substeps;
     this.inner.advanceTo(t, this.pos);
+    this.energyNow = Number.NaN;
     // one velocity evaluation per grid step and per halving, plus the partial step if any
     this.evaluations += this.inner.steps + this.inner.substeps - before + (t > this.inner.gridTime ? 1 : 0);
     this.t = t;
@@ -104,7 +107,10 @@ class NoisyRunStepper implements Stepper {
   }
 
   energy(): number {
-    this.energyEvaluations++;
-    return this.system.energy(this.pos);
+    if (Number.isNaN(this.energyNow)) {
+      this.energyEvaluations++;
+      this.energyNow = this.system.energy(this.pos);
+    }
+    return this.energyNow;
   }
 }

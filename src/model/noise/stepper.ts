@@ -57,6 +57,13 @@ export class NoisyStepper {
   private readonly delta: Float64Array;
   private readonly wNow: Float64Array;
   private readonly wNext: Float64Array;
+  /**
+   * W at the end of the last step, and that time: the next step starts there (always between
+   * halves of a halved step, usually between grid steps), so it is not sampled again (the tree's
+   * descent is about half the cost of a step). W is a function of t alone, so nothing changes.
+   */
+  private readonly wLast: Float64Array;
+  private wLastAt = Number.NaN;
   private readonly paths: BrownianPaths;
   private readonly jacobian: NearPairJacobian;
   private readonly dims: 1 | 2;
@@ -92,6 +99,7 @@ export class NoisyStepper {
     this.delta = new Float64Array(2 * n);
     this.wNow = new Float64Array(n * this.dims);
     this.wNext = new Float64Array(n * this.dims);
+    this.wLast = new Float64Array(n * this.dims);
     this.paths = new BrownianPaths(settings.seed, n, this.dims);
     this.jacobian = new NearPairJacobian(system);
     this.near = new NearPairs(n);
@@ -143,8 +151,13 @@ export class NoisyStepper {
     }
     for (let j = 0; j < 2 * n; j++) out[j] = y[j] + drift[j];
     if (sigma === 0) return;
-    paths.sample(this.origin + t0, wNow);
-    paths.sample(this.origin + t0 + h, wNext);
+    const a = this.origin + t0;
+    const b = this.origin + t0 + h;
+    if (a === this.wLastAt) wNow.set(this.wLast);
+    else paths.sample(a, wNow);
+    paths.sample(b, wNext);
+    this.wLast.set(wNext);
+    this.wLastAt = b;
     rhs.fill(0);
     const s = sigma / h;
     for (let i = 0; i < n; i++)

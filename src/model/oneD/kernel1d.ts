@@ -15,9 +15,15 @@
 import { FftTables, fftColumns } from '../fft1d';
 import { coreMultiplier } from '../kernels/multipliers';
 import type { CoreModel } from '../types';
+import { smallGaussianKernel1d } from './smallCore1d';
 
-/** Smallest δ of the tabulated cores (their table has ≥ 64/δ points). */
+/** Smallest δ of the tabulated cores (their table has ≥ 64/δ points); below it gaussian has smallCore1d.ts. */
 export const MIN_TABLE_DELTA = 5e-4;
+
+/** Smallest δ a core takes in 1D: poisson (closed form) and gaussian (smallCore1d.ts) any δ ≥ 1e-12. */
+export function minDelta1d(core: CoreModel): number {
+  return core === 'poisson' || core === 'gaussian' ? 0 : MIN_TABLE_DELTA;
+}
 
 const TWO_PI = 2 * Math.PI;
 
@@ -119,6 +125,19 @@ function hermite5(f: Float64Array, f1: Float64Array, f2: Float64Array, M: number
   return f[i] * h00 + f[j] * h01 + h * (f1[i] * h10 + f1[j] * h11) + h * h * (f2[i] * h20 + f2[j] * h21);
 }
 
+/**
+ * The last correction tables built: the app's workers rebuild the system on every U, F or
+ * tolerance edit with the same (core, δ), and one build takes 0.1–0.9 s at δ ≥ 5e-4 (measured at
+ * load ~9: gaussian 0.14 s at δ = 0.01, 0.48 s at 5e-4; plummer 0.92 s at 5e-4). Read-only arrays.
+ */
+let lastTables: { core: CoreModel; delta: number; t: ReturnType<typeof correctionTables> } | null = null;
+
+function tablesFor(core: CoreModel, delta: number): ReturnType<typeof correctionTables> {
+  if (lastTables?.core !== core || lastTables.delta !== delta)
+    lastTables = { core, delta, t: correctionTables(core, delta) };
+  return lastTables.t;
+}
+
 /** The 1D kernel for (core, δ); throws a one-line message for δ out of range. */
 export function makeKernel1d(core: CoreModel, delta: number): Kernel1d {
   if (!(delta > 0 && Number.isFinite(delta))) throw new RangeError(`delta: must be > 0 in 1D, got ${delta}`);
@@ -134,11 +153,12 @@ export function makeKernel1d(core: CoreModel, delta: number): Kernel1d {
       lambda: Math.abs(p.second(0)),
     };
   }
+  if (core === 'gaussian' && delta < MIN_TABLE_DELTA) return smallGaussianKernel1d(delta);
   if (delta < MIN_TABLE_DELTA)
     throw new RangeError(
-      `delta: the ${core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson, the paper's model potential, takes any δ > 0`,
+      `delta: the ${core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson (the paper's model potential) and gaussian take any δ > 0`,
     );
-  const { M, tables: c } = correctionTables(core, delta);
+  const { M, tables: c } = tablesFor(core, delta);
   const value = (x: number) => p.value(x) + hermite5(c[0], c[1], c[2], M, x);
   const second = (x: number) => p.second(x) + hermite5(c[2], c[3], c[4], M, x);
   return {

@@ -6,7 +6,7 @@
 import { resolveDelta } from '../scenario/delta';
 import type { Scenario } from '../scenario/types';
 import type { ExternalField } from '../types';
-import { MIN_TABLE_DELTA } from './kernel1d';
+import { minDelta1d } from './kernel1d';
 
 type Problem = { field: string; message: string };
 
@@ -23,10 +23,10 @@ export function problem1d(s: Scenario): Problem | undefined {
   const f = problem1dField(s.field);
   if (f) return f;
   const delta = resolveDelta(s);
-  if (s.core !== 'poisson' && delta < MIN_TABLE_DELTA)
+  if (delta < minDelta1d(s.core))
     return {
       field: 'delta',
-      message: `the ${s.core} core needs δ ≥ ${MIN_TABLE_DELTA} in 1D (got ${delta}); poisson, the paper's model potential, takes any δ`,
+      message: `the ${s.core} core needs δ ≥ ${minDelta1d(s.core)} in 1D (got ${delta}); poisson (the paper's model potential) and gaussian take any δ`,
     };
   if (s.initial.kind !== 'explicit' && s.n % 2 !== 0)
     return { field: 'n', message: 'must be even in 1D (n/2 particles of each sign)' };

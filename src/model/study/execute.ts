@@ -20,6 +20,7 @@ import type { Scenario } from '../scenario/types';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
 import type { StudyRunOptions } from './definition';
 import { type Measures, measureRun } from './measures';
+import { runStudyJob1d } from './oneD';
 import { type RunOutcome, simulate } from './simulate';
 
 /** What every run needs, whatever the input format (a scenario, or the CLI's explicit cfg). */
@@ -141,9 +142,12 @@ export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): 
   return { outcome, measures, samples, wallSeconds };
 }
 
-/** The 2D measures would silently read the circle as the slip system's line x₂ = 0. */
+/** The 2D measures would silently read the circle as the slip system's line x₂ = 0 (1D rows: oneD.ts). */
 function refuse1d(): never {
-  return fail('dimension', 'studies (sweep) do not run 1D scenarios yet; use run');
+  return fail(
+    'dimension',
+    'executeRun takes 2D setups; the circle runs through runStudyJob1d (study/oneD.ts)',
+  );
 }
 
 /** With replay and a PDE the sample times must lie on the checkpoint grid (K = T/h steps of it). */
@@ -186,8 +190,10 @@ export function runStudyJob(job: StudyJob, watch?: (T: number) => RunWatch | und
   const r = decodeScenario(job.link);
   if (!r.ok) fail(r.error.field, r.error.message);
   const s = r.scenario;
-  if (s.dimension === 1) refuse1d();
-  const { measures } = executeRun(scenarioSetup(s), studyRunOptions(s, job.run, watch?.(s.T)), false);
+  const measures =
+    s.dimension === 1
+      ? runStudyJob1d(s, job.run, watch?.(s.T))
+      : executeRun(scenarioSetup(s), studyRunOptions(s, job.run, watch?.(s.T)), false).measures;
   for (const [name, v] of Object.entries(measures))
     if (typeof v === 'number' && !Number.isFinite(v))
       throw new Error(

@@ -76,6 +76,8 @@ function ExplicitEditor({ particles }: { particles: ExplicitParticle[] }) {
 /** How the particles (and the PDE's initial density) start. */
 export function InitialSection() {
   const initial = useLab((s) => s.scenario.initial);
+  // on the circle data are deterministic (quantiles of ρ◦, MATH §12): no sampling, seed or orientation
+  const circle = useLab((s) => s.scenario.dimension === 1);
   return (
     <Section title="Initial data">
       <SelectField
@@ -103,7 +105,13 @@ export function InitialSection() {
         }
       />
       {initial.kind !== 'explicit' && <DensityFields density={initial.density} />}
-      {initial.kind === 'sample' && (
+      {circle && initial.kind !== 'explicit' && (
+        <p className="note" data-testid="circle-data-note">
+          On the circle: {initial.kind === 'dipoles' ? 'n/2 dipoles centred' : '+ and − alternating'} at the
+          quantiles of the x₁-marginal of ρ◦ (no sampling, no seed).
+        </p>
+      )}
+      {initial.kind === 'sample' && !circle && (
         <SelectField
           id="sampling"
           label="Sampling"
@@ -132,21 +140,23 @@ export function InitialSection() {
               })
             }
           />
-          <SelectField
-            id="orientation"
-            label="Orientation"
-            value={initial.orientation}
-            options={ORIENTATIONS}
-            help="Direction from − to +; in slip geometry dipoles must straddle two slip planes."
-            onChange={(v) =>
-              editScenario('orientation', (s) => {
-                if (s.initial.kind === 'dipoles') s.initial.orientation = v;
-              })
-            }
-          />
+          {!circle && (
+            <SelectField
+              id="orientation"
+              label="Orientation"
+              value={initial.orientation}
+              options={ORIENTATIONS}
+              help="Direction from − to +; in slip geometry dipoles must straddle two slip planes."
+              onChange={(v) =>
+                editScenario('orientation', (s) => {
+                  if (s.initial.kind === 'dipoles') s.initial.orientation = v;
+                })
+              }
+            />
+          )}
         </>
       )}
-      {initial.kind !== 'explicit' && (
+      {initial.kind !== 'explicit' && !circle && (
         <NumberField
           id="seed"
           label="Seed"

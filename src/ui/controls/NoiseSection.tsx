@@ -41,7 +41,16 @@ export function NoiseSection() {
   const n = useLab((s) => s.scenario.n);
   const delta = useLab((s) => s.scenario.delta);
   const statement = noiseStatement({ noise: { temperature, seed }, n, delta });
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const mode = modeOf(temperature);
+  if (circle)
+    return (
+      <Section title="Noise">
+        <p className="note" data-testid="noise-resolved">
+          Noise runs on the torus only (not yet on the circle).
+        </p>
+      </Section>
+    );
   const setTemperature = (key: string, t: TemperatureSpec) =>
     setNoise(key, (noise) => {
       noise.temperature = t;

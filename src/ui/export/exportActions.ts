@@ -55,11 +55,16 @@ export async function savePagePng(): Promise<void> {
 export function saveChartsSvg(): void {
   const { theme } = useLab.getState().ui;
   const forced = useLab.getState().scenario.field.force.some((f) => f !== 0);
-  const svg = chartsSvg(chartSpecs(theme, pdeOn(), forced, noisy()), series.data(), clock(), {
-    ink: INK[theme],
-    grid: GRID[theme],
-    bg: cssVar('--bg') || '#ffffff',
-  });
+  const svg = chartsSvg(
+    chartSpecs(theme, pdeOn(), forced, noisy(), useLab.getState().scenario.dimension === 1),
+    series.data(),
+    clock(),
+    {
+      ink: INK[theme],
+      grid: GRID[theme],
+      bg: cssVar('--bg') || '#ffffff',
+    },
+  );
   download(exportName(clock(), 'svg', 'plots'), svg, 'image/svg+xml');
 }
 

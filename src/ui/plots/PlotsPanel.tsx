@@ -9,10 +9,11 @@ export function PlotsPanel() {
   const theme = useLab((s) => s.ui.theme);
   const pdeOn = useLab((s) => s.scenario.pde.enabled);
   const forced = useLab((s) => s.scenario.field.force.some((f) => f !== 0));
+  const circle = useLab((s) => s.scenario.dimension === 1);
   const noisy = useLab((s) => resolveTemperature(s.scenario) > 0);
   return (
     <aside className="plots" aria-label="Diagnostics" data-testid="plots">
-      {chartSpecs(theme, pdeOn, forced, noisy).map((c) => (
+      {chartSpecs(theme, pdeOn, forced, noisy, circle).map((c) => (
         <TimeSeriesPlot
           key={c.key}
           title={c.title}

@@ -72,6 +72,12 @@ function region(upper: (x: number) => number, lower: (x: number) => number, ys =
 /** Where (n, δ) is drawn on the regime map (viewBox units). */
 export const regimePoint = (n: number, delta: number) => ({ x: sx(Math.log10(n)), y: sy(Math.log10(delta)) });
 
+/** The same on the circle's map (δ down to 1e-12). */
+export const regimePoint1d = (n: number, delta: number) => ({
+  x: sx(Math.log10(n)),
+  y: yScale(Y0_1D)(Math.log10(delta)),
+});
+
 /**
  * The regime map's axes, regions and the paper's lines at T for a geometry, with `children`
  * (markers) drawn on top; k is the text scale.
@@ -303,7 +309,7 @@ export function RegimeMap() {
   const marker = (
     <circle
       cx={sx(Math.log10(s.n))}
-      cy={(circle ? yScale(Y0_1D) : sy)(Math.log10(delta))}
+      cy={(circle ? regimePoint1d : regimePoint)(s.n, delta).y}
       r={6}
       fill="var(--accent)"
       stroke="var(--bg)"

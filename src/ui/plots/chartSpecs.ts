@@ -56,8 +56,14 @@ const memo = new Map<string, ChartSpec[]>();
  * The charts for a theme; PDE series (and their legends) are dropped when the PDE is off, the
  * free energy F unless there is noise (θ > 0).
  */
-export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, noisy = false): ChartSpec[] {
-  const key = `${theme}:${pdeOn}:${forced}:${noisy}`;
+export function chartSpecs(
+  theme: Theme,
+  pdeOn: boolean,
+  forced: boolean,
+  noisy = false,
+  circle = false,
+): ChartSpec[] {
+  const key = `${theme}:${pdeOn}:${forced}:${noisy}:${circle}`;
   const known = memo.get(key);
   if (known) return known;
   const all = seriesOf(theme);
@@ -68,7 +74,9 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, noisy 
       title: forced
         ? 'Energy (F ≠ 0: need not decrease)'
         : noisy
-          ? 'Energy (noise: E_n fluctuates; the PDE’s F = E + θ∫ρ log ρ is non-increasing)'
+          ? pdeOn
+            ? 'Energy (noise: the PDE’s F non-increasing)'
+            : 'Energy (noise: E_n fluctuates)'
           : 'Energy (non-increasing)',
       yTitle: 'energy (dimensionless, MATH §3, §5)',
       series: pick('energy'),
@@ -85,7 +93,8 @@ export function chartSpecs(theme: Theme, pdeOn: boolean, forced: boolean, noisy 
     {
       key: 'bound',
       title: 'Bound-dipole fraction',
-      yTitle: 'share of particles with a partner closer than min(3δ, ¼n^−½)',
+      // a quarter of the typical spacing: n^−½ on the torus, 1/n on the circle (particleEngine.ts)
+      yTitle: `share of particles with a partner closer than min(3δ, ${circle ? '¼n^−1' : '¼n^−½'})`,
       series: pick('bound'),
       yRange: UNIT_RANGE,
       height: 120,

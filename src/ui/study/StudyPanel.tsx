@@ -141,7 +141,13 @@ export function StudyPanel() {
           <DistancePlot groups={groups} measure={m} measureLabel={measureLabel} onCanvas={onCanvas} />
         </div>
         <div className="study-figure" ref={mapHost}>
-          <StudyRegimeMap table={table} T={s.def.base.T} geometry={geometry} />
+          <StudyRegimeMap
+            table={table}
+            T={s.def.base.T}
+            geometry={geometry}
+            circle={s.def.base.dimension === 1}
+            core={s.def.base.core}
+          />
         </div>
       </div>
       <StudyTable table={table} axes={s.def.axes.map((a) => a.name)} />

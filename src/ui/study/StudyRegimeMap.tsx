@@ -2,7 +2,7 @@ import type { CsvTable } from '../../model/study/csv';
 import { cellNumber } from '../../model/study/csv';
 import { useLab } from '../../state/store';
 import { type Outcome, rowRecord, runOutcome } from '../../state/studyResults';
-import { RegimeMapFigure, regimePoint } from '../plots/RegimeMap';
+import { RegimeMapFigure, RegimeMapFigure1d, regimePoint, regimePoint1d } from '../plots/RegimeMap';
 
 const MARK: Record<Outcome, { color: string; label: string }> = {
   converges: { color: '#2ca02c', label: 'followed the PDE: max d± < ⅓ of the PDE’s own change' },
@@ -12,8 +12,23 @@ const MARK: Record<Outcome, { color: string; label: string }> = {
   failed: { color: '#000', label: 'failed (×)' },
 };
 
-/** The regime map at the study's T and geometry, every finished run marked by its outcome. */
-export function StudyRegimeMap({ table, T, geometry }: { table: CsvTable; T: number; geometry: string }) {
+/**
+ * The regime map at the study's T and geometry (on the circle: the d = 1 lines and the base's
+ * core), every finished run marked by its outcome.
+ */
+export function StudyRegimeMap({
+  table,
+  T,
+  geometry,
+  circle = false,
+  core = 'gaussian',
+}: {
+  table: CsvTable;
+  T: number;
+  geometry: string;
+  circle?: boolean;
+  core?: string;
+}) {
   const k = useLab((s) => s.ui.textScale);
   const seen = new Set<Outcome>();
   const marks = table.rows.map((row) => {
@@ -23,7 +38,7 @@ export function StudyRegimeMap({ table, T, geometry }: { table: CsvTable; T: num
     const outcome = runOutcome(r);
     seen.add(outcome);
     if (n === undefined || delta === undefined || !(delta > 0)) return null;
-    const { x, y } = regimePoint(n, delta);
+    const { x, y } = (circle ? regimePoint1d : regimePoint)(n, delta);
     const { color } = MARK[outcome];
     return outcome === 'failed' ? (
       <path
@@ -48,11 +63,17 @@ export function StudyRegimeMap({ table, T, geometry }: { table: CsvTable; T: num
   return (
     <div className="plot" data-testid="study-regime-map">
       <div className="plot-title">
-        Regime map at T = {T} ({geometry}): every run by its outcome
+        Regime map at T = {T} ({circle ? 'circle, d = 1' : geometry}): every run by its outcome
       </div>
-      <RegimeMapFigure T={T} geometry={geometry} k={k} label="Regime map of the study's runs">
-        {marks}
-      </RegimeMapFigure>
+      {circle ? (
+        <RegimeMapFigure1d T={T} core={core} k={k}>
+          {marks}
+        </RegimeMapFigure1d>
+      ) : (
+        <RegimeMapFigure T={T} geometry={geometry} k={k} label="Regime map of the study's runs">
+          {marks}
+        </RegimeMapFigure>
+      )}
       <ul className="plot-legend">
         {(Object.keys(MARK) as Outcome[])
           .filter((o) => seen.has(o))

@@ -12,6 +12,7 @@ import {
   openPage,
   PLUS,
   ready,
+  SHOTS,
   settled,
   shot,
   test,
@@ -36,7 +37,9 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     const link = await lab(first.page, () => window.location.hash);
     assert(first.errors.length === 0, first.errors.join('\n'));
     await first.close();
-    const { page, errors, close } = await openPage(browser, url, link);
+    // played at rate 1 (the preset's 0.02 is for watching): the playback rate is not part of the
+    // run, whose steps end on the checkpoint grid alone
+    const { page, errors, close } = await openPage(browser, url, link.replace(/rate=[^&]*/, 'rate=1'));
     await ready(page);
     assert((await page.locator('[data-testid=circle-canvas]').count()) === 1, 'no circle view');
     assert((await page.locator('[data-testid=regime-map-1d]').count()) === 1, 'no d = 1 regime map');
@@ -92,6 +95,13 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
     } else {
       assert(moved > 1e-3, `particles did not move (${moved})`);
     }
+    if (preset.id === 'counterexample-1d') {
+      // the lens magnifies one dipole of width 2γδ ≈ 1.3e-11 (the circle view itself cannot zoom)
+      await page.click('[data-testid=zoom-dipole]');
+      await page.waitForSelector('[data-testid=dipole-lens]', { timeout: LONG });
+      await shot(page, `oned-${preset.id}-lens`);
+      await page.click('[aria-label="Close the lens"]');
+    }
     await shot(page, `oned-${preset.id}-page`);
     await canvasShot(page, `oned-${preset.id}`);
     // the statistics without the legend's text (its ink would move the ring's centroid)
@@ -111,7 +121,80 @@ for (const preset of [{ id: 'counterexample-1d' }, { id: 'convergence-1d' }]) {
       `ring off centre: ${JSON.stringify(c)}`,
     );
     assert(st.near.plus > 100 && st.near.minus > 100, `glyphs/curves missing: ${JSON.stringify(st.near)}`);
+    // the dark theme (key t): its own glyph colours, the ring in its light ink
+    await page.keyboard.press('t');
+    await page.waitForFunction(() => !window.__lab.drawPending, null, { timeout: LONG });
+    const dark = await canvasShot(page, `oned-${preset.id}-dark`);
+    const ds = await pixelStats(page, dark, {
+      background: [0x0d, 0x0f, 0x12],
+      colours: { plus: [0xff, 0x9a, 0x4d], minus: [0x56, 0xb4, 0xe9] },
+      tolerance: 30,
+    });
+    assert(ds.near.plus > 100 && ds.near.minus > 100, `dark theme: ${JSON.stringify(ds.near)}`);
     assert(errors.length === 0, errors.join('\n'));
     await close();
   });
 }
+
+test('Space control: the default torus onto the circle and back (view, link, controls follow)', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url);
+  await ready(page);
+  assert((await page.locator('[data-testid=circle-canvas]').count()) === 0, 'circle view in 2D');
+  await page.selectOption('[data-testid=field-space] select', '1');
+  await page.waitForFunction(
+    () => /(^|&)dim=1(&|$)/.test(window.location.hash) && window.__lab.status === 'paused',
+    null,
+    { timeout: LONG },
+  );
+  await page.waitForSelector('[data-testid=circle-canvas]', { timeout: LONG });
+  await page.waitForFunction(() => window.__lab.frames > 0 && !window.__lab.drawPending, null, {
+    timeout: LONG,
+  });
+  const one = await lab(page, () => ({ pos: window.__lab.positions(), scenario: window.__lab.scenario() }));
+  assert(one.scenario.dimension === 1, `scenario: ${JSON.stringify(one.scenario).slice(0, 200)}`);
+  assert(
+    one.pos.every((v, i) => i % 2 === 0 || v === 0),
+    'particles on the circle',
+  );
+  assert((await page.locator('[data-testid=field-geometry]').count()) === 0, 'geometry shown on the circle');
+  await page.selectOption('[data-testid=field-space] select', '2');
+  await page.waitForFunction(() => !/(^|&)dim=1(&|$)/.test(window.location.hash), null, { timeout: LONG });
+  await page.waitForFunction(() => document.querySelector('[data-testid=circle-canvas]') === null, null, {
+    timeout: LONG,
+  });
+  await ready(page);
+  assert((await page.locator('[data-testid=field-geometry]').count()) === 1, 'geometry back in 2D');
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
+
+// A tiny study on the circle: 2 groups (quantile data at δ = 0.05, short dipoles at δ = n^−4) ×
+// n = 100, 200, T = 0.01, PDE on 64 cells; its regime map draws the d = 1 lines.
+const TINY_1D =
+  '#study1&vary=data=d=0.05;i=dipoles%26gamma=0.01%26d=pow:1,4&vary=n=100;200&pde=on&samples=2~v1&dim=1&c=poisson&U=1,1,0,0&T=0.01&N=64';
+
+test('a study on the circle runs in the Study panel, its regime map has the d = 1 lines', async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url, TINY_1D);
+  await page.waitForFunction(() => window.__study?.open === true, null, { timeout: LONG });
+  await page.waitForFunction(() => window.__study.status === 'done' && window.__study.done === 4, null, {
+    timeout: LONG,
+  });
+  const rows = await page.evaluate(() => window.__study.rows());
+  assert(rows.length === 4 && rows.every((r) => r.status === 'ok'), `rows: ${JSON.stringify(rows)}`);
+  const map = page.locator('[data-testid=study-regime-map]');
+  assert(
+    (await map.locator('[data-testid=regime-map-1d]').count()) === 1,
+    'the study map is not the d = 1 map',
+  );
+  const marks = await map.locator('circle[data-outcome]').count();
+  assert(marks === 4, `regime map marks: ${marks}`);
+  await map.screenshot({ path: `${SHOTS}oned-study-regime.png` });
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});

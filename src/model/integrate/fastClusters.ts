@@ -1,0 +1,477 @@
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { gradU, hessianU } from '../external';
+import { Clusters } from './clusters';
+import { cholesky, choleskySolve, stiffPairRadius } from './nearPairJacobian';
+import { NearPairs } from './nearPairs';
+import { ROS34PW2 } from './rosenbrockW';
+
+/**
+ * The fast part of the multirate method (multirate.ts): the near pairs that are stiff on the
+ * macro step H (H·‖b_i b_j D²V_δ/n‖ ≥ θ, found by a cell list), grouped into clusters
+ * (clusters.ts; mostly dipoles of 2 particles), and the integration of each cluster's own ODE
+ *   v' = F(v) + p(τ),  τ ∈ [0, H],
+ * F the interactions of the cluster's kept pairs only and p a polynomial (degree ≤ 2) that
+ * stands for everything else (the far field, the other pairs, U, F) over the macro step.
+ * Each cluster is sub-stepped by ROS34PW2 with its own exact-Hessian matrix (the positive
+ * semidefinite part of each pair block, so the small dense matrix is SPD) and its own error
+ * control: local error per particle ≤ atol + rtol·|its displacement in the sub-step|, with
+ * tolerances a tenth of the macro step's, so the sub-steps follow a collapsing pair on its own
+ * time scale n·s² while the macro step follows the slow field.
+ */
+/** Largest growth of a sub-step after an accepted one. */
+const SUB_GROW = 5;
+export class FastClusters {
+  /**
+   * A pair is fast when its rate ‖M‖ = ‖b_i b_j D²V_δ/n‖ reaches THETA/H (stiff on the step) or
+   * RATE (its own time scale below 1/RATE: resolving it in the macro step would make H that
+   * short, whatever the stiffness; measured on i.i.d. data with δ = 1/n and U = cos 2πx₁, where
+   * the error-limiting particles of explicit steps sit in pairs closer than ~15δ).
+   */
+  static readonly THETA = 0.05;
+  static readonly RATE = 5;
+  /** Largest cluster (unknowns); above it θ is raised for that step. */
+  static readonly MAX_CLUSTER_UNKNOWNS = 64;
+  /** Sub-step attempts allowed per cluster and macro step. */
+  static readonly MAX_SUBSTEPS = 20000;
+  /** Share of the macro tolerances the sub-steps keep. */
+  static readonly SUB_TOLERANCE = 0.1;
+
+  readonly clusters: Clusters;
+  /** Kept pairs, grouped by cluster: pairs of cluster c are pairStart[c] .. pairStart[c+1]. */
+  pairCount = 0;
+  private pi = new Int32Array(64);
+  private pj = new Int32Array(64);
+  /** ‖M‖ of each kept pair at the build. */
+  private pn = new Float64Array(64);
+  private pairStart = new Int32Array(2);
+  /** Sub-steps taken and rejected so far (diagnostics). */
+  subSteps = 0;
+  subRejected = 0;
+
+  private readonly n: number;
+  private readonly dim: 1 | 2;
+  private readonly near: NearPairs;
+  private readonly signs: Int8Array;
+  /** Last accepted sub-step of each particle's cluster (0: none yet). */
+  private readonly hsub: Float64Array;
+  private readonly hasField: boolean;
+  private readonly g = new Float64Array(3);
+  // per-cluster scratch, grown to the largest cluster
+  private cap = 0;
+  private x = new Float64Array(0);
+  private x1 = new Float64Array(0);
+  private ys = new Float64Array(0);
+  private rhs = new Float64Array(0);
+  private er = new Float64Array(0);
+  private u: Float64Array[] = [];
+  private mat = new Float64Array(0);
+  private readonly ut = new Float64Array(ROS34PW2.m.length);
+  private keep = new Uint8Array(64);
+  private norms = new Float64Array(64);
+
+  constructor(
+    private readonly system: ParticleSystem,
+    readonly theta = FastClusters.THETA,
+  ) {
+    this.n = system.n;
+    this.dim = system.geometry === 'slip' ? 1 : 2;
+    this.near = new NearPairs(this.n);
+    this.clusters = new Clusters(this.n);
+    this.signs = system.signs;
+    this.hsub = new Float64Array(this.n);
+    // −b∇U of a cluster's members is part of its fast ODE: evaluated at the sub-steps' states
+    this.hasField = system.field.modes.some((md) => md.a !== 0);
+  }
+
+  /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
+  build(y: Float64Array, H: number): void {
+    const { near, clusters, system, dim } = this;
+    let theta = this.theta;
+    const count = near.search(y, stiffPairRadius(system, 1, Math.min(theta / H, FastClusters.RATE)));
+    if (this.keep.length < count) {
+      this.keep = new Uint8Array(Math.max(count, 2 * this.keep.length));
+      this.norms = new Float64Array(this.keep.length);
+    }
+    const norms = this.norms;
+    const h = this.g;
+    for (let p = 0; p < count; p++) {
+      system.kernel.hessian(near.dx[p], near.dy[p], h, 0);
+      if (dim === 1) norms[p] = Math.abs(h[0]) / this.n;
+      else {
+        const mean = 0.5 * (h[0] + h[2]);
+        const rad = Math.hypot(0.5 * (h[0] - h[2]), h[1]);
+        norms[p] = (Math.abs(mean) + rad) / this.n;
+      }
+    }
+    for (let attempt = 0; ; attempt++) {
+      clusters.reset();
+      let tooBig = false;
+      const limit = Math.min(theta / H, attempt === 0 ? FastClusters.RATE : Number.POSITIVE_INFINITY);
+      for (let p = 0; p < count; p++) {
+        this.keep[p] = norms[p] >= limit ? 1 : 0;
+        if (
+          this.keep[p] &&
+          clusters.union(near.pairI[p], near.pairJ[p]) * dim > FastClusters.MAX_CLUSTER_UNKNOWNS
+        )
+          tooBig = true;
+      }
+      if (!tooBig || attempt >= 8) break;
+      theta *= 4;
+    }
+    clusters.finish();
+    // kept pairs grouped by cluster (counting sort)
+    const cc = clusters.count;
+    if (this.pairStart.length < cc + 1) this.pairStart = new Int32Array(cc + 1);
+    const ps = this.pairStart;
+    ps.fill(0, 0, cc + 1);
+    let kept = 0;
+    for (let p = 0; p < count; p++) {
+      if (!this.keep[p]) continue;
+      kept++;
+      ps[clusters.id[near.pairI[p]] + 1]++;
+    }
+    for (let c = 0; c < cc; c++) ps[c + 1] += ps[c];
+    if (this.pi.length < kept) {
+      this.pi = new Int32Array(Math.max(kept, 2 * this.pi.length));
+      this.pj = new Int32Array(this.pi.length);
+      this.pn = new Float64Array(this.pi.length);
+    }
+    const fill = Int32Array.from(ps.subarray(0, cc));
+    for (let p = 0; p < count; p++) {
+      if (!this.keep[p]) continue;
+      const k = fill[clusters.id[near.pairI[p]]]++;
+      this.pi[k] = near.pairI[p];
+      this.pj[k] = near.pairJ[p];
+      this.pn[k] = norms[p];
+    }
+    this.pairCount = kept;
+    const m = clusters.largest;
+    if (m * 2 > this.cap) this.grow(m * 2);
+  }
+
+  private grow(cap: number): void {
+    this.cap = cap;
+    this.x = new Float64Array(cap);
+    this.x1 = new Float64Array(cap);
+    this.ys = new Float64Array(cap);
+    this.rhs = new Float64Array(cap);
+    this.er = new Float64Array(cap);
+    this.u = ROS34PW2.m.map(() => new Float64Array(cap));
+    this.mat = new Float64Array(cap * cap);
+  }
+
+  /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
+  pairVelocities(y: Float64Array, out: Float64Array): void {
+    out.fill(0);
+    const { pi, pj, signs, g } = this;
+    const inv = 1 / this.n;
+    const kernel = this.system.kernel;
+    for (let k = 0; k < this.pairCount; k++) {
+      const i = pi[k];
+      const j = pj[k];
+      kernel.gradient(y[2 * i] - y[2 * j], y[2 * i + 1] - y[2 * j + 1], g, 0);
+      const s = signs[i] * signs[j] * inv;
+      out[2 * i] -= s * g[0];
+      out[2 * j] += s * g[0];
+      if (this.dim === 2) {
+        out[2 * i + 1] -= s * g[1];
+        out[2 * j + 1] += s * g[1];
+      }
+    }
+    if (!this.hasField) return;
+    const { clusters } = this;
+    for (let q = 0; q < clusters.start[clusters.count]; q++) {
+      const i = clusters.members[q];
+      gradU(this.system.field, y[2 * i], y[2 * i + 1], g, 0);
+      out[2 * i] -= signs[i] * g[0];
+      if (this.dim === 2) out[2 * i + 1] -= signs[i] * g[1];
+    }
+  }
+
+  /**
+   * Integrates every cluster from y over [0, H] under the forcing p(τ) = Σ_k coef[k]·τ^k
+   * (per coordinate) and writes its members' positions at H into out (others untouched).
+   */
+  solve(
+    y: Float64Array,
+    coef: Float64Array[],
+    H: number,
+    rtol: number,
+    atol: number,
+    out: Float64Array,
+  ): void {
+    const f = FastClusters.SUB_TOLERANCE;
+    for (let c = 0; c < this.clusters.count; c++) this.solveCluster(c, y, coef, H, f * rtol, f * atol, out);
+  }
+
+  private solveCluster(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    H: number,
+    rtol: number,
+    atol: number,
+    out: Float64Array,
+  ): void {
+    const { clusters, dim, x, x1, ys, rhs, er, u, hsub } = this;
+    const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
+    const len = dim * m;
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) x[dim * k + d] = y[2 * i + d];
+    }
+    let h = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < m; k++) {
+      const hs = hsub[clusters.members[s0 + k]];
+      if (hs > 0 && hs < h) h = hs;
+    }
+    if (!Number.isFinite(h)) {
+      // first solve of these particles: start on the cluster's own time scale
+      let rate = 0;
+      for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) rate = Math.max(rate, 2 * this.pn[p]);
+      h = Math.min(H / 16, 1 / rate);
+    }
+    let tau = 0;
+    const ut = this.ut;
+    let lastAccepted = h;
+    for (let iter = 0; tau < H; iter++) {
+      if (iter >= FastClusters.MAX_SUBSTEPS)
+        throw new Error(
+          `integrator: a near-pair cluster needs more than ${FastClusters.MAX_SUBSTEPS} sub-steps`,
+        );
+      const rest = H - tau;
+      const hh = h * 1.01 >= rest ? rest : h;
+      const gh = gamma * hh;
+      this.factorCluster(c, x, y, gh);
+      for (let st = 0; st < mw.length; st++) {
+        for (let k = 0; k < len; k++) ys[k] = x[k];
+        let ts = tau;
+        const ai = a[st];
+        for (let j = 0; j < st; j++) {
+          const w = ai[j];
+          if (w === 0) continue;
+          const uj = u[j];
+          for (let k = 0; k < len; k++) ys[k] += w * uj[k];
+          ts += w * ut[j];
+        }
+        this.clusterRhs(c, ys, y, ts, coef, rhs);
+        const ci = cc[st];
+        let utv = 1;
+        for (let j = 0; j < st; j++) {
+          const w = ci[j] / hh;
+          if (w === 0) continue;
+          const uj = u[j];
+          for (let k = 0; k < len; k++) rhs[k] += w * uj[k];
+          utv += w * ut[j];
+        }
+        ut[st] = gh * utv;
+        choleskySolve(this.mat, 0, len, rhs);
+        const us = u[st];
+        for (let k = 0; k < len; k++) us[k] = rhs[k];
+      }
+      for (let k = 0; k < len; k++) {
+        let v = x[k];
+        let ev = 0;
+        for (let st = 0; st < mw.length; st++) {
+          v += mw[st] * u[st][k];
+          ev += e[st] * u[st][k];
+        }
+        x1[k] = v;
+        er[k] = ev;
+      }
+      let en = 0;
+      for (let k = 0; k < m; k++) {
+        let e2 = 0;
+        let d2 = 0;
+        for (let d = 0; d < dim; d++) {
+          const q = dim * k + d;
+          e2 += er[q] * er[q];
+          d2 += (x1[q] - x[q]) ** 2;
+        }
+        const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
+        if (r > en) en = r;
+      }
+      if (!(en <= 1)) {
+        this.subRejected++;
+        h = hh * (Number.isFinite(en) ? Math.max(0.2, 0.9 * en ** (-1 / 3)) : 0.2);
+        continue;
+      }
+      this.subSteps++;
+      for (let k = 0; k < len; k++) x[k] = x1[k];
+      tau = hh === rest ? H : tau + hh;
+      if (hh !== rest || hh >= lastAccepted) lastAccepted = hh;
+      h = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
+    }
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) out[2 * i + d] = x[dim * k + d];
+      hsub[i] = lastAccepted;
+    }
+  }
+
+  /** rhs = F(v) + p(τ) on the cluster's unknowns (v local; fixed coordinates read from y). */
+  private clusterRhs(
+    c: number,
+    v: Float64Array,
+    y: Float64Array,
+    tau: number,
+    coef: Float64Array[],
+    rhs: Float64Array,
+  ): void {
+    const { clusters, dim, pi, pj, signs, g } = this;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
+    const deg = coef.length - 1;
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) {
+        const q = 2 * i + d;
+        let v = coef[deg][q];
+        for (let e = deg - 1; e >= 0; e--) v = v * tau + coef[e][q];
+        rhs[dim * k + d] = v;
+      }
+      if (this.hasField) {
+        const px = v[dim * k];
+        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        gradU(this.system.field, px, py, g, 0);
+        rhs[dim * k] -= signs[i] * g[0];
+        if (dim === 2) rhs[2 * k + 1] -= signs[i] * g[1];
+      }
+    }
+    const inv = 1 / this.n;
+    const local = clusters.local;
+    const kernel = this.system.kernel;
+    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
+      const i = pi[p];
+      const j = pj[p];
+      const li = local[i];
+      const lj = local[j];
+      let dx: number;
+      let dy: number;
+      if (dim === 2) {
+        dx = v[2 * li] - v[2 * lj];
+        dy = v[2 * li + 1] - v[2 * lj + 1];
+      } else {
+        dx = v[li] - v[lj];
+        dy = y[2 * i + 1] - y[2 * j + 1];
+      }
+      kernel.gradient(dx, dy, g, 0);
+      const s = signs[i] * signs[j] * inv;
+      rhs[dim * li] -= s * g[0];
+      rhs[dim * lj] += s * g[0];
+      if (dim === 2) {
+        rhs[2 * li + 1] -= s * g[1];
+        rhs[2 * lj + 1] += s * g[1];
+      }
+    }
+  }
+
+  /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
+  private factorCluster(c: number, v: Float64Array, y: Float64Array, gh: number): void {
+    const { clusters, dim, pi, pj, signs, g, mat } = this;
+    const m = clusters.start[c + 1] - clusters.start[c];
+    const len = dim * m;
+    mat.fill(0, 0, len * len);
+    const diag = 1 / gh;
+    for (let k = 0; k < len; k++) mat[k * len + k] = diag;
+    if (this.hasField) {
+      const s0 = clusters.start[c];
+      for (let k = 0; k < m; k++) {
+        const i = clusters.members[s0 + k];
+        const px = v[dim * k];
+        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        hessianU(this.system.field, px, py, g, 0);
+        if (dim === 1) {
+          mat[k * len + k] += Math.max(0, signs[i] * g[0]);
+          continue;
+        }
+        addClipped(mat, len, 2 * k, 2 * k, signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], 1);
+      }
+    }
+    const inv = 1 / this.n;
+    const local = clusters.local;
+    const kernel = this.system.kernel;
+    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
+      const i = pi[p];
+      const j = pj[p];
+      const li = local[i];
+      const lj = local[j];
+      const s = signs[i] * signs[j] * inv;
+      if (dim === 1) {
+        kernel.hessian(v[li] - v[lj], y[2 * i + 1] - y[2 * j + 1], g, 0);
+        const aa = Math.max(0, s * g[0]);
+        mat[li * len + li] += aa;
+        mat[lj * len + lj] += aa;
+        mat[li * len + lj] -= aa;
+        mat[lj * len + li] -= aa;
+        continue;
+      }
+      kernel.hessian(v[2 * li] - v[2 * lj], v[2 * li + 1] - v[2 * lj + 1], g, 0);
+      let aa = s * g[0];
+      let bb = s * g[1];
+      let dd = s * g[2];
+      const mean = 0.5 * (aa + dd);
+      const rad = Math.hypot(0.5 * (aa - dd), bb);
+      const l1 = mean + rad;
+      const l2 = mean - rad;
+      if (l1 <= 0) continue;
+      if (l2 < 0) {
+        const fr = l1 / (l1 - l2);
+        aa = fr * (aa - l2);
+        bb = fr * bb;
+        dd = fr * (dd - l2);
+      }
+      addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
+      addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
+      addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
+      addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
+    }
+    cholesky(mat, 0, len);
+  }
+}
+
+/** mat[r0.., col..] += sign·(2×2 block [[a, b], [b, d]])₊, its positive semidefinite part. */
+function addClipped(
+  mat: Float64Array,
+  len: number,
+  r0: number,
+  col: number,
+  a: number,
+  b: number,
+  d: number,
+  sign: number,
+): void {
+  const mean = 0.5 * (a + d);
+  const rad = Math.hypot(0.5 * (a - d), b);
+  const l1 = mean + rad;
+  const l2 = mean - rad;
+  if (l1 <= 0) return;
+  if (l2 < 0) {
+    const fr = l1 / (l1 - l2);
+    a = fr * (a - l2);
+    b = fr * b;
+    d = fr * (d - l2);
+  }
+  mat[r0 * len + col] += sign * a;
+  mat[r0 * len + col + 1] += sign * b;
+  mat[(r0 + 1) * len + col] += sign * b;
+  mat[(r0 + 1) * len + col + 1] += sign * d;
+}
+
+/** mat[r0.., col..] += [[a, b], [b, d]]. */
+function addBlock(
+  mat: Float64Array,
+  len: number,
+  r0: number,
+  col: number,
+  a: number,
+  b: number,
+  d: number,
+): void {
+  mat[r0 * len + col] += a;
+  mat[r0 * len + col + 1] += b;
+  mat[(r0 + 1) * len + col] += b;
+  mat[(r0 + 1) * len + col + 1] += d;
+}

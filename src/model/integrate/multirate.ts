@@ -1,0 +1,349 @@
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { EnergyTest } from './energyTest';
+import { assertFinite, errorNorm } from './errorNorm';
+import { FastClusters } from './fastClusters';
+import { ROS34PW2 } from './rosenbrockW';
+import { type StepController, StepSizer } from './stepControl';
+import type { StepperInternals } from './stepper';
+import type { MethodInUse } from './types';
+
+/**
+ * Multirate method ('multirate'): the near pairs that are stiff on the step (fastClusters.ts)
+ * are integrated on their own time scale, everything else takes one macro step H.
+ *
+ * Split f = F + S: F the kept pairs' own interactions and −b∇U of their members, S = f − F the
+ * rest (far field, all other pairs, U elsewhere, F). S is smooth along the solution, so over a
+ * macro step it is replaced by the polynomial through its values at accepted states
+ * (variable-step Adams of order ORDER = 4, in PECE form):
+ *   P: S through t_{n−3} … t_n, extrapolated over [t_n, t_n + H] → predictor ỹ;
+ *   E: f(ỹ), one velocity evaluation, gives S(ỹ);
+ *   C: S through t_{n−2} … t_n and t_n + H → corrector y_{n+1};
+ *   E: f and E_n at y_{n+1} together (the energy test, and the next step's history).
+ * In each of P and C the particles outside clusters move by the exact integral of the
+ * polynomial, and each cluster solves v' = F(v) + p(τ) with its own sub-steps (fastClusters.ts),
+ * so a collapsing or bound pair costs pair-kernel calls, not velocity evaluations. S at past
+ * states is f minus F of the current clusters there, so the split may change between steps.
+ * Error estimate by Milne's device, (y_{n+1} − ỹ)·19/270 (AB4/AM3 error constants); with fewer
+ * past states (the first steps) the orders are lower and the factor is ½.
+ * The energy test of every method applies: a step that raises E_n is rejected.
+ */
+/** Order of the Adams pair (predictor and corrector through ORDER states each). */
+const ORDER = 4;
+const HISTORY = ORDER;
+/**
+ * Milne's factor |C_AM|/(C_AB − C_AM) from the error constants of the q-step Adams–Bashforth
+ * and (q−1)-step Adams–Moulton methods (both of order q), by order q.
+ */
+const MILNE = [0, 0.5, 1 / 6, 1 / 10, 19 / 270, 0.0538];
+const SAFETY = 0.9;
+/** Variable-step Adams methods stay stable under moderate step ratios. */
+const GROW_MAX = 2;
+const GROW_MAX_START = 10;
+const SHRINK_MIN = 0.2;
+
+class AdamsController implements StepController {
+  expo = 1 / 3;
+  startup = true;
+  shrink(h: number, en: number): number {
+    return h * Math.min(1, Math.max(SHRINK_MIN, SAFETY * en ** -this.expo));
+  }
+  grow(h: number, en: number): number {
+    const cap = this.startup ? GROW_MAX_START : GROW_MAX;
+    return h * Math.min(cap, Math.max(SHRINK_MIN, SAFETY * Math.max(en, 1e-10) ** -this.expo));
+  }
+  reset(): void {}
+}
+
+export class MultirateStepper implements StepperInternals {
+  t = 0;
+  energyEvaluations = 0;
+  switches = 0;
+  stiffness = 0;
+  readonly method: MethodInUse = 'multirate';
+  readonly stiffTableau = ROS34PW2;
+  evaluations = 0;
+
+  readonly fast: FastClusters;
+  private readonly n: number;
+  private readonly y: Float64Array;
+  /** Accepted states, newest first: times, positions, full velocities. */
+  private readonly ht: number[] = [];
+  private readonly hy: Float64Array[] = [];
+  private readonly hf: Float64Array[] = [];
+  /** S at the history states and at the predictor, for the current split. */
+  private readonly hs: Float64Array[];
+  private readonly sPred: Float64Array;
+  private readonly pf: Float64Array;
+  /** Monomial coefficients of the slow polynomial (degree deg). */
+  private readonly coef: Float64Array[];
+  private deg = 0;
+  private readonly dd = new Float64Array(HISTORY + 1);
+  private readonly yPred: Float64Array;
+  private readonly yCorr: Float64Array;
+  private readonly fNew: Float64Array;
+  private readonly err: Float64Array;
+  private readonly energyTest: EnergyTest;
+  private readonly ctl = new AdamsController();
+  private readonly sizer: StepSizer;
+  private En: number;
+  private Et: number;
+  private budget = 0;
+
+  constructor(
+    private readonly system: ParticleSystem,
+    pos0: Float64Array,
+    private readonly rtol: number,
+    private readonly atol: number,
+    private readonly maxSteps: number,
+    hmax: number,
+    h0: number | undefined,
+  ) {
+    const n = system.n;
+    this.n = n;
+    const len = 2 * n;
+    const buf = () => new Float64Array(len);
+    this.y = Float64Array.from(pos0);
+    assertFinite(this.y, 0, 'initial position');
+    this.hs = Array.from({ length: HISTORY }, buf);
+    this.sPred = buf();
+    this.pf = buf();
+    this.coef = Array.from({ length: HISTORY }, buf);
+    this.yPred = buf();
+    this.yCorr = buf();
+    this.fNew = buf();
+    this.err = buf();
+    this.fast = new FastClusters(system);
+    this.energyTest = new EnergyTest(system);
+    const f0 = buf();
+    this.system.velocities(this.y, f0);
+    this.evaluations++;
+    assertFinite(f0, 0, 'velocity');
+    this.En = this.system.energy(this.y);
+    this.energyEvaluations++;
+    if (!Number.isFinite(this.En)) throw new Error('integrator: non-finite energy at t = 0');
+    this.Et = this.energyTest.lyapunov(this.En, this.y);
+    this.ht.push(0);
+    this.hy.push(Float64Array.from(this.y));
+    this.hf.push(f0);
+    this.sizer = new StepSizer(hmax, h0 !== undefined ? Math.min(h0, hmax) : this.firstStep(hmax));
+  }
+
+  /** A first step from the slow velocity S (pairs fast on hmax removed): the Euler term ≈ atol. */
+  private firstStep(hmax: number): number {
+    this.fast.build(this.y, hmax);
+    this.fast.pairVelocities(this.y, this.pf);
+    const f0 = this.hf[0];
+    let vmax = 0;
+    for (let i = 0; i < this.n; i++)
+      vmax = Math.max(vmax, Math.hypot(f0[2 * i] - this.pf[2 * i], f0[2 * i + 1] - this.pf[2 * i + 1]));
+    if (vmax === 0) return hmax;
+    return Math.max(Math.min(hmax, (this.atol + this.rtol * 1e-3) ** 0.5 / vmax, 0.01 / vmax), 1e-12);
+  }
+
+  get unwrapped(): Float64Array {
+    return this.y;
+  }
+  get steps(): number {
+    return this.sizer.steps;
+  }
+  get rejected(): number {
+    return this.sizer.rejected;
+  }
+  get energyRejected(): number {
+    return this.sizer.energyRejected;
+  }
+
+  wrapped(out?: Float64Array): Float64Array {
+    const y = this.y;
+    const o = out ?? new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) {
+      let v = y[i] - Math.floor(y[i]);
+      if (v >= 1) v = 0;
+      o[i] = v;
+    }
+    return o;
+  }
+
+  energy(): number {
+    return this.En;
+  }
+
+  advanceTo(target: number): void {
+    if (!(target >= this.t))
+      throw new RangeError(`integrator: cannot advance from t = ${this.t} back to ${target}`);
+    this.budget = this.maxSteps;
+    while (this.t < target) this.stepUpTo(target);
+  }
+
+  step(): number {
+    this.budget = this.maxSteps;
+    return this.stepUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  stepToward(tEnd: number): number {
+    if (!(tEnd > this.t)) return 0;
+    this.budget = this.maxSteps;
+    return this.stepUpTo(tEnd);
+  }
+
+  forceStep(h: number): void {
+    this.attempt(h, null, true);
+  }
+
+  private stepUpTo(tEnd: number): number {
+    for (;;) {
+      if (this.budget-- <= 0)
+        throw new Error(
+          `integrator: maxSteps (${this.maxSteps}) exceeded at t = ${this.t} (method multirate)`,
+        );
+      const t = this.t;
+      if (this.sizer.underflows(t))
+        throw new Error(
+          `integrator: step size underflow (h = ${this.sizer.next.toPrecision(3)}) at t = ${t} (method multirate): the dynamics is faster than the method can follow here`,
+        );
+      const h = this.sizer.trial(t, tEnd);
+      if (this.attempt(h, this.sizer.lands ? tEnd : null, false)) return this.t - t;
+    }
+  }
+
+  /** S = f − F (current split) at history state k into hs[k]. */
+  private slowAt(k: number): void {
+    this.fast.pairVelocities(this.hy[k], this.pf);
+    const s = this.hs[k];
+    const f = this.hf[k];
+    for (let q = 0; q < s.length; q++) s[q] = f[q] - this.pf[q];
+  }
+
+  /**
+   * The coefficients (monomials in τ, relative to t_n) of the polynomial through (τ_k, values_k):
+   * Newton's divided differences per coordinate, the Newton basis expanded once.
+   */
+  private fit(taus: number[], values: Float64Array[]): void {
+    const m = taus.length;
+    const coef = this.coef.slice(0, m);
+    this.deg = m - 1;
+    // basis[j] = monomial coefficients of Π_{l<j} (τ − τ_l)
+    const basis: number[][] = [[1]];
+    for (let j = 1; j < m; j++) {
+      const prev = basis[j - 1];
+      const next = new Array<number>(j + 1).fill(0);
+      for (let e = 0; e < j; e++) {
+        next[e + 1] += prev[e];
+        next[e] -= taus[j - 1] * prev[e];
+      }
+      basis.push(next);
+    }
+    const d = this.dd;
+    const len = coef[0].length;
+    for (let q = 0; q < len; q++) {
+      for (let j = 0; j < m; j++) d[j] = values[j][q];
+      for (let lvl = 1; lvl < m; lvl++)
+        for (let j = m - 1; j >= lvl; j--) d[j] = (d[j] - d[j - 1]) / (taus[j] - taus[j - lvl]);
+      for (let e = 0; e < m; e++) {
+        let v = 0;
+        for (let j = e; j < m; j++) v += d[j] * basis[j][e];
+        coef[e][q] = v;
+      }
+    }
+  }
+
+  /** out = y + ∫₀ᴴ p for every particle, then each cluster's own solve over its members. */
+  private advance(H: number, out: Float64Array): void {
+    const y = this.y;
+    const coef = this.coef.slice(0, this.deg + 1);
+    out.set(y);
+    let hp = H;
+    for (let e = 0; e < coef.length; e++) {
+      const w = hp / (e + 1);
+      const c = coef[e];
+      for (let q = 0; q < y.length; q++) out[q] += w * c[q];
+      hp *= H;
+    }
+    this.fast.solve(y, coef, H, this.rtol, this.atol, out);
+  }
+
+  private attempt(H: number, landing: number | null, force: boolean): boolean {
+    const { y, yPred, yCorr, err, n, ht } = this;
+    const t = this.t;
+    this.fast.build(y, H);
+    const k = ht.length;
+    for (let j = 0; j < k; j++) this.slowAt(j);
+    // P: through the history (oldest first for a well-conditioned Newton form)
+    const taus: number[] = [];
+    const vals: Float64Array[] = [];
+    for (let j = k - 1; j >= 0; j--) {
+      taus.push(ht[j] - t);
+      vals.push(this.hs[j]);
+    }
+    this.fit(taus, vals);
+    this.advance(H, yPred);
+    assertFinite(yPred, t + H, 'position');
+    // E
+    this.system.velocities(yPred, this.fNew);
+    this.evaluations++;
+    assertFinite(this.fNew, t + H, 'velocity');
+    this.fast.pairVelocities(yPred, this.pf);
+    const sp = this.sPred;
+    for (let q = 0; q < sp.length; q++) sp[q] = this.fNew[q] - this.pf[q];
+    // C: through the newest ORDER − 1 accepted states and t_n + H (oldest first)
+    const ct: number[] = [];
+    const cv: Float64Array[] = [];
+    for (let j = Math.min(k, ORDER - 1) - 1; j >= 0; j--) {
+      ct.push(ht[j] - t);
+      cv.push(this.hs[j]);
+    }
+    ct.push(H);
+    cv.push(sp);
+    this.fit(ct, cv);
+    this.advance(H, yCorr);
+    assertFinite(yCorr, t + H, 'position');
+    const fac = k >= ORDER ? MILNE[ORDER] : 0.5;
+    for (let q = 0; q < err.length; q++) err[q] = fac * (yCorr[q] - yPred[q]);
+    const en = errorNorm(err, y, yCorr, n, this.rtol, this.atol);
+    this.ctl.expo = 1 / (Math.min(k + 1, ORDER) + 1);
+    if (!force && !(en <= 1)) {
+      this.sizer.errorRejected(H, Number.isFinite(en) ? en : 1e10, this.ctl);
+      return false;
+    }
+    // E: f and E_n at the new state in one pass where the system can
+    let En1: number;
+    if (this.system.velocitiesAndEnergy) En1 = this.system.velocitiesAndEnergy(yCorr, this.fNew);
+    else {
+      this.system.velocities(yCorr, this.fNew);
+      En1 = this.system.energy(yCorr);
+    }
+    this.evaluations++;
+    this.energyEvaluations++;
+    if (!Number.isFinite(En1)) throw new Error(`integrator: non-finite energy at t = ${t + H}`);
+    const Et1 = this.energyTest.lyapunov(En1, yCorr);
+    if (!force && !this.energyTest.passes(this.Et, Et1, yCorr)) {
+      this.sizer.rejectedByEnergy(H);
+      return false;
+    }
+    assertFinite(this.fNew, t + H, 'velocity');
+    // accept: the oldest history slot takes the new state
+    const tNew = landing ?? t + H;
+    let yS: Float64Array;
+    let fS: Float64Array;
+    if (ht.length < HISTORY) {
+      yS = new Float64Array(2 * n);
+      fS = new Float64Array(2 * n);
+    } else {
+      ht.pop();
+      yS = this.hy.pop()!;
+      fS = this.hf.pop()!;
+    }
+    yS.set(yCorr);
+    fS.set(this.fNew);
+    ht.unshift(tNew);
+    this.hy.unshift(yS);
+    this.hf.unshift(fS);
+    y.set(yCorr);
+    this.t = tNew;
+    this.En = En1;
+    this.Et = Et1;
+    this.sizer.accepted(H, en, this.ctl, landing !== null);
+    if (this.sizer.steps >= 4) this.ctl.startup = false;
+    return true;
+  }
+}
