@@ -3,10 +3,11 @@ analytic Jacobian — an implementation independent of src/model (its own kernel
 form of docs/MATH.md §10, its own Jacobian, its own integrator). Not run by CI (CI has no scipy);
 its output is tests/unit/oracle/radau-pairing-*-scipy.json, read by tests/unit/radauOracle.test.ts.
 
-Regenerate from the repository root (numpy + scipy; run with scipy 1.17, numpy 2.4: 8 and 27 min):
+Regenerate from the repository root (numpy + scipy; run with scipy 1.17, numpy 2.4: 8, 27, 20 min):
     python3 tests/unit/oracle/radau_pairing_scipy.py 0.2 0 12 > tests/unit/oracle/radau-pairing-u0-scipy.json
     python3 tests/unit/oracle/radau_pairing_scipy.py 0.1 1 5 > tests/unit/oracle/radau-pairing-u1-scipy.json
-(arguments: T, the amplitude A of U = A cos 2πx₁, the seed; see tests/unit/oracle/README.md),
+    python3 tests/unit/oracle/radau_pairing_scipy.py 0.05 0 3 300 > tests/unit/oracle/radau-pairing-n300-scipy.json
+(arguments: T, the amplitude A of U = A cos 2πx₁, the seed, n with δ = 1/n; see tests/unit/oracle/README.md),
 then `npx biome format --write` the JSON (the lint checks its layout).
 Self-checks (printed to stderr, also stored under "checks"): velocities and energy against the
 shared oracle case tests/oracle-cases/pub_vel_iso_gaussian_n12_d0.03_U.json (direct Fourier sums,
@@ -300,11 +301,12 @@ def main():
     np.seterr(divide="ignore", invalid="ignore")  # the diagonal's 0/0, discarded by np.where
     wall0 = time.time()
     checks = {"sharedVelocityCase": check_against_shared_case()}
-    # argv: T, amplitude A of U = A cos 2πx₁ (0: no field), seed
+    # argv: T, amplitude A of U = A cos 2πx₁ (0: no field), seed, n (δ = 1/n)
     T = float(sys.argv[1]) if len(sys.argv) > 1 else 0.2
     amp_u = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 12
-    n, delta = 200, 1 / 200
+    n = int(sys.argv[4]) if len(sys.argv) > 4 else 200
+    delta = 1 / n
     rng = np.random.default_rng(seed)
     signs = np.array([1] * (n // 2) + [-1] * (n // 2))
     x0 = rng.random(2 * n)
@@ -328,7 +330,7 @@ def main():
     checks.update({"looserRadauDiff": max(self_err), "looserRadauDiffAtOutputs": self_err,
                    "perturbationAmplification": max(amp), "perturbationAmplificationAtOutputs": amp})
     out = {
-        "description": f"n = 200 i.i.d. uniform (half +1, half −1, numpy default_rng({seed}).random), "
+        "description": f"n = {n} i.i.d. uniform (half +1, half −1, numpy default_rng({seed}).random), "
                        f"δ = 1/n, U = {amp_u} cos 2πx₁, isotropic gaussian, T = {T}; positions "
                        "unwrapped (compare modulo 1, minimum image)",
         "geometry": "isotropic", "core": "gaussian", "delta": delta,
