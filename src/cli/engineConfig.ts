@@ -117,10 +117,8 @@ export function readEngineConfig(input: unknown, needParticles = true): EngineCo
   };
   const field = readField(o.U);
   const noise = readNoise(o);
-  if (noise && o.dimension === 1)
-    fail('temperature', 'noise (θ > 0) runs on the torus only; 1D with noise is not supported yet');
   if (num(o.dimension, 'dimension', 2, { integer: true, min: 1, max: 2 }) === 1)
-    return readEngineConfig1d(o, spec, field, needParticles);
+    return { ...readEngineConfig1d(o, spec, field, needParticles), ...(noise ? { noise } : {}) };
   const config =
     o.particles === undefined && !needParticles
       ? { pos: new Float64Array(0), signs: new Int8Array(0) }

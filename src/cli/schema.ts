@@ -346,7 +346,7 @@ export function scenarioSchema(): Schema {
             NOISE_DEFAULTS.seed,
           ),
         },
-        'thermal noise (MATH §13); the torus only (not with dimension 1)',
+        'thermal noise (MATH §13); on the circle (dimension 1) along x only',
       ),
     },
   };

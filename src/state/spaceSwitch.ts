@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario/types';
  * only where the circle demands it (MATH §12), so one switch always lands on a valid scenario:
  * U keeps its modes of x₁ alone (q = 0), F₂ = 0, n rounds up to even, a table core with δ below the
  * 1D tables' range becomes poisson (the paper's model potential), and short dipoles are narrowed
- * to fit between their neighbours (γδ < 1/(4n)), noise is dropped (torus only). Back to the torus only the dimension goes.
+ * to fit between their neighbours (γδ < 1/(4n)); noise stays (on the circle it moves x₁ only). Back to the torus only the dimension goes.
  */
 export function withSpace(s: Scenario, dimension: 1 | 2): Scenario {
   const out = structuredClone(s);
@@ -16,8 +16,6 @@ export function withSpace(s: Scenario, dimension: 1 | 2): Scenario {
     return out;
   }
   out.dimension = 1;
-  // noise (MATH §13) runs on the torus only so far
-  delete out.noise;
   out.field.modes = out.field.modes.filter((m) => m.q === 0);
   out.field.force = [out.field.force[0], 0];
   const init = out.initial;

@@ -4,7 +4,7 @@
  * cell averages. `run` reports the 1D regime lines; with `--pde` both sides are sampled at
  * `--samples` equispaced times (H⁻² distance, both energies).
  */
-import { createStepper } from '../../model/integrate';
+import { createRunStepper } from '../../model/noise/runStepper';
 import { Pde1d } from '../../model/oneD/pde1d';
 import { classifyRegime1d, regimeLines1d } from '../../model/oneD/regime1d';
 import { hMinusDistance1d } from '../../model/oneD/sobolev1d';
@@ -51,6 +51,7 @@ function initialPde1d(setup: RunSetup, opts: PdeRunOptions): Pde1d {
     N: opts.grid,
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
+    temperature: setup.noise?.temperature ?? 0,
   });
 }
 
@@ -60,7 +61,12 @@ export function run1dCommand(setup: RunSetup, opts: RunOptions) {
   const { T } = opts;
   // A first trial step: the stepper's own estimate is ≤ 0.5/λ_δ, below its 1e-14 floor when
   // dipoles are as short as Thm 4.1 wants (λ_δ = 1/δ²); the error control takes it from here.
-  const stepper = createStepper(sys, setup.config.pos, { h0: Math.min(1e-6, T / 100), ...opts.integrator });
+  const stepper = createRunStepper(
+    sys,
+    setup.config.pos,
+    { h0: Math.min(1e-6, T / 100), ...opts.integrator },
+    setup.noise,
+  );
   const n = sys.n;
   const lambda = sys.kernel.lambda;
   const out: Record<string, unknown> = {};
@@ -125,6 +131,7 @@ export function pde1dCommand(setup: RunSetup, opts: PdeRunOptions) {
     pde.step(opts.T - pde.t);
     energy.push([pde.t, pde.energy()]);
   }
+  const theta = pde.temperature;
   return {
     dimension: 1,
     grid: opts.grid,
@@ -132,6 +139,8 @@ export function pde1dCommand(setup: RunSetup, opts: PdeRunOptions) {
     rhoPlus: Array.from(pde.rp),
     rhoMinus: Array.from(pde.rm),
     energy,
+    // MATH §13: with noise, F = E + θ∫ρ±logρ± at T (cell width 1/N)
+    ...(theta > 0 ? { temperature: theta, freeEnergy: pde.energy() + theta * pde.entropy() } : {}),
     mass: pde.masses(),
     minRho: pde.minRho(),
     steps: pde.steps,

@@ -11,6 +11,7 @@
 import { coefficientIndex, type FourierBlock } from '../pde/grid';
 import type { PdeSolver } from '../pde/types';
 import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
+import { resolveTemperature } from '../scenario/noise';
 import type { Scenario } from '../scenario/types';
 import type { Configuration } from '../types';
 import { Pde1d } from './pde1d';
@@ -146,6 +147,7 @@ export function buildPde1d(
     N: s.pde.grid,
     rhoPlus: Float64Array.from(rhoPlus),
     rhoMinus: Float64Array.from(rhoMinus),
+    temperature: resolveTemperature(s),
   });
   pde.t = t0;
   return new Solver1d(pde);

@@ -23,6 +23,7 @@ import { flushTiny } from '../pde/stageRows';
 import { adaptiveDt, type DtLimits, dtLimits, energyRose, MAX_HALVINGS } from '../pde/timeStep';
 import type { PdeOptions } from '../pde/types';
 import type { CoreModel } from '../types';
+import { HeatFlow1d } from './heat1d';
 import { multiplier1d } from './kernel1d';
 import { assertField1d } from './system1d';
 
@@ -33,6 +34,8 @@ export type Pde1dOptions = Pick<
 > & {
   core: CoreModel;
   N: number;
+  /** θ ≥ 0 of the noise (MATH §13): each transport step is followed by exp(θ·dt·∂ₓ²) (heat1d.ts). */
+  temperature?: number;
 };
 
 /** S(k) = V̂_k m_δ(k)/sinc(πk/N) for 0 ≤ k ≤ N/2. */
@@ -64,6 +67,8 @@ export class Pde1d {
   private readonly rate: Float64Array;
   private readonly s1: Float64Array;
   private readonly s2: Float64Array;
+  readonly temperature: number;
+  private readonly heat: HeatFlow1d | undefined;
 
   constructor(o: Pde1dOptions) {
     const N = o.N;
@@ -104,6 +109,10 @@ export class Pde1d {
     this.rate = new Float64Array(2 * N);
     this.s1 = new Float64Array(2 * N);
     this.s2 = new Float64Array(2 * N);
+    const theta = o.temperature ?? 0;
+    if (!(theta >= 0)) throw new RangeError(`pde: temperature ${theta} < 0`);
+    this.temperature = theta;
+    this.heat = theta > 0 ? new HeatFlow1d(N) : undefined;
   }
 
   /** ξ = W ∗ κ + U of (rp, rm) into this.xi; returns [E_h, its round-off scale]. */
@@ -213,6 +222,11 @@ export class Pde1d {
     }
     this.rp = s1.slice(0, N);
     this.rm = s1.slice(N);
+    // Lie split (as pde/heatSplit.ts in 2D): the exact heat flow over the step just taken
+    if (this.heat) {
+      this.heat.apply(this.rp, this.temperature * dt);
+      this.heat.apply(this.rm, this.temperature * dt);
+    }
     this.t += dt;
     this.steps++;
     this.lastDt = dt;

@@ -74,18 +74,6 @@ export function readNoise(v: unknown, n: number): NoiseSpec | undefined {
   return { temperature, seed };
 }
 
-/** The scenario's problem with noise in 1D, if any (MATH §13 is wired for T² only so far). */
-export function noise1dProblem(
-  s: Pick<Scenario, 'noise' | 'n'>,
-): { field: string; message: string } | undefined {
-  if (resolveTemperature(s) > 0)
-    return {
-      field: 'noise.temperature',
-      message: 'noise (θ > 0) runs on the torus only; 1D (dimension 1) with noise is not supported yet',
-    };
-  return undefined;
-}
-
 /** Link text of θ: `0.01` or `pow:c,q` (θ = c·n^{−q}; `p:c,q` reads too). */
 export function formatTemperature(t: TemperatureSpec): string {
   return typeof t === 'number' ? f(t) : `pow:${f(t.c)},${f(t.q)}`;

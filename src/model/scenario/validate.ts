@@ -4,7 +4,7 @@ import { problem1d } from '../oneD/validate1d';
 import { CORE_MODELS, type CosMode, type ExternalField, GEOMETRIES, type Geometry } from '../types';
 import { DEFAULT_MODE, DEFAULT_SCENARIO, defaultInitial } from './defaults';
 import { evaluateDelta } from './delta';
-import { NOISE_RANGES, noise1dProblem, readNoise } from './noise';
+import { NOISE_RANGES, readNoise } from './noise';
 import { bool, clip, fail, Invalid, join, list, type NumberRange, num, oneOf, record, show } from './read';
 import {
   type DeltaSpec,
@@ -137,7 +137,7 @@ function readScenario(v: unknown): Scenario {
   if (noise) s.noise = noise;
   // MATH §12: absent means 2, so every 2D scenario reads as before
   if (num(r.dimension, 'dimension', 2, R.dimension) === 2) return s;
-  const p = problem1d({ ...s, dimension: 1 }) ?? noise1dProblem(s);
+  const p = problem1d({ ...s, dimension: 1 });
   if (p) fail(p.field, p.message);
   return { ...s, dimension: 1 };
 }

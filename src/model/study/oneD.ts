@@ -12,7 +12,7 @@ import {
   finiteMedian,
   fractionBelow,
 } from '../diagnostics/runMeasures';
-import { createStepper } from '../integrate';
+import { createRunStepper } from '../noise/runStepper';
 import { buildSystem1d, firstStep1d } from '../oneD/engine1d';
 import { Pde1d } from '../oneD/pde1d';
 import { classifyRegime1d } from '../oneD/regime1d';
@@ -25,6 +25,7 @@ import {
 } from '../oneD/sobolev1d';
 import { embed1d, project1d } from '../oneD/system1d';
 import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
+import { resolveNoise } from '../scenario/noise';
 import { fail } from '../scenario/read';
 import type { Scenario } from '../scenario/types';
 import type { StudyRunOptions } from './definition';
@@ -107,12 +108,13 @@ export function runStudyJob1d(s: Scenario, run: StudyRunOptions, watch?: RunWatc
   const n = p.signs.length;
   const pos0 = embed1d(p.x);
   const sys = buildSystem1d(s, p.signs);
-  const stepper = createStepper(sys, pos0, {
-    method: s.integrator.method,
-    rtol: s.integrator.rtol,
-    atol: s.integrator.atol,
-    h0: firstStep1d(s),
-  });
+  const noise = resolveNoise(s);
+  const stepper = createRunStepper(
+    sys,
+    pos0,
+    { method: s.integrator.method, rtol: s.integrator.rtol, atol: s.integrator.atol, h0: firstStep1d(s) },
+    noise,
+  );
   const energy0 = stepper.energy();
   const T = s.T;
   let pde: Pde1d | undefined;
@@ -127,6 +129,7 @@ export function runStudyJob1d(s: Scenario, run: StudyRunOptions, watch?: RunWatc
       N: s.pde.grid,
       rhoPlus: c.rhoPlus,
       rhoMinus: c.rhoMinus,
+      temperature: noise.temperature,
     });
     rho0 = cells(pde.rp, pde.rm);
     pdeEnergy0 = pde.energy();

@@ -41,16 +41,7 @@ export function NoiseSection() {
   const n = useLab((s) => s.scenario.n);
   const delta = useLab((s) => s.scenario.delta);
   const statement = noiseStatement({ noise: { temperature, seed }, n, delta });
-  const circle = useLab((s) => s.scenario.dimension === 1);
   const mode = modeOf(temperature);
-  if (circle)
-    return (
-      <Section title="Noise">
-        <p className="note" data-testid="noise-resolved">
-          Noise runs on the torus only (not yet on the circle).
-        </p>
-      </Section>
-    );
   const setTemperature = (key: string, t: TemperatureSpec) =>
     setNoise(key, (noise) => {
       noise.temperature = t;
@@ -63,7 +54,7 @@ export function NoiseSection() {
         label="Temperature"
         value={mode}
         options={MODES}
-        help="dx = v dt + √(2θ) dW (slip: along x₁ only); the PDE gains θΔρ±. θ = 0 is the paper's deterministic flow."
+        help="dx = v dt + √(2θ) dW (slip and the circle: along x₁ only); the PDE gains θΔρ±. θ = 0 is the paper's deterministic flow."
         onChange={(m) => {
           if (m === 'off') setTemperature('noise-mode', 0);
           else if (m === 'fixed')
