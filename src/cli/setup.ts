@@ -2,7 +2,7 @@ import { initialCells1d, initialParticles1d } from '../model/oneD/scenario1d';
 import { embed1d } from '../model/oneD/system1d';
 import { resolveDelta } from '../model/scenario/delta';
 import type { Scenario } from '../model/scenario/types';
-import { type RunSetup, scenarioSetup } from '../model/study/execute';
+import { noiseOf, type RunSetup, scenarioSetup } from '../model/study/execute';
 import type { Input } from './input';
 
 export type { RunSetup };
@@ -35,6 +35,7 @@ function setup1dFrom(s: Scenario): RunSetup {
     scenario: s,
     densityGrid: s.pde.grid,
     density: (grid) => initialCells1d(s, grid),
+    ...noiseOf(s),
   };
 }
 

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
+import { ParticleEngine } from '../../src/model/engines/particleEngine';
+import { PdeEngine } from '../../src/model/engines/pdeEngine';
 import { Pde1d } from '../../src/model/oneD/pde1d';
+import { decodeScenario } from '../../src/model/scenario/codec';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-noise1d-'));
 const out = join(dir, 'out.json');
@@ -71,6 +74,10 @@ describe('noise on the circle: particles', () => {
     const c = await run(['--in', cfgFile('r.json', cfg), '--T', '0.2', '--pde', '--samples', '7']);
     expect(b.particles).toEqual(a.particles);
     expect(c.particles).toEqual(a.particles);
+    // the PDE side of --pde: F = E + θ∫ρ±logρ± at the samples, nonincreasing
+    const F = ((c as unknown as { pdeFreeEnergy: number[][] }).pdeFreeEnergy ?? []).map((p) => p[1]);
+    expect(F.length).toBe(8);
+    for (let i = 1; i < F.length; i++) expect(F[i]).toBeLessThanOrEqual(F[i - 1] + 1e-12);
     // and the noise did move them: the deterministic run differs
     const d = await run(['--in', cfgFile('d.json', { ...cfg, temperature: 0 }), '--T', '0.2']);
     expect(d.particles).not.toEqual(a.particles);
@@ -152,5 +159,46 @@ describe('noise on the circle: the 1D PDE', () => {
       last = now;
     }
     expect(last).toBeLessThan(first);
+  });
+});
+
+describe('noise on the circle: links and the app engines', () => {
+  const link = 'v1&dim=1&c=poisson&d=0.02&n=64&i=dipoles&gamma=0.01&T=0.25&N=32&th=0.002&ns=7';
+  const scenario = () => {
+    const r = decodeScenario(link);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.scenario;
+  };
+
+  it('a link runs with its noise; the app engine in uneven chunks gives the same particles', async () => {
+    const plain = await run(['--in', link]);
+    const quiet = await run(['--in', link.replace('&th=0.002', '')]);
+    expect(quiet.particles).not.toEqual(plain.particles);
+    const s = scenario();
+    const engine = new ParticleEngine();
+    let reply = engine.init(s, s.T / 200) as { t: number; pos: Float64Array };
+    for (let i = 0; reply.t < s.T - 1e-12; i++) reply = engine.advance(s.T, i % 3 === 0 ? 0 : 1);
+    expect(reply.t).toBeCloseTo(s.T, 12);
+    const x = Array.from(reply.pos).filter((_, q) => q % 2 === 0);
+    expect(x).toEqual(plain.particles.map((p) => p[0]));
+  });
+
+  it('the app PDE engine on the circle reports F = E + θ·entropy, nonincreasing', () => {
+    const r = decodeScenario('v1&dim=1&c=poisson&d=0.05&n=200&rho=sine:0.5,1,0&T=0.1&N=32&th=0.01');
+    if (!r.ok) throw new Error(r.error.message);
+    const pde = new PdeEngine();
+    const first = pde.init(r.scenario, r.scenario.T / 200).checkpoints[0];
+    expect(first.freeEnergy).toBe(first.energy + 0.01 * first.entropy);
+    let last = first;
+    for (let k = 0; k < 20; k++) {
+      const reply = pde.advance(r.scenario.T, 1e9);
+      for (const cp of reply.checkpoints) {
+        expect(cp.freeEnergy as number).toBeLessThanOrEqual((last.freeEnergy as number) + 1e-12);
+        last = cp;
+      }
+      if (reply.t >= r.scenario.T) break;
+    }
+    expect(last.t).toBeCloseTo(r.scenario.T, 12);
+    expect(last.freeEnergy as number).toBeLessThan(first.freeEnergy as number);
   });
 });

@@ -80,10 +80,12 @@ export function run1dCommand(setup: RunSetup, opts: RunOptions) {
     const pde = initialPde1d(setup, opts.pde);
     const distance: number[][] = [];
     const pdeEnergy: number[][] = [];
+    const pdeFreeEnergy: number[][] = [];
     const sample = (t: number) => {
       const d = hMinusDistance1d(project1d(stepper.unwrapped), sys.signs, pde.rp, pde.rm);
       distance.push([t, d.plus, d.minus]);
       pdeEnergy.push([t, pde.energy()]);
+      pdeFreeEnergy.push([t, pde.energy() + pde.temperature * pde.entropy()]);
     };
     sample(0);
     for (let k = 1; k <= opts.pde.samples; k++) {
@@ -106,6 +108,8 @@ export function run1dCommand(setup: RunSetup, opts: RunOptions) {
       },
       distance,
       pdeEnergy,
+      // MATH §13: with noise the PDE's monotone quantity is F = E + θ∫ρ±logρ±
+      ...(pde.temperature > 0 ? { pdeFreeEnergy } : {}),
       rhoPlus: Array.from(pde.rp),
       rhoMinus: Array.from(pde.rm),
     });
