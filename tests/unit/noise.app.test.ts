@@ -65,6 +65,20 @@ describe('the noise line', () => {
     });
     expect(noiseStatement(hot)?.verdict).toBe('no bound state');
     expect(noiseStatement(hot)?.factor).toBe(1);
+    // on the circle the separation is 1D and ℓ = 1/n: rate (δ/ℓ)^{1/(nθ)−1}, no bound state for nθ ≥ 1
+    const circle = { ...hot, dimension: 1 as const, n: 200, delta: 1e-6 };
+    for (const [nTheta, verdict] of [
+      [0.5, 'bound'],
+      [1.5, 'no bound state'],
+    ] as const) {
+      const st = noiseStatement({ ...circle, noise: { temperature: nTheta / 200, seed: 1 } });
+      expect(st?.verdict).toBe(verdict);
+      if (verdict === 'bound') {
+        expect(st?.factor).toBeCloseTo((1e-6 * 200) ** (1 / nTheta - 1), 14);
+        expect(st?.text).toContain('(δ/ℓ)^(1/(nθ)−1)');
+        expect(st?.text).toContain('ℓ = n^−1');
+      } else expect(st?.text).toContain('nθ ≥ 1');
+    }
   });
 
   it('reads θ of a rule at n', () => {

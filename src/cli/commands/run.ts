@@ -51,7 +51,7 @@ export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSele
       temperature,
       seed,
       dt: noiseStepSize(n, temperature),
-      dipoleBreakFactor: dipoleBreakFactor(n, temperature, spec.delta).factor,
+      dipoleBreakFactor: dipoleBreakFactor(n, temperature, spec.delta).factor, // the torus: ℓ = n^−½, d = 2
     };
   }
   if (r.pde)

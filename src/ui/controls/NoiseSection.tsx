@@ -40,7 +40,8 @@ export function NoiseSection() {
   const theta = useLab((s) => resolveTemperature(s.scenario));
   const n = useLab((s) => s.scenario.n);
   const delta = useLab((s) => s.scenario.delta);
-  const statement = noiseStatement({ noise: { temperature, seed }, n, delta });
+  const dimension = useLab((s) => s.scenario.dimension);
+  const statement = noiseStatement({ noise: { temperature, seed }, n, delta, dimension });
   const mode = modeOf(temperature);
   const setTemperature = (key: string, t: TemperatureSpec) =>
     setNoise(key, (noise) => {
