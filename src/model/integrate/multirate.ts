@@ -1,4 +1,5 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
+import { wrapAll } from '../init/torus';
 import { EnergyTest } from './energyTest';
 import { assertFinite, errorNorm } from './errorNorm';
 import { FastClusters } from './fastClusters';
@@ -154,14 +155,7 @@ export class MultirateStepper implements StepperInternals {
   }
 
   wrapped(out?: Float64Array): Float64Array {
-    const y = this.y;
-    const o = out ?? new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) {
-      let v = y[i] - Math.floor(y[i]);
-      if (v >= 1) v = 0;
-      o[i] = v;
-    }
-    return o;
+    return wrapAll(this.y, out);
   }
 
   energy(): number {

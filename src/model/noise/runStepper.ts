@@ -5,6 +5,7 @@
  * createRunStepper, so they cannot choose differently.
  */
 import type { ParticleSystem } from '../dynamics/particleSystem';
+import { wrapAll } from '../init/torus';
 import { createStepper, type IntegratorOptions, type Stepper } from '../integrate';
 import { NoisyStepper } from './stepper';
 
@@ -76,9 +77,8 @@ class NoisyRunStepper implements Stepper {
     return this.inner.dt;
   }
 
-  wrapped(out = new Float64Array(this.pos.length)): Float64Array {
-    for (let i = 0; i < this.pos.length; i++) out[i] = this.pos[i] - Math.floor(this.pos[i]);
-    return out;
+  wrapped(out?: Float64Array): Float64Array {
+    return wrapAll(this.pos, out);
   }
 
   advanceTo(t: number): void {
