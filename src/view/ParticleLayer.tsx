@@ -1,13 +1,12 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { InstancedBufferAttribute, InstancedBufferGeometry, ShaderMaterial } from 'three';
+import type { InstancedBufferAttribute, InstancedBufferGeometry } from 'three';
 import type { ParticleFrame } from '../state/displayFrames';
 import { frames } from '../state/lab';
 import { viewNav } from '../state/viewNav';
 import type { ThemeName } from './colorMaps';
 import { createGlyphGeometry, createOffsetAttribute, OFFSET_SIZE } from './dislocationGlyphGeometry';
-import { GLYPH_COLORS } from './glyphColors';
-import { createGlyphMaterial, setGlyphColors } from './glyphMaterial';
+import { GLYPH_PASSES, useGlyphMaterials } from './glyphPasses';
 import { glyphWorldSize } from './glyphSize';
 
 /** The four instanced passes over one buffer: halo and glyph, ring halo and ring. */
@@ -16,12 +15,8 @@ interface Glyphs {
   geometries: InstancedBufferGeometry[];
 }
 
-const PASSES = [
-  { outline: true, ring: false, order: 1 },
-  { outline: false, ring: false, order: 2 },
-  { outline: true, ring: true, order: 3 },
-  { outline: false, ring: true, order: 4 },
-] as const;
+/** Render order of the first pass (the others follow it). */
+const FIRST_ORDER = 1;
 
 /** Grow the instance buffer if needed (a new attribute object; three re-uploads it). */
 function ensureCapacity(g: Glyphs, count: number): void {
@@ -88,34 +83,18 @@ const OUTLINE_MIN_PIXELS = 4;
 export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [number, number][] }) {
   const glyphs = useMemo<Glyphs>(() => {
     const offsets = createOffsetAttribute(1024);
-    return { offsets, geometries: PASSES.map((p) => createGlyphGeometry(p.outline, offsets, p.ring)) };
+    return { offsets, geometries: GLYPH_PASSES.map((p) => createGlyphGeometry(p.outline, offsets, p.ring)) };
   }, []);
-  const materials = useMemo<ShaderMaterial[]>(
-    () => PASSES.map((p) => createGlyphMaterial('#000000', '#000000', p.ring)),
-    [],
-  );
+  const materials = useGlyphMaterials(theme);
   const seen = useRef(-1);
   const state = useRef({ count: 0, bound: 0 });
   const camera = useThree((s) => s.camera);
 
-  useEffect(() => {
-    const c = GLYPH_COLORS[theme];
-    PASSES.forEach((p, i) => {
-      const [plus, minus] = p.outline
-        ? [c.outline, c.outline]
-        : p.ring
-          ? [c.bound, c.bound]
-          : [c.plus, c.minus];
-      setGlyphColors(materials[i], plus, minus);
-    });
-  }, [theme, materials]);
-
   useEffect(
     () => () => {
       for (const g of glyphs.geometries) g.dispose();
-      for (const m of materials) m.dispose();
     },
-    [glyphs, materials],
+    [glyphs],
   );
 
   useFrame(() => {
@@ -150,13 +129,13 @@ export function ParticleLayer({ theme, tiles }: { theme: ThemeName; tiles: [numb
     <group>
       {tiles.map(([dx, dy]) => (
         <group key={`${dx},${dy}`} position={[dx, dy, 0]}>
-          {PASSES.map((p, i) => (
+          {GLYPH_PASSES.map((p, i) => (
             <mesh
               key={`${p.outline}${p.ring}`}
               geometry={glyphs.geometries[i]}
               material={materials[i]}
               frustumCulled={false}
-              renderOrder={p.order}
+              renderOrder={FIRST_ORDER + i}
             />
           ))}
         </group>

@@ -1,22 +1,16 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { InstancedBufferAttribute, InstancedBufferGeometry, ShaderMaterial } from 'three';
+import type { InstancedBufferAttribute, InstancedBufferGeometry } from 'three';
 import type { ParticleFrame } from '../state/displayFrames';
 import { frames } from '../state/lab';
 import type { ThemeName } from './colorMaps';
 import { createGlyphGeometry, createOffsetAttribute, OFFSET_SIZE } from './dislocationGlyphGeometry';
-import { GLYPH_COLORS } from './glyphColors';
-import { createGlyphMaterial, setGlyphColors } from './glyphMaterial';
+import { GLYPH_PASSES, useGlyphMaterials } from './glyphPasses';
 import type { RingLayout1d } from './ringLayout1d';
 import { ringWorld } from './ringProfile1d';
 
-/** Halo, glyph, ring halo, ring: the 2D view's four passes (ParticleLayer.tsx). */
-const PASSES = [
-  { outline: true, ring: false, order: 3 },
-  { outline: false, ring: false, order: 4 },
-  { outline: true, ring: true, order: 5 },
-  { outline: false, ring: true, order: 6 },
-] as const;
+/** Render order of the first pass (the others follow it). */
+const FIRST_ORDER = 3;
 
 const MAX_WORLD = 0.03;
 const MIN_PIXELS = 4;
@@ -30,35 +24,19 @@ export function RingParticles1d({ theme, layout }: { theme: ThemeName; layout: R
   const first = useMemo(() => createOffsetAttribute(1024), []);
   const offsets = useRef<InstancedBufferAttribute>(first);
   const geometries = useMemo<InstancedBufferGeometry[]>(
-    () => PASSES.map((p) => createGlyphGeometry(p.outline, offsets.current, p.ring)),
+    () => GLYPH_PASSES.map((p) => createGlyphGeometry(p.outline, offsets.current, p.ring)),
     [],
   );
-  const materials = useMemo<ShaderMaterial[]>(
-    () => PASSES.map((p) => createGlyphMaterial('#000000', '#000000', p.ring)),
-    [],
-  );
+  const materials = useGlyphMaterials(theme);
   const seen = useRef(-1);
   const count = useRef(0);
   const circumference = 2 * Math.PI * layout.radius;
 
-  useEffect(() => {
-    const c = GLYPH_COLORS[theme];
-    PASSES.forEach((p, i) => {
-      const [plus, minus] = p.outline
-        ? [c.outline, c.outline]
-        : p.ring
-          ? [c.bound, c.bound]
-          : [c.plus, c.minus];
-      setGlyphColors(materials[i], plus, minus);
-    });
-  }, [theme, materials]);
-
   useEffect(
     () => () => {
       for (const g of geometries) g.dispose();
-      for (const m of materials) m.dispose();
     },
-    [geometries, materials],
+    [geometries],
   );
 
   const fill = (f: ParticleFrame) => {
@@ -109,13 +87,13 @@ export function RingParticles1d({ theme, layout }: { theme: ThemeName; layout: R
 
   return (
     <group>
-      {PASSES.map((p, i) => (
+      {GLYPH_PASSES.map((p, i) => (
         <mesh
           key={`${p.outline}${p.ring}`}
           geometry={geometries[i]}
           material={materials[i]}
           frustumCulled={false}
-          renderOrder={p.order}
+          renderOrder={FIRST_ORDER + i}
         />
       ))}
     </group>
