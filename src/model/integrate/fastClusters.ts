@@ -88,7 +88,7 @@ export class FastClusters {
   /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
   build(y: Float64Array, H: number): void {
     const { near, clusters, system, dim } = this;
-    let theta = this.theta;
+    const theta = this.theta;
     const count = near.search(y, stiffPairRadius(system, 1, Math.min(theta / H, FastClusters.RATE)));
     if (this.keep.length < count) {
       this.keep = new Uint8Array(Math.max(count, 2 * this.keep.length));
@@ -105,10 +105,11 @@ export class FastClusters {
         norms[p] = (Math.abs(mean) + rad) / this.n;
       }
     }
-    for (let attempt = 0; ; attempt++) {
+    // a cluster too big for its dense solves: raise both thresholds until none is
+    let limit = Math.min(theta / H, FastClusters.RATE);
+    for (let attempt = 0; ; attempt++, limit *= 4) {
       clusters.reset();
       let tooBig = false;
-      const limit = Math.min(theta / H, attempt === 0 ? FastClusters.RATE : Number.POSITIVE_INFINITY);
       for (let p = 0; p < count; p++) {
         this.keep[p] = norms[p] >= limit ? 1 : 0;
         if (
@@ -118,7 +119,6 @@ export class FastClusters {
           tooBig = true;
       }
       if (!tooBig || attempt >= 8) break;
-      theta *= 4;
     }
     clusters.finish();
     // kept pairs grouped by cluster (counting sort)
