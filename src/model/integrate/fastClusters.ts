@@ -1,7 +1,7 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { gradU, hessianU } from '../external';
 import { Clusters } from './clusters';
-import { cholesky, choleskySolve, stiffPairRadius } from './nearPairJacobian';
+import { cholesky, choleskySolve, positivePart2, stiffPairRadius } from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -409,7 +409,8 @@ export class FastClusters {
           mat[k * len + k] += Math.max(0, signs[i] * g[0]);
           continue;
         }
-        addClipped(mat, len, 2 * k, 2 * k, signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], 1);
+        positivePart2(signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], g);
+        addBlock(mat, len, 2 * k, 2 * k, g[0], g[1], g[2]);
       }
     }
     const inv = 1 / this.n;
@@ -431,20 +432,10 @@ export class FastClusters {
         continue;
       }
       kernel.hessian(v[2 * li] - v[2 * lj], v[2 * li + 1] - v[2 * lj + 1], g, 0);
-      let aa = s * g[0];
-      let bb = s * g[1];
-      let dd = s * g[2];
-      const mean = 0.5 * (aa + dd);
-      const rad = Math.hypot(0.5 * (aa - dd), bb);
-      const l1 = mean + rad;
-      const l2 = mean - rad;
-      if (l1 <= 0) continue;
-      if (l2 < 0) {
-        const fr = l1 / (l1 - l2);
-        aa = fr * (aa - l2);
-        bb = fr * bb;
-        dd = fr * (dd - l2);
-      }
+      positivePart2(s * g[0], s * g[1], s * g[2], g);
+      const aa = g[0];
+      const bb = g[1];
+      const dd = g[2];
       addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
       addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
       addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
@@ -452,34 +443,6 @@ export class FastClusters {
     }
     cholesky(mat, 0, len);
   }
-}
-
-/** mat[r0.., col..] += sign·(2×2 block [[a, b], [b, d]])₊, its positive semidefinite part. */
-function addClipped(
-  mat: Float64Array,
-  len: number,
-  r0: number,
-  col: number,
-  a: number,
-  b: number,
-  d: number,
-  sign: number,
-): void {
-  const mean = 0.5 * (a + d);
-  const rad = Math.hypot(0.5 * (a - d), b);
-  const l1 = mean + rad;
-  const l2 = mean - rad;
-  if (l1 <= 0) return;
-  if (l2 < 0) {
-    const fr = l1 / (l1 - l2);
-    a = fr * (a - l2);
-    b = fr * b;
-    d = fr * (d - l2);
-  }
-  mat[r0 * len + col] += sign * a;
-  mat[r0 * len + col + 1] += sign * b;
-  mat[(r0 + 1) * len + col] += sign * b;
-  mat[(r0 + 1) * len + col + 1] += sign * d;
 }
 
 /** mat[r0.., col..] += [[a, b], [b, d]]. */

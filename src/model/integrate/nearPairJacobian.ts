@@ -39,6 +39,33 @@ export function stiffPairRadius(system: ParticleSystem, h: number, theta: number
   return Math.min(0.25, Math.sqrt((system.geometry === 'slip' ? C_SLIP : C_ISO) / den));
 }
 
+/**
+ * The positive semidefinite part of the symmetric 2×2 matrix [[a, b], [b, c]] into out[0..2] as
+ * (xx, xy, yy): the negative eigenvalue dropped, l₁·vvᵀ = l₁(M − l₂I)/(l₁ − l₂) when l₂ < 0 < l₁.
+ * Returns the spectral norm of the matrix itself.
+ */
+export function positivePart2(a: number, b: number, c: number, out: Float64Array): number {
+  const mean = 0.5 * (a + c);
+  const rad = Math.hypot(0.5 * (a - c), b);
+  const l1 = mean + rad;
+  const l2 = mean - rad;
+  if (l1 <= 0) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+  } else if (l2 < 0) {
+    const f = l1 / (l1 - l2);
+    out[0] = f * (a - l2);
+    out[1] = f * b;
+    out[2] = f * (c - l2);
+  } else {
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+  }
+  return Math.max(Math.abs(l1), Math.abs(l2));
+}
+
 export class NearPairJacobian {
   /** Pair blocks are kept when γh·‖M₊‖ ≥ theta. */
   static readonly THETA = 0.05;
@@ -145,21 +172,10 @@ export class NearPairJacobian {
         b = 0;
         c = 0;
       } else {
-        const mean = 0.5 * (a + c);
-        const rad = Math.hypot(0.5 * (a - c), b);
-        const l1 = mean + rad;
-        const l2 = mean - rad;
-        norm = Math.max(Math.abs(l1), Math.abs(l2));
-        if (l1 <= 0) {
-          a = 0;
-          b = 0;
-          c = 0;
-        } else if (l2 < 0) {
-          const f = l1 / (l1 - l2);
-          a = f * (a - l2);
-          b = f * b;
-          c = f * (c - l2);
-        }
+        norm = positivePart2(a, b, c, h);
+        a = h[0];
+        b = h[1];
+        c = h[2];
       }
       this.mxx[p] = a;
       this.mxy[p] = b;
@@ -182,21 +198,10 @@ export class NearPairJacobian {
           b = 0;
           c = 0;
         } else {
-          const mean = 0.5 * (a + c);
-          const rad = Math.hypot(0.5 * (a - c), b);
-          const l1 = mean + rad;
-          const l2 = mean - rad;
-          rowStiff[i] += Math.max(Math.abs(l1), Math.abs(l2));
-          if (l1 <= 0) {
-            a = 0;
-            b = 0;
-            c = 0;
-          } else if (l2 < 0) {
-            const f = l1 / (l1 - l2);
-            a = f * (a - l2);
-            b = f * b;
-            c = f * (c - l2);
-          }
+          rowStiff[i] += positivePart2(a, b, c, h);
+          a = h[0];
+          b = h[1];
+          c = h[2];
         }
         uxx[i] = a;
         uxy[i] = b;
