@@ -1,7 +1,13 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { gradU, hessianU } from '../external';
 import { Clusters } from './clusters';
-import { cholesky, choleskySolve, positivePart2, stiffPairRadius } from './nearPairJacobian';
+import {
+  cholesky,
+  choleskyLaplacian,
+  choleskySolve,
+  positivePart2,
+  stiffPairRadius,
+} from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -74,6 +80,8 @@ export class FastClusters {
   private er = new Float64Array(0);
   private u: Float64Array[] = [];
   private mat = new Float64Array(0);
+  /** 1D: the excess 1/(γh) + (b D²U)₊ of the cluster matrix over its pair Laplacian. */
+  private excess = new Float64Array(0);
   private readonly ut = new Float64Array(ROS34PW2.m.length);
   private keep = new Uint8Array(64);
   private norms = new Float64Array(64);
@@ -169,6 +177,7 @@ export class FastClusters {
     this.er = new Float64Array(cap);
     this.u = ROS34PW2.m.map(() => new Float64Array(cap));
     this.mat = new Float64Array(cap * cap);
+    this.excess = new Float64Array(cap);
   }
 
   /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
@@ -398,6 +407,7 @@ export class FastClusters {
     mat.fill(0, 0, len * len);
     const diag = 1 / gh;
     for (let k = 0; k < len; k++) mat[k * len + k] = diag;
+    if (dim === 1) this.excess.fill(diag, 0, len);
     if (this.hasField) {
       const s0 = clusters.start[c];
       for (let k = 0; k < m; k++) {
@@ -406,7 +416,7 @@ export class FastClusters {
         const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
         hessianU(this.system.field, px, py, g, 0);
         if (dim === 1) {
-          mat[k * len + k] += Math.max(0, signs[i] * g[0]);
+          this.excess[k] += Math.max(0, signs[i] * g[0]);
           continue;
         }
         positivePart2(signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], g);
@@ -441,7 +451,8 @@ export class FastClusters {
       addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
       addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
     }
-    cholesky(mat, 0, len);
+    if (dim === 1) choleskyLaplacian(mat, 0, len, this.excess, 0);
+    else cholesky(mat, 0, len);
   }
 }
 

@@ -317,12 +317,22 @@ export class NearPairJacobian {
     }
     for (let c = 0; c < count; c++) {
       const m = dim * (clusters.start[c + 1] - clusters.start[c]);
-      cholesky(pool, off[c], m);
+      if (dim === 2) {
+        cholesky(pool, off[c], m);
+        continue;
+      }
+      if (this.excess.length < m) this.excess = new Float64Array(2 * m);
+      for (let k = clusters.start[c]; k < clusters.start[c + 1]; k++) {
+        const i = clusters.members[k];
+        this.excess[clusters.local[i]] = diag + uxx[i];
+      }
+      choleskyLaplacian(pool, off[c], m, this.excess, 0);
     }
     this.gh = gh;
   }
 
   private gh = 1;
+  private excess = new Float64Array(8);
 
   /** out = ((1/(γh))·I − A)⁻¹ rhs for the last factorisation (out may alias rhs). */
   solve(rhs: Float64Array, out: Float64Array): void {
@@ -378,6 +388,43 @@ export function cholesky(a: Float64Array, base: number, m: number): void {
       let s = a[ri + j];
       for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
       a[ri + j] = s * inv;
+    }
+  }
+}
+
+/**
+ * Cholesky in place of S = diag(e) + L, L a weighted graph Laplacian (off-diagonals ≤ 0, row
+ * sums 0) and e > 0 the excess (`excess[eBase + k]`): the 1D cluster matrices, with e = 1/(γh)
+ * + (b D²U)₊ and L the pair weights. The pivots are formed as e_k + Σ|s_jk| of the Schur
+ * complement, which stays of the same form (weights and excess only grow), instead of
+ * s_kk − Σ l_kj²: with pair weights 2/(nδ²) ~ 1e18 (δ = n^{−3.5}, n = 1000) the latter loses
+ * 1/(γh) ~ 1e3 to round-off and can turn negative (Grassmann–Taksar–Heyman). The diagonal of a
+ * is not read; the factor is left as cholesky() leaves it, for choleskySolve. excess is
+ * overwritten.
+ */
+export function choleskyLaplacian(
+  a: Float64Array,
+  base: number,
+  m: number,
+  excess: Float64Array,
+  eBase: number,
+): void {
+  for (let k = 0; k < m; k++) {
+    const rk = base + k * m;
+    const ek = excess[eBase + k];
+    let piv = ek;
+    for (let j = k + 1; j < m; j++) piv -= a[base + j * m + k];
+    if (!(piv > 0)) throw new Error('integrator: near-pair matrix is not positive definite');
+    const lkk = Math.sqrt(piv);
+    a[rk + k] = lkk;
+    const inv = 1 / lkk;
+    for (let j = k + 1; j < m; j++) a[base + j * m + k] *= inv;
+    for (let j = k + 1; j < m; j++) {
+      const lj = a[base + j * m + k];
+      if (lj === 0) continue;
+      // the node's excess flows to its neighbours in proportion to their weights
+      excess[eBase + j] += (ek * -lj) / lkk;
+      for (let i = j + 1; i < m; i++) a[base + i * m + j] -= a[base + i * m + k] * lj;
     }
   }
 }
