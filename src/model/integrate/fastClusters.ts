@@ -47,6 +47,8 @@ export class FastClusters {
   /** Sub-steps taken and rejected so far (diagnostics). */
   subSteps = 0;
   subRejected = 0;
+  /** Σ over sub-step attempts of stages × cluster unknowns (the cost measure of multirate.ts). */
+  stageUnknowns = 0;
 
   private readonly n: number;
   private readonly dim: 1 | 2;
@@ -244,6 +246,7 @@ export class FastClusters {
       const rest = H - tau;
       const hh = h * 1.01 >= rest ? rest : h;
       const gh = gamma * hh;
+      this.stageUnknowns += mw.length * len;
       this.factorCluster(c, x, y, gh);
       for (let st = 0; st < mw.length; st++) {
         for (let k = 0; k < len; k++) ys[k] = x[k];
