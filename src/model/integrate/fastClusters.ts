@@ -1,7 +1,13 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { gradU, hessianU } from '../external';
 import { Clusters } from './clusters';
-import { cholesky, choleskySolve, stiffPairRadius } from './nearPairJacobian';
+import {
+  cholesky,
+  choleskyLaplacian,
+  choleskySolve,
+  positivePart2,
+  stiffPairRadius,
+} from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -10,12 +16,16 @@ import { ROS34PW2 } from './rosenbrockW';
  * macro step H (H·‖b_i b_j D²V_δ/n‖ ≥ θ, found by a cell list), grouped into clusters
  * (clusters.ts; mostly dipoles of 2 particles), and the integration of each cluster's own ODE
  *   v' = F(v) + p(τ),  τ ∈ [0, H],
- * F the interactions of the cluster's kept pairs only and p a polynomial (degree ≤ 2) that
+ * F the interactions of the cluster's kept pairs only and p a polynomial (degree ≤ 3) that
  * stands for everything else (the far field, the other pairs, U, F) over the macro step.
+ * It is solved as w' = F(w + P(τ)), v = w + P, P(τ) = ∫₀^τ p exactly: the sub-steps then see
+ * only the pair forces, whose sum over the members vanishes, so Σ x_i over a cluster moves by
+ * ∫p exactly, as the free particles do (the quadrature of p by the sub-steps broke the
+ * conservation of Σ x_i by ~1e-10 with sub-tolerance 0.3).
  * Each cluster is sub-stepped by ROS34PW2 with its own exact-Hessian matrix (the positive
  * semidefinite part of each pair block, so the small dense matrix is SPD) and its own error
  * control: local error per particle ≤ atol + rtol·|its displacement in the sub-step|, with
- * tolerances a tenth of the macro step's, so the sub-steps follow a collapsing pair on its own
+ * tolerances 0.3 of the macro step's, so the sub-steps follow a collapsing pair on its own
  * time scale n·s² while the macro step follows the slow field.
  */
 /** Largest growth of a sub-step after an accepted one. */
@@ -34,7 +44,7 @@ export class FastClusters {
   /** Sub-step attempts allowed per cluster and macro step. */
   static readonly MAX_SUBSTEPS = 20000;
   /** Share of the macro tolerances the sub-steps keep. */
-  static readonly SUB_TOLERANCE = 0.1;
+  static readonly SUB_TOLERANCE = 0.3;
 
   readonly clusters: Clusters;
   /** Kept pairs, grouped by cluster: pairs of cluster c are pairStart[c] .. pairStart[c+1]. */
@@ -61,12 +71,17 @@ export class FastClusters {
   // per-cluster scratch, grown to the largest cluster
   private cap = 0;
   private x = new Float64Array(0);
+  /** Positions v = w + P(τ) of the cluster's unknowns (see solveCluster). */
+  private pv = new Float64Array(0);
+  private pv1 = new Float64Array(0);
   private x1 = new Float64Array(0);
   private ys = new Float64Array(0);
   private rhs = new Float64Array(0);
   private er = new Float64Array(0);
   private u: Float64Array[] = [];
   private mat = new Float64Array(0);
+  /** 1D: the excess 1/(γh) + (b D²U)₊ of the cluster matrix over its pair Laplacian. */
+  private excess = new Float64Array(0);
   private readonly ut = new Float64Array(ROS34PW2.m.length);
   private keep = new Uint8Array(64);
   private norms = new Float64Array(64);
@@ -88,7 +103,7 @@ export class FastClusters {
   /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
   build(y: Float64Array, H: number): void {
     const { near, clusters, system, dim } = this;
-    let theta = this.theta;
+    const theta = this.theta;
     const count = near.search(y, stiffPairRadius(system, 1, Math.min(theta / H, FastClusters.RATE)));
     if (this.keep.length < count) {
       this.keep = new Uint8Array(Math.max(count, 2 * this.keep.length));
@@ -105,10 +120,11 @@ export class FastClusters {
         norms[p] = (Math.abs(mean) + rad) / this.n;
       }
     }
-    for (let attempt = 0; ; attempt++) {
+    // a cluster too big for its dense solves: raise both thresholds until none is
+    let limit = Math.min(theta / H, FastClusters.RATE);
+    for (let attempt = 0; ; attempt++, limit *= 4) {
       clusters.reset();
       let tooBig = false;
-      const limit = Math.min(theta / H, attempt === 0 ? FastClusters.RATE : Number.POSITIVE_INFINITY);
       for (let p = 0; p < count; p++) {
         this.keep[p] = norms[p] >= limit ? 1 : 0;
         if (
@@ -118,7 +134,6 @@ export class FastClusters {
           tooBig = true;
       }
       if (!tooBig || attempt >= 8) break;
-      theta *= 4;
     }
     clusters.finish();
     // kept pairs grouped by cluster (counting sort)
@@ -154,12 +169,15 @@ export class FastClusters {
   private grow(cap: number): void {
     this.cap = cap;
     this.x = new Float64Array(cap);
+    this.pv = new Float64Array(cap);
+    this.pv1 = new Float64Array(cap);
     this.x1 = new Float64Array(cap);
     this.ys = new Float64Array(cap);
     this.rhs = new Float64Array(cap);
     this.er = new Float64Array(cap);
     this.u = ROS34PW2.m.map(() => new Float64Array(cap));
     this.mat = new Float64Array(cap * cap);
+    this.excess = new Float64Array(cap);
   }
 
   /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
@@ -247,7 +265,8 @@ export class FastClusters {
       const hh = h * 1.01 >= rest ? rest : h;
       const gh = gamma * hh;
       this.stageUnknowns += mw.length * len;
-      this.factorCluster(c, x, y, gh);
+      this.shift(c, x, tau, coef, this.pv);
+      this.factorCluster(c, this.pv, y, gh);
       for (let st = 0; st < mw.length; st++) {
         for (let k = 0; k < len; k++) ys[k] = x[k];
         let ts = tau;
@@ -259,7 +278,8 @@ export class FastClusters {
           for (let k = 0; k < len; k++) ys[k] += w * uj[k];
           ts += w * ut[j];
         }
-        this.clusterRhs(c, ys, y, ts, coef, rhs);
+        this.shift(c, ys, ts, coef, this.pv);
+        this.clusterRhs(c, this.pv, y, rhs);
         const ci = cc[st];
         let utv = 1;
         for (let j = 0; j < st; j++) {
@@ -284,6 +304,9 @@ export class FastClusters {
         x1[k] = v;
         er[k] = ev;
       }
+      // the displacement of v = w + P over the sub-step
+      this.shift(c, x, tau, coef, this.pv);
+      this.shift(c, x1, tau + hh, coef, this.pv1);
       let en = 0;
       for (let k = 0; k < m; k++) {
         let e2 = 0;
@@ -291,7 +314,7 @@ export class FastClusters {
         for (let d = 0; d < dim; d++) {
           const q = dim * k + d;
           e2 += er[q] * er[q];
-          d2 += (x1[q] - x[q]) ** 2;
+          d2 += (this.pv1[q] - this.pv[q]) ** 2;
         }
         const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
         if (r > en) en = r;
@@ -307,23 +330,17 @@ export class FastClusters {
       if (hh !== rest || hh >= lastAccepted) lastAccepted = hh;
       h = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
     }
+    this.shift(c, x, H, coef, this.pv);
     for (let k = 0; k < m; k++) {
       const i = clusters.members[s0 + k];
-      for (let d = 0; d < dim; d++) out[2 * i + d] = x[dim * k + d];
+      for (let d = 0; d < dim; d++) out[2 * i + d] = this.pv[dim * k + d];
       hsub[i] = lastAccepted;
     }
   }
 
-  /** rhs = F(v) + p(τ) on the cluster's unknowns (v local; fixed coordinates read from y). */
-  private clusterRhs(
-    c: number,
-    v: Float64Array,
-    y: Float64Array,
-    tau: number,
-    coef: Float64Array[],
-    rhs: Float64Array,
-  ): void {
-    const { clusters, dim, pi, pj, signs, g } = this;
+  /** v = w + P(τ), P(τ) = ∫₀^τ p = Σ_e coef[e]·τ^{e+1}/(e+1), on the cluster's unknowns. */
+  private shift(c: number, w: Float64Array, tau: number, coef: Float64Array[], v: Float64Array): void {
+    const { clusters, dim } = this;
     const s0 = clusters.start[c];
     const m = clusters.start[c + 1] - s0;
     const deg = coef.length - 1;
@@ -331,10 +348,21 @@ export class FastClusters {
       const i = clusters.members[s0 + k];
       for (let d = 0; d < dim; d++) {
         const q = 2 * i + d;
-        let v = coef[deg][q];
-        for (let e = deg - 1; e >= 0; e--) v = v * tau + coef[e][q];
-        rhs[dim * k + d] = v;
+        let P = coef[deg][q] / (deg + 1);
+        for (let e = deg - 1; e >= 0; e--) P = P * tau + coef[e][q] / (e + 1);
+        v[dim * k + d] = w[dim * k + d] + P * tau;
       }
+    }
+  }
+
+  /** rhs = F(v) on the cluster's unknowns (v local; fixed coordinates read from y). */
+  private clusterRhs(c: number, v: Float64Array, y: Float64Array, rhs: Float64Array): void {
+    const { clusters, dim, pi, pj, signs, g } = this;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
+    for (let k = 0; k < m; k++) {
+      const i = clusters.members[s0 + k];
+      for (let d = 0; d < dim; d++) rhs[dim * k + d] = 0;
       if (this.hasField) {
         const px = v[dim * k];
         const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
@@ -379,6 +407,7 @@ export class FastClusters {
     mat.fill(0, 0, len * len);
     const diag = 1 / gh;
     for (let k = 0; k < len; k++) mat[k * len + k] = diag;
+    if (dim === 1) this.excess.fill(diag, 0, len);
     if (this.hasField) {
       const s0 = clusters.start[c];
       for (let k = 0; k < m; k++) {
@@ -387,10 +416,11 @@ export class FastClusters {
         const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
         hessianU(this.system.field, px, py, g, 0);
         if (dim === 1) {
-          mat[k * len + k] += Math.max(0, signs[i] * g[0]);
+          this.excess[k] += Math.max(0, signs[i] * g[0]);
           continue;
         }
-        addClipped(mat, len, 2 * k, 2 * k, signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], 1);
+        positivePart2(signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], g);
+        addBlock(mat, len, 2 * k, 2 * k, g[0], g[1], g[2]);
       }
     }
     const inv = 1 / this.n;
@@ -412,55 +442,18 @@ export class FastClusters {
         continue;
       }
       kernel.hessian(v[2 * li] - v[2 * lj], v[2 * li + 1] - v[2 * lj + 1], g, 0);
-      let aa = s * g[0];
-      let bb = s * g[1];
-      let dd = s * g[2];
-      const mean = 0.5 * (aa + dd);
-      const rad = Math.hypot(0.5 * (aa - dd), bb);
-      const l1 = mean + rad;
-      const l2 = mean - rad;
-      if (l1 <= 0) continue;
-      if (l2 < 0) {
-        const fr = l1 / (l1 - l2);
-        aa = fr * (aa - l2);
-        bb = fr * bb;
-        dd = fr * (dd - l2);
-      }
+      positivePart2(s * g[0], s * g[1], s * g[2], g);
+      const aa = g[0];
+      const bb = g[1];
+      const dd = g[2];
       addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
       addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
       addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
       addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
     }
-    cholesky(mat, 0, len);
+    if (dim === 1) choleskyLaplacian(mat, 0, len, this.excess, 0);
+    else cholesky(mat, 0, len);
   }
-}
-
-/** mat[r0.., col..] += sign·(2×2 block [[a, b], [b, d]])₊, its positive semidefinite part. */
-function addClipped(
-  mat: Float64Array,
-  len: number,
-  r0: number,
-  col: number,
-  a: number,
-  b: number,
-  d: number,
-  sign: number,
-): void {
-  const mean = 0.5 * (a + d);
-  const rad = Math.hypot(0.5 * (a - d), b);
-  const l1 = mean + rad;
-  const l2 = mean - rad;
-  if (l1 <= 0) return;
-  if (l2 < 0) {
-    const fr = l1 / (l1 - l2);
-    a = fr * (a - l2);
-    b = fr * b;
-    d = fr * (d - l2);
-  }
-  mat[r0 * len + col] += sign * a;
-  mat[r0 * len + col + 1] += sign * b;
-  mat[(r0 + 1) * len + col] += sign * b;
-  mat[(r0 + 1) * len + col + 1] += sign * d;
 }
 
 /** mat[r0.., col..] += [[a, b], [b, d]]. */
