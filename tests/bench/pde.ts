@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPdeSolver } from '../../src/model/pde';
 import type { ExternalField, Geometry } from '../../src/model/types';
+import { profilePdeStep } from './pdeProfile';
 import type { BenchRow } from './table';
 
 /**
@@ -81,6 +82,8 @@ export async function benchPde(): Promise<BenchRow[]> {
       await Promise.resolve();
     }
   }
+  // Where a step goes at the largest grid (pdeProfile.ts).
+  out.push(...profilePdeStep(512));
   return [...out, ...peerRows(out)];
 }
 
