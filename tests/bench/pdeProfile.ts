@@ -10,6 +10,7 @@ import { RealFFT2D } from '../../src/model/fft2';
 import { PotentialEvaluator } from '../../src/model/pde/potentialEvaluator';
 import { potentialMultiplier } from '../../src/model/pde/potentialSymbol';
 import { runStage, StageWorkspace } from '../../src/model/pde/stage';
+import { writeRow, xRates, yRates } from '../../src/model/pde/stageRows';
 import { smoothCase } from './pde';
 import { type BenchRow, timeIt } from './table';
 
@@ -32,6 +33,30 @@ export function profilePdeStep(N: number, budget = 1): BenchRow[] {
   ev.evaluate(xi, ws.kappa, c.rhoPlus, c.rhoMinus, ws.stats);
   const dt = 1e-4;
   const tStage = timeIt(() => runStage(ws, u, u, xi, out, 0.75, 0.25, dt), budget);
+  // The stage pass's three row kernels alone over all rows (after runStage set iv[3..4] and sc).
+  const rows = (k: (j: number) => void) => () => {
+    for (let j = 0; j < N; j++) {
+      const { iv } = ws;
+      iv[0] = j * N;
+      iv[1] = ((j + 1) % N) * N;
+      iv[2] = ((j + 2) % N) * N;
+      iv[5] = 2 * N;
+      iv[6] = 4 * N;
+      k(j);
+    }
+  };
+  const tX = timeIt(
+    rows(() => xRates(u, xi, ws.rb, ws.iv, ws.sc)),
+    budget,
+  );
+  const tY = timeIt(
+    rows(() => yRates(u, xi, ws.rb, ws.iv, ws.sc)),
+    budget,
+  );
+  const tW = timeIt(
+    rows(() => writeRow(u, u, out, ws.kappa, ws.rb, ws.iv, ws.sc, ws.stats)),
+    budget,
+  );
   const y = new Float64Array(NN);
   const tConvStage = timeIt(() => ev.evaluateStage(y, kap0), budget);
   const tEval = timeIt(() => ev.evaluate(y, kap0, c.rhoPlus, c.rhoMinus, ws.stats), budget);
@@ -42,6 +67,9 @@ export function profilePdeStep(N: number, budget = 1): BenchRow[] {
   const p = `pde profile N=${N}`;
   return [
     { name: `${p}: stage pass (x+y fluxes, limiter, update) ×3`, value: ms(tStage), unit: 'ms each' },
+    { name: `${p}:   of which x-faces (limiter + upwind fluxes)`, value: ms(tX), unit: 'ms' },
+    { name: `${p}:   of which y-faces (limiter + upwind fluxes)`, value: ms(tY), unit: 'ms' },
+    { name: `${p}:   of which row update (a·u0 + b·s + c·L, κ, min/max)`, value: ms(tW), unit: 'ms' },
     { name: `${p}: inner-stage ξ (banded FFT convolution) ×2`, value: ms(tConvStage), unit: 'ms each' },
     { name: `${p}: candidate ξ + energy/speed pass ×1`, value: ms(tEval), unit: 'ms' },
     { name: `${p}: sum = one step`, value: ms(step), unit: 'ms' },
