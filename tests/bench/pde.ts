@@ -3,12 +3,14 @@
  * densities), N = 128, 256, 512, single thread: SSP-RK3 steps per second (both geometries) and,
  * isotropic, the time to T = 25.6/N (0.2, 0.1, 0.05: the same number of steps at every N) from
  * t = 0, against a numpy/scipy implementation of the same scheme run on the same machine in the
- * same bench run (peerPde.py; it takes dt = 0.25·h/(a_x + a_y), we take the positivity bound ½).
+ * same bench run (peerPde.py; it takes dt = 0.25·h/(a_x + a_y), we take the positivity bound ½;
+ * the SSP-RK(4,3) rows take its bound 1).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPdeSolver } from '../../src/model/pde';
 import type { ExternalField, Geometry } from '../../src/model/types';
+import { profilePdeStep } from './pdeProfile';
 import type { BenchRow } from './table';
 
 /**
@@ -77,10 +79,21 @@ export async function benchPde(): Promise<BenchRow[]> {
           value: wall,
           unit: 's',
         });
+        // The same run with the 4-stage SSP-RK(4,3) (twice the positivity-bound step, 4/3 the solves).
+        const r43 = createPdeSolver({ geometry, core: 'gaussian', delta: 0.05, N, rk: 'ssp43', ...c });
+        t0 = performance.now();
+        const steps43 = r43.advanceTo(timeToTEnd(N));
+        out.push({
+          name: `pde isotropic N=${N} time to T=${timeToTEnd(N)}, SSP-RK(4,3) (${steps43} steps)`,
+          value: (performance.now() - t0) / 1000,
+          unit: 's',
+        });
       }
       await Promise.resolve();
     }
   }
+  // Where a step goes at the largest grid (pdeProfile.ts).
+  out.push(...profilePdeStep(512));
   return [...out, ...peerRows(out)];
 }
 
@@ -104,6 +117,9 @@ function peerRows(ours: BenchRow[]) {
   return Object.entries(peer).flatMap(([N, v]) => {
     const mine = ours.find((o) => o.name === `pde isotropic N=${N} (SSP-RK3 steps)`);
     const mineT = ours.find((o) => o.name.startsWith(`pde isotropic N=${N} time to T`));
+    const mineT43 = ours.find(
+      (o) => o.name.startsWith(`pde isotropic N=${N} time to T`) && o.name.includes('(4,3)'),
+    );
     return [
       { name: `numpy peer isotropic N=${N}`, value: v.stepsPerSec, unit: 'steps/s' },
       ...(mine
@@ -112,6 +128,15 @@ function peerRows(ours: BenchRow[]) {
       { name: `numpy peer N=${N} time to T=${v.T} (${v.stepsToT} steps)`, value: v.timeToT, unit: 's' },
       ...(mineT
         ? [{ name: `numpy peer / ours N=${N}, time to T`, value: v.timeToT / mineT.value, unit: '×' }]
+        : []),
+      ...(mineT43
+        ? [
+            {
+              name: `numpy peer / ours N=${N}, time to T, SSP-RK(4,3)`,
+              value: v.timeToT / mineT43.value,
+              unit: '×',
+            },
+          ]
         : []),
     ];
   });

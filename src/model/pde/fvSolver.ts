@@ -25,6 +25,7 @@ import {
   maxFaceSpeed,
   StepBuffers,
   sspRk3,
+  sspRk43,
 } from './timeStep';
 import type { PdeOptions, PdeSolver } from './types';
 
@@ -51,6 +52,7 @@ export class FvSolver implements PdeSolver {
   private readonly ws: StageWorkspace;
   private readonly buf: StepBuffers;
   private hasForce = false;
+  private readonly rk: typeof sspRk3;
 
   // Quantities of the current state.
   private xiValid = false;
@@ -70,6 +72,7 @@ export class FvSolver implements PdeSolver {
     this.delta = delta;
     this.label = deltaLabel(opts.delta, N);
     this.limits = dtLimits(opts);
+    this.rk = opts.rk === 'ssp43' ? sspRk43 : sspRk3;
     const theta = opts.limiterTheta ?? THETA_DEFAULT;
     if (!(theta >= 1 && theta <= 2))
       throw new Error(`createPdeSolver: limiterTheta must be in [1, 2], got ${theta}`);
@@ -157,7 +160,7 @@ export class FvSolver implements PdeSolver {
     const st = ws.stats;
     let maxSumNew = 0;
     for (let attempt = 0; ; attempt++) {
-      if (!sspRk3(ws, xiEval, buf, dt)) {
+      if (!this.rk(ws, xiEval, buf, dt)) {
         this.rejectedPositivity++;
         dt *= 0.5;
         continue;

@@ -33,9 +33,13 @@ export interface DtLimits {
 
 /** cfl, rateCap, dtMax with their defaults; throws for cfl outside (0, ½]. */
 export function dtLimits(opts: PdeOptions): DtLimits {
-  const cfl = opts.cfl ?? 0.5;
-  if (!(cfl > 0 && cfl <= 0.5)) throw new Error(`createPdeSolver: cfl must be in (0, 0.5], got ${cfl}`);
-  return { cfl, dtMax: opts.dtMax ?? 0.05, rateCap: opts.rateCap ?? 0.5 * cfl };
+  // SSP coefficient of the integrator times the forward-Euler positivity bound ½.
+  const cflMax = opts.rk === 'ssp43' ? 1 : 0.5;
+  const cfl = opts.cfl ?? cflMax;
+  if (!(cfl > 0 && cfl <= cflMax))
+    throw new Error(`createPdeSolver: cfl must be in (0, ${cflMax}], got ${cfl}`);
+  // The rate cap is about accuracy, not positivity: the same default for both integrators.
+  return { cfl, dtMax: opts.dtMax ?? 0.05, rateCap: opts.rateCap ?? 0.5 * Math.min(cfl, 0.5) };
 }
 
 /**
@@ -77,7 +81,7 @@ export class StepBuffers {
   cand: Float64Array;
   cp: Float64Array;
   cm: Float64Array;
-  readonly mid: Float64Array;
+  mid: Float64Array;
   /** The potential of the latest stage. */
   xiS: Float64Array;
 
@@ -96,6 +100,14 @@ export class StepBuffers {
     this.mid = new Float64Array(2 * NN);
     this.xi0 = new Float64Array(NN);
     this.xiS = new Float64Array(NN);
+  }
+
+  /** cand ↔ mid (cand's halves follow). */
+  swapMid(): void {
+    [this.mid, this.cand] = [this.cand, this.mid];
+    const NN = this.rp.length;
+    this.cp = this.cand.subarray(0, NN);
+    this.cm = this.cand.subarray(NN);
   }
 
   /** (cand, xiS) becomes the state. */
@@ -122,5 +134,27 @@ export function sspRk3(ws: StageWorkspace, xiEval: PotentialEvaluator, s: StepBu
   if (!(st[0] >= 0)) return false;
   xiEval.evaluateStage(s.xiS, ws.kappa);
   runStage(ws, s.u, s.mid, s.xiS, s.cand, 1 / 3, 2 / 3, (2 / 3) * dt);
+  return st[0] >= 0;
+}
+
+/**
+ * SSP-RK(4,3) (Spiteri–Ruuth; Kraaijevanger), SSP coefficient 2, from u with potential xi0 into cand:
+ *   u1 = u + ½dt L(u);  u2 = u1 + ½dt L(u1);  u3 = ⅔u + ⅓(u2 + ½dt L(u2));  u4 = u3 + ½dt L(u3).
+ * Same contract as sspRk3 (mid and cand are swapped once, so the result still ends in cand).
+ */
+export function sspRk43(ws: StageWorkspace, xiEval: PotentialEvaluator, s: StepBuffers, dt: number): boolean {
+  const st = ws.stats;
+  const h = 0.5 * dt;
+  runStage(ws, s.u, s.u, s.xi0, s.cand, 0, 1, h);
+  if (!(st[0] >= 0)) return false;
+  xiEval.evaluateStage(s.xiS, ws.kappa);
+  runStage(ws, s.u, s.cand, s.xiS, s.mid, 0, 1, h);
+  if (!(st[0] >= 0)) return false;
+  xiEval.evaluateStage(s.xiS, ws.kappa);
+  runStage(ws, s.u, s.mid, s.xiS, s.cand, 2 / 3, 1 / 3, dt / 6);
+  if (!(st[0] >= 0)) return false;
+  xiEval.evaluateStage(s.xiS, ws.kappa);
+  runStage(ws, s.u, s.cand, s.xiS, s.mid, 0, 1, h);
+  s.swapMid();
   return st[0] >= 0;
 }
