@@ -5,7 +5,7 @@
  *    initial sampling error carried by a stable flow. Quantile data have none at t = 0 (the
  *    periodic quantile rule is spectrally accurate), so what is measured is what the dynamics adds:
  *    it falls like n^{−2.25} from 500 to 1000 and faster beyond.
- *  - short dipoles (γ = 0, δ = n^{−3.5}, n = 128 … 512): the pairs stay trapped (Thm 4.1 needs n³δ → 0), so the
+ *  - short dipoles (γ = 0, δ = n^{−3.5}, n = 128 … 1024): the pairs stay trapped (Thm 4.1 needs n³δ → 0), so the
  *    particles do not move and their distance to the PDE is the PDE's own movement.
  */
 import { describe, expect, it } from 'vitest';
@@ -93,13 +93,13 @@ describe('the dichotomy on the circle at n = 500, 1000, 2000', () => {
   });
 
   it('short dipoles, δ = n^{−3.5}: trapped, the distance is the PDE’s own movement', () => {
-    // n^{−3.5}: n³δ → 0 as Thm 4.1 needs. Not beyond n = 512 (δ = 3.2e-10): the stiff integrator's
-    // pair block 1/(γh) + 2/(nδ²) then loses 1/(γh) to rounding and its Cholesky breaks down
-    // (nearPairJacobian.ts; n = 1000 at δ = n^{−3.5} fails so, with the direct sum as with the fast one)
-    // one PDE for all three: on 256 cells it cannot see δ ≤ 1e-7 (its solutions at 3e-10 and 1e-5
+    // n^{−3.5}: n³δ → 0 as Thm 4.1 needs. n = 1024 (δ = 2.9e-11) is the case that broke the stiff
+    // integrator before its 1D clusters were factored as excess + pair Laplacian (choleskyLaplacian):
+    // the pair block 1/(γh) + 2/(nδ²) lost 1/(γh) to rounding and a plain Cholesky broke down
+    // one PDE for all four: on 256 cells it cannot see δ ≤ 1e-7 (its solutions at 3e-10 and 1e-5
     // differ by ~1e-6 of ρ), and one run costs ~3 s
     const pde = pdePlus(512 ** -3.5, 256);
-    for (const n of [128, 256, 512]) {
+    for (const n of [128, 256, 512, 1024]) {
       const delta = n ** -3.5;
       const own = sobolevDistance1d(pde.end, pde.start);
       const p = particlesPlus(shortDipoles1d(n, F, delta, 0), delta);
