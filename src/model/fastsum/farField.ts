@@ -24,6 +24,8 @@ import { type SpreadWindow, windowWeightTable } from './window';
  */
 const S = 11;
 const CHUNK = 256;
+/** Largest n whose value weights are kept between spread and gather (2·11 doubles each: 35 MB). */
+const CACHE_MAX = 200_000;
 
 export class FarField {
   readonly M: number;
@@ -45,6 +47,12 @@ export class FarField {
   private readonly dwy: Float64Array;
   private readonly ix: Int32Array;
   private readonly iy: Int32Array;
+  /**
+   * With n ≤ CACHE_MAX the value weights and first indices of all particles, kept from the spread
+   * for the gather of the same positions (which then computes only the derivatives): the same
+   * numbers as recomputing them, so results are bit-identical.
+   */
+  private readonly cached: boolean;
 
   /** fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). */
   constructor(n: number, M: number, K: number, win: SpreadWindow, fhat: Float64Array) {
@@ -66,19 +74,21 @@ export class FarField {
     this.grid = new Float64Array(M * M);
     this.weightCoef = windowWeightTable(win.w, win.beta).coef;
     this.dscale = (-2 * M) / win.w;
-    this.wx = new Float64Array(CHUNK * this.stride);
-    this.wy = new Float64Array(CHUNK * this.stride);
+    this.cached = n <= CACHE_MAX;
+    const keep = this.cached ? n : CHUNK;
+    this.wx = new Float64Array(keep * this.stride);
+    this.wy = new Float64Array(keep * this.stride);
     this.dwx = new Float64Array(CHUNK * this.stride);
     this.dwy = new Float64Array(CHUNK * this.stride);
-    this.ix = new Int32Array(CHUNK);
-    this.iy = new Int32Array(CHUNK);
+    this.ix = new Int32Array(keep);
+    this.iy = new Int32Array(keep);
   }
 
   /**
    * Weights (and, if wanted, x-derivatives) of one coordinate into arr/darr[o..o+w−1]; returns
    * the first (unwrapped) grid index i₀ = ⌈xM − w/2⌉.
    */
-  private weights(x: number, arr: Float64Array, darr: Float64Array, o: number, deriv: boolean): number {
+  private weights(x: number, arr: Float64Array, o: number): number {
     const { w, M } = this;
     const coef = this.weightCoef;
     const xm = x * M;
@@ -89,23 +99,58 @@ export class FarField {
     const t = 2 * (f * 8 - k) - 1;
     const base = k * 2 * w * TABLE_COEFS;
     for (let l = 0; l < w; l++) arr[o + l] = poly7(coef, base + l * TABLE_COEFS, t);
-    if (deriv) {
-      const ds = this.dscale;
-      const b = base + w * TABLE_COEFS;
-      for (let l = 0; l < w; l++) darr[o + l] = ds * poly7(coef, b + l * TABLE_COEFS, t);
-    }
     return i0;
   }
 
-  /** Weights of particles j0 … j1 − 1 into the chunk buffers, first indices wrapped into [0, M). */
-  private chunkWeights(sx: Float64Array, sy: Float64Array, j0: number, j1: number, deriv: boolean): void {
+  /** The x-derivatives of the weights of one coordinate (same offset f as weights()). */
+  private derivatives(x: number, darr: Float64Array, o: number): void {
+    const { w, M } = this;
+    const coef = this.weightCoef;
+    const xm = x * M;
+    const i0 = Math.ceil(xm - w / 2);
+    const f = i0 - xm + w / 2;
+    let k = (f * 8) | 0;
+    if (k > 7) k = 7;
+    const t = 2 * (f * 8 - k) - 1;
+    const ds = this.dscale;
+    const b = k * 2 * w * TABLE_COEFS + w * TABLE_COEFS;
+    for (let l = 0; l < w; l++) darr[o + l] = ds * poly7(coef, b + l * TABLE_COEFS, t);
+  }
+
+  /**
+   * Weights of particles j0 … j1 − 1, first indices wrapped into [0, M): values (and indices) at
+   * slot j − vb, derivatives (if wanted) at slot j − j0 of the chunk buffers.
+   */
+  private chunkWeights(
+    sx: Float64Array,
+    sy: Float64Array,
+    j0: number,
+    j1: number,
+    vb: number,
+    deriv: boolean,
+  ): void {
     const { stride, wx, wy, dwx, dwy, ix, iy, M } = this;
     for (let j = j0; j < j1; j++) {
-      const o = (j - j0) * stride;
-      const gx = this.weights(sx[j], wx, dwx, o, deriv);
-      const gy = this.weights(sy[j], wy, dwy, o, deriv);
-      ix[j - j0] = gx < 0 ? gx + M : gx;
-      iy[j - j0] = gy < 0 ? gy + M : gy;
+      const o = (j - vb) * stride;
+      const gx = this.weights(sx[j], wx, o);
+      const gy = this.weights(sy[j], wy, o);
+      ix[j - vb] = gx < 0 ? gx + M : gx;
+      iy[j - vb] = gy < 0 ? gy + M : gy;
+      if (deriv) {
+        const d = (j - j0) * stride;
+        this.derivatives(sx[j], dwx, d);
+        this.derivatives(sy[j], dwy, d);
+      }
+    }
+  }
+
+  /** Derivatives only (values kept from the spread): into darr[o..o+w−1]. */
+  private derivativeChunk(sx: Float64Array, sy: Float64Array, j0: number, j1: number): void {
+    const { stride, dwx, dwy } = this;
+    for (let j = j0; j < j1; j++) {
+      const d = (j - j0) * stride;
+      this.derivatives(sx[j], dwx, d);
+      this.derivatives(sy[j], dwy, d);
     }
   }
 
@@ -115,9 +160,10 @@ export class FarField {
     grid.fill(0);
     for (let j0 = 0; j0 < n; j0 += CHUNK) {
       const j1 = Math.min(n, j0 + CHUNK);
-      this.chunkWeights(sx, sy, j0, j1, false);
-      if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid);
-      else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid);
+      const vb = this.cached ? 0 : j0;
+      this.chunkWeights(sx, sy, j0, j1, vb, false);
+      if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid, vb);
+      else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid, j0 - vb);
     }
     this.lastEnergy = this.conv.convolve(grid, grid);
   }
@@ -138,14 +184,19 @@ export class FarField {
     const { n, stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
     for (let i0 = 0; i0 < n; i0 += CHUNK) {
       const i1 = Math.min(n, i0 + CHUNK);
-      this.chunkWeights(sx, sy, i0, i1, true);
-      if (stride === S) gather11(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
-      else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy);
+      const vb = this.cached ? 0 : i0;
+      if (this.cached) this.derivativeChunk(sx, sy, i0, i1);
+      else this.chunkWeights(sx, sy, i0, i1, vb, true);
+      if (stride === S) gather11(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, vb);
+      else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i0 - vb, 0);
     }
   }
 }
 
-/** Unrolled for w ≤ 11 with the x-weights in registers; windows wrapping in x go to spreadAny. */
+/**
+ * Unrolled for w ≤ 11 with the x-weights in registers; windows wrapping in x go to spreadAny.
+ * Particle j's weights sit in slot j − vb.
+ */
 function spread11(
   j0: number,
   j1: number,
@@ -156,14 +207,15 @@ function spread11(
   ix: Int32Array,
   iy: Int32Array,
   grid: Float64Array,
+  vb: number,
 ): void {
   for (let j = j0; j < j1; j++) {
-    const gx = ix[j - j0];
+    const gx = ix[j - vb];
     if (gx + S > M) {
-      spreadAny(j, j + 1, S, M, sb, wx, wy, ix, iy, grid, j - j0);
+      spreadAny(j, j + 1, S, M, sb, wx, wy, ix, iy, grid, j - vb);
       continue;
     }
-    const o = (j - j0) * S;
+    const o = (j - vb) * S;
     const b = sb[j];
     const x0 = b * wx[o];
     const x1 = b * wx[o + 1];
@@ -176,7 +228,7 @@ function spread11(
     const x8 = b * wx[o + 8];
     const x9 = b * wx[o + 9];
     const x10 = b * wx[o + 10];
-    let row = iy[j - j0];
+    let row = iy[j - vb];
     for (let k = 0; k < S; k++, row++) {
       if (row === M) row = 0;
       const c = wy[o + k];
@@ -209,7 +261,7 @@ function spreadAny(
   ix: Int32Array,
   iy: Int32Array,
   grid: Float64Array,
-  c0 = 0,
+  c0: number,
 ): void {
   for (let j = j0; j < j1; j++) {
     const c = c0 + j - j0;
@@ -229,7 +281,7 @@ function spreadAny(
   }
 }
 
-/** Unrolled for w ≤ 11; windows wrapping in x go to gatherAny. */
+/** Unrolled for w ≤ 11; windows wrapping in x go to gatherAny. Values in slot i − vb, derivatives i − i0. */
 function gather11(
   i0: number,
   i1: number,
@@ -244,21 +296,23 @@ function gather11(
   grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
+  vb: number,
 ): void {
   for (let i = i0; i < i1; i++) {
-    const gx = ix[i - i0];
+    const gx = ix[i - vb];
     if (gx + S > M) {
-      gatherAny(i, i + 1, S, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i - i0);
+      gatherAny(i, i + 1, S, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i - vb, i - i0);
       continue;
     }
-    const o = (i - i0) * S;
-    let row = iy[i - i0];
+    const o = (i - vb) * S;
+    const d = (i - i0) * S;
+    let row = iy[i - vb];
     let ax = 0;
     let ay = 0;
     for (let k = 0; k < S; k++, row++) {
       if (row === M) row = 0;
       const cy = wy[o + k];
-      const cd = dwy[o + k];
+      const cd = dwy[d + k];
       if (cy === 0 && cd === 0) continue;
       const r = row * M + gx;
       const v0 = grid[r];
@@ -273,17 +327,17 @@ function gather11(
       const v9 = grid[r + 9];
       const v10 = grid[r + 10];
       const sd =
-        v0 * dwx[o] +
-        v1 * dwx[o + 1] +
-        v2 * dwx[o + 2] +
-        v3 * dwx[o + 3] +
-        v4 * dwx[o + 4] +
-        v5 * dwx[o + 5] +
-        v6 * dwx[o + 6] +
-        v7 * dwx[o + 7] +
-        v8 * dwx[o + 8] +
-        v9 * dwx[o + 9] +
-        v10 * dwx[o + 10];
+        v0 * dwx[d] +
+        v1 * dwx[d + 1] +
+        v2 * dwx[d + 2] +
+        v3 * dwx[d + 3] +
+        v4 * dwx[d + 4] +
+        v5 * dwx[d + 5] +
+        v6 * dwx[d + 6] +
+        v7 * dwx[d + 7] +
+        v8 * dwx[d + 8] +
+        v9 * dwx[d + 9] +
+        v10 * dwx[d + 10];
       const sv =
         v0 * wx[o] +
         v1 * wx[o + 1] +
@@ -320,11 +374,13 @@ function gatherAny(
   grid: Float64Array,
   fx: Float64Array,
   fy: Float64Array,
-  c0 = 0,
+  c0: number,
+  d0: number,
 ): void {
   for (let i = i0; i < i1; i++) {
     const c = c0 + i - i0;
     const o = c * s;
+    const d = (d0 + i - i0) * s;
     let row = iy[c];
     let ax = 0;
     let ay = 0;
@@ -337,11 +393,11 @@ function gatherAny(
       for (let a = 0; a < s; a++, col++) {
         if (col === M) col = 0;
         const v = grid[r + col];
-        sd += v * dwx[o + a];
+        sd += v * dwx[d + a];
         sv += v * wx[o + a];
       }
       ax += sd * wy[o + k];
-      ay += sv * dwy[o + k];
+      ay += sv * dwy[d + k];
     }
     const b = sb[i];
     fx[i] = b * ax;

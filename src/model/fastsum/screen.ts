@@ -94,9 +94,76 @@ class SliceTransform {
     for (let i = 0; i < this.s.length; i++) v += this.w[i] * Math.cos(a * this.s[i]);
     return v;
   }
+
+  /**
+   * The band edge of each transform (all built with the same node count, so the same nodes s):
+   * scanning κ = top, top − step, … (the same accumulated κ values as a loop `κ -= step`), the
+   * first κ where |at(κ)·factor_b(κ)/z_b| > ε, plus step (0: none above 0). In blocks of BLOCK
+   * values of κ, node by node: the cosines are shared by all transforms and come from rotating
+   * each node's phase by its fixed increment (exact at the block's first κ, drift ~1e-14
+   * relative); every sample within 1% of ε is recomputed with `at`, so the decisions and the
+   * edges are those of evaluating `at` everywhere, at a small fraction of its cost.
+   */
+  static edges(
+    fts: SliceTransform[],
+    top: number,
+    step: number,
+    eps: number,
+    factors: ((kappa: number) => number)[],
+    zs: number[],
+  ): number[] {
+    const BLOCK = 64;
+    const nb = fts.length;
+    const s = fts[0].s;
+    const kappas = new Float64Array(BLOCK);
+    const v = new Float64Array(nb * BLOCK);
+    const wi = new Float64Array(nb);
+    const edges = new Array<number>(nb).fill(0);
+    const open = new Array<boolean>(nb).fill(true);
+    let left = nb;
+    const d = 2 * Math.PI * step;
+    let kappa = top;
+    while (kappa > 0 && left > 0) {
+      let count = 0;
+      for (; count < BLOCK && kappa > 0; count++, kappa -= step) kappas[count] = kappa;
+      v.fill(0);
+      const a = 2 * Math.PI * kappas[0];
+      for (let i = 0; i < s.length; i++) {
+        for (let b = 0; b < nb; b++) wi[b] = open[b] ? fts[b].w[i] : 0;
+        const cr = Math.cos(d * s[i]);
+        const sr = Math.sin(d * s[i]);
+        let c = Math.cos(a * s[i]);
+        let sn = Math.sin(a * s[i]);
+        for (let j = 0; j < count; j++) {
+          for (let b = 0, o = j; b < nb; b++, o += BLOCK) v[o] += wi[b] * c;
+          // the phase of the next κ: a·s − d·s
+          const cj = c;
+          c = cj * cr + sn * sr;
+          sn = sn * cr - cj * sr;
+        }
+      }
+      for (let b = 0; b < nb; b++) {
+        if (!open[b]) continue;
+        for (let j = 0; j < count; j++) {
+          const f = factors[b](kappas[j]);
+          let m = Math.abs((v[b * BLOCK + j] * f) / zs[b]);
+          if (m > 0.99 * eps && m < 1.01 * eps) m = Math.abs((fts[b].at(kappas[j]) * f) / zs[b]);
+          if (m > eps) {
+            edges[b] = kappas[j] + step;
+            open[b] = false;
+            left--;
+            break;
+          }
+        }
+      }
+    }
+    return edges;
+  }
 }
 
 const shapes = new Map<string, ScreenShape>();
+/** CompactScreen's radial tables by shape and Laplacian weight c (a few entries per shape). */
+const radialCache = new WeakMap<ScreenShape, Map<number, PiecewiseTable>>();
 
 /**
  * The shape with the smallest band edge for tolerance ε (β scanned near ln(1/ε)), cached.
@@ -108,26 +175,19 @@ export function screenShape(geometry: Geometry, eps: number): ScreenShape {
   const cached = shapes.get(key);
   if (cached) return cached;
   const L = Math.log(1 / eps);
-  let best: { beta: number; edge: number } | null = null;
-  for (let beta = Math.round(L) + 1; beta <= Math.round(L) + 8; beta++) {
-    const shape = { beta, p };
-    const ft = new SliceTransform(shape);
-    const z = ft.at(0);
-    // the largest Laplacian term any target M₂ ≥ 0 up to 2M̃₂(φ) needs: c = −M̃₂(φ)/4
-    const c = p === 2 ? -(2 * Math.PI * moment(shape, 3, 1)) / z / 4 : 0;
-    let edge = 0;
-    for (let kappa = 40; kappa > 0; kappa -= 0.02) {
-      const m = (ft.at(kappa) * (1 - 4 * Math.PI * Math.PI * c * kappa * kappa)) / z;
-      if (Math.abs(m) > eps) {
-        edge = kappa + 0.02;
-        break;
-      }
-    }
-    if (!best || edge < best.edge) best = { beta, edge };
-  }
-  const { beta, edge } = best!;
+  const betas: number[] = [];
+  for (let beta = Math.round(L) + 1; beta <= Math.round(L) + 8; beta++) betas.push(beta);
+  const fts = betas.map((beta) => new SliceTransform({ beta, p }));
+  const zs = fts.map((ft) => ft.at(0));
+  // the largest Laplacian term any target M₂ ≥ 0 up to 2M̃₂(φ) needs: c = −M̃₂(φ)/4
+  const cs = betas.map((beta, b) => (p === 2 ? -(2 * Math.PI * moment({ beta, p }, 3, 1)) / zs[b] / 4 : 0));
+  const factors = cs.map((c) => (kappa: number) => 1 - 4 * Math.PI * Math.PI * c * kappa * kappa);
+  const edges = SliceTransform.edges(fts, 40, 0.02, eps, factors, zs);
+  let best: { beta: number; edge: number; ft: SliceTransform } | null = null;
+  for (let b = 0; b < betas.length; b++)
+    if (!best || edges[b] < best.edge) best = { beta: betas[b], edge: edges[b], ft: fts[b] };
+  const { beta, edge, ft } = best!;
   const shape = { beta, p };
-  const ft = new SliceTransform(shape);
   const kappa2 = (1.5 * edge) ** 2;
   const mass = 2 * Math.PI * moment(shape, 1, 1);
   const done: ScreenShape = {
@@ -188,8 +248,27 @@ export class CompactScreen {
     out[1] = (2 * Math.PI * (a3 + c * (xi * xi * xi * df - 2 * xi * xi * f + 4 * a1))) / z;
   }
 
-  /** Tables in w = ξ² of [Q, 2π∫₀^ξ s³ρ, ∫_ξ^1 Q(t)/t dt]: the radial functions of P_T. */
+  /**
+   * Tables in w = ξ² of [Q, 2π∫₀^ξ s³ρ, ∫_ξ^1 Q(t)/t dt]: the radial functions of P_T. They are
+   * in the unit radius, so depend on (shape, c) only: shared by every screen with those (the
+   * plan tries one screen radius per grid size, all with c = 0 for the isotropic shape).
+   */
   private radialTables(): PiecewiseTable {
+    let byC = radialCache.get(this.shape);
+    if (!byC) {
+      byC = new Map();
+      radialCache.set(this.shape, byC);
+    }
+    let tables = byC.get(this.c);
+    if (!tables) {
+      if (byC.size >= 64) byC.clear(); // slip: c varies with δ, keep a long session's cache bounded
+      tables = this.buildRadialTables();
+      byC.set(this.c, tables);
+    }
+    return tables;
+  }
+
+  private buildRadialTables(): PiecewiseTable {
     const tmp = new Float64Array(2);
     const charge = buildTable(1, 256, 2, (w, out) => {
       this.charges(Math.sqrt(w), tmp);

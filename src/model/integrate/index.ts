@@ -11,8 +11,9 @@
  *   round-off, so energy monotonicity is a property of the method.
  * - multirate: near pairs clustered and sub-stepped on their own time scale, the rest of the
  *   field an Adams polynomial over the macro step (multirate.ts, fastClusters.ts).
- * - 'auto': multirate when near pairs are stiff at t = 0, else explicit ↔ stiff by the rule of
- *   autoSwitch.ts (stepper.ts).
+ * - 'auto': the explicit/stiff stepper (explicit ↔ stiff by the rule of autoSwitch.ts) or the
+ *   multirate method, chosen by counted cost during the run (autoStepper.ts); multirate from
+ *   t = 0 when near pairs are stiff there (stepper.ts).
  */
 export { DormandPrince } from './dormandPrince';
 export { integrate, integrateWith } from './integrate';

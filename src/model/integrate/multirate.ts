@@ -41,6 +41,12 @@ const SAFETY = 0.9;
 const GROW_MAX = 2;
 const GROW_MAX_START = 10;
 const SHRINK_MIN = 0.2;
+/**
+ * One sub-step stage of one cluster unknown (pair kernel, Hessian, dense solve), as a share of a
+ * velocity evaluation per particle: timed on i.i.d. n = 1000, δ = 1/n, U = cos 2πx₁ (0.26 µs per
+ * stage and unknown, 7.3 ms per evaluation).
+ */
+export const SUBSTAGE_COST = 0.04;
 
 class AdamsController implements StepController {
   expo = 1 / 3;
@@ -98,6 +104,7 @@ export class MultirateStepper implements StepperInternals {
     private readonly maxSteps: number,
     hmax: number,
     h0: number | undefined,
+    t0 = 0,
   ) {
     const n = system.n;
     this.n = n;
@@ -123,7 +130,8 @@ export class MultirateStepper implements StepperInternals {
     this.energyEvaluations++;
     if (!Number.isFinite(this.En)) throw new Error('integrator: non-finite energy at t = 0');
     this.Et = this.energyTest.lyapunov(this.En, this.y);
-    this.ht.push(0);
+    this.t = t0;
+    this.ht.push(t0);
     this.hy.push(Float64Array.from(this.y));
     this.hf.push(f0);
     this.sizer = new StepSizer(hmax, h0 !== undefined ? Math.min(h0, hmax) : this.firstStep(hmax));
@@ -152,6 +160,17 @@ export class MultirateStepper implements StepperInternals {
   }
   get energyRejected(): number {
     return this.sizer.energyRejected;
+  }
+  /** The next macro step's size (before clipping at a target). */
+  get proposal(): number {
+    return this.sizer.next;
+  }
+  /**
+   * Work in units of velocity evaluations: the evaluations plus the clusters' sub-step stages,
+   * one stage of one unknown counted as SUBSTAGE_COST/n of an evaluation.
+   */
+  get cost(): number {
+    return this.evaluations + (SUBSTAGE_COST * this.fast.stageUnknowns) / this.n;
   }
 
   wrapped(out?: Float64Array): Float64Array {

@@ -39,6 +39,33 @@ export function stiffPairRadius(system: ParticleSystem, h: number, theta: number
   return Math.min(0.25, Math.sqrt((system.geometry === 'slip' ? C_SLIP : C_ISO) / den));
 }
 
+/**
+ * The positive semidefinite part of the symmetric 2×2 matrix [[a, b], [b, c]] into out[0..2] as
+ * (xx, xy, yy): the negative eigenvalue dropped, l₁·vvᵀ = l₁(M − l₂I)/(l₁ − l₂) when l₂ < 0 < l₁.
+ * Returns the spectral norm of the matrix itself.
+ */
+export function positivePart2(a: number, b: number, c: number, out: Float64Array): number {
+  const mean = 0.5 * (a + c);
+  const rad = Math.hypot(0.5 * (a - c), b);
+  const l1 = mean + rad;
+  const l2 = mean - rad;
+  if (l1 <= 0) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+  } else if (l2 < 0) {
+    const f = l1 / (l1 - l2);
+    out[0] = f * (a - l2);
+    out[1] = f * b;
+    out[2] = f * (c - l2);
+  } else {
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+  }
+  return Math.max(Math.abs(l1), Math.abs(l2));
+}
+
 export class NearPairJacobian {
   /** Pair blocks are kept when γh·‖M₊‖ ≥ theta. */
   static readonly THETA = 0.05;
@@ -145,21 +172,10 @@ export class NearPairJacobian {
         b = 0;
         c = 0;
       } else {
-        const mean = 0.5 * (a + c);
-        const rad = Math.hypot(0.5 * (a - c), b);
-        const l1 = mean + rad;
-        const l2 = mean - rad;
-        norm = Math.max(Math.abs(l1), Math.abs(l2));
-        if (l1 <= 0) {
-          a = 0;
-          b = 0;
-          c = 0;
-        } else if (l2 < 0) {
-          const f = l1 / (l1 - l2);
-          a = f * (a - l2);
-          b = f * b;
-          c = f * (c - l2);
-        }
+        norm = positivePart2(a, b, c, h);
+        a = h[0];
+        b = h[1];
+        c = h[2];
       }
       this.mxx[p] = a;
       this.mxy[p] = b;
@@ -182,21 +198,10 @@ export class NearPairJacobian {
           b = 0;
           c = 0;
         } else {
-          const mean = 0.5 * (a + c);
-          const rad = Math.hypot(0.5 * (a - c), b);
-          const l1 = mean + rad;
-          const l2 = mean - rad;
-          rowStiff[i] += Math.max(Math.abs(l1), Math.abs(l2));
-          if (l1 <= 0) {
-            a = 0;
-            b = 0;
-            c = 0;
-          } else if (l2 < 0) {
-            const f = l1 / (l1 - l2);
-            a = f * (a - l2);
-            b = f * b;
-            c = f * (c - l2);
-          }
+          rowStiff[i] += positivePart2(a, b, c, h);
+          a = h[0];
+          b = h[1];
+          c = h[2];
         }
         uxx[i] = a;
         uxy[i] = b;
@@ -312,12 +317,22 @@ export class NearPairJacobian {
     }
     for (let c = 0; c < count; c++) {
       const m = dim * (clusters.start[c + 1] - clusters.start[c]);
-      cholesky(pool, off[c], m);
+      if (dim === 2) {
+        cholesky(pool, off[c], m);
+        continue;
+      }
+      if (this.excess.length < m) this.excess = new Float64Array(2 * m);
+      for (let k = clusters.start[c]; k < clusters.start[c + 1]; k++) {
+        const i = clusters.members[k];
+        this.excess[clusters.local[i]] = diag + uxx[i];
+      }
+      choleskyLaplacian(pool, off[c], m, this.excess, 0);
     }
     this.gh = gh;
   }
 
   private gh = 1;
+  private excess = new Float64Array(8);
 
   /** out = ((1/(γh))·I − A)⁻¹ rhs for the last factorisation (out may alias rhs). */
   solve(rhs: Float64Array, out: Float64Array): void {
@@ -373,6 +388,43 @@ export function cholesky(a: Float64Array, base: number, m: number): void {
       let s = a[ri + j];
       for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
       a[ri + j] = s * inv;
+    }
+  }
+}
+
+/**
+ * Cholesky in place of S = diag(e) + L, L a weighted graph Laplacian (off-diagonals ≤ 0, row
+ * sums 0) and e > 0 the excess (`excess[eBase + k]`): the 1D cluster matrices, with e = 1/(γh)
+ * + (b D²U)₊ and L the pair weights. The pivots are formed as e_k + Σ|s_jk| of the Schur
+ * complement, which stays of the same form (weights and excess only grow), instead of
+ * s_kk − Σ l_kj²: with pair weights 2/(nδ²) ~ 1e18 (δ = n^{−3.5}, n = 1000) the latter loses
+ * 1/(γh) ~ 1e3 to round-off and can turn negative (Grassmann–Taksar–Heyman). The diagonal of a
+ * is not read; the factor is left as cholesky() leaves it, for choleskySolve. excess is
+ * overwritten.
+ */
+export function choleskyLaplacian(
+  a: Float64Array,
+  base: number,
+  m: number,
+  excess: Float64Array,
+  eBase: number,
+): void {
+  for (let k = 0; k < m; k++) {
+    const rk = base + k * m;
+    const ek = excess[eBase + k];
+    let piv = ek;
+    for (let j = k + 1; j < m; j++) piv -= a[base + j * m + k];
+    if (!(piv > 0)) throw new Error('integrator: near-pair matrix is not positive definite');
+    const lkk = Math.sqrt(piv);
+    a[rk + k] = lkk;
+    const inv = 1 / lkk;
+    for (let j = k + 1; j < m; j++) a[base + j * m + k] *= inv;
+    for (let j = k + 1; j < m; j++) {
+      const lj = a[base + j * m + k];
+      if (lj === 0) continue;
+      // the node's excess flows to its neighbours in proportion to their weights
+      excess[eBase + j] += (ek * -lj) / lkk;
+      for (let i = j + 1; i < m; i++) a[base + i * m + j] -= a[base + i * m + k] * lj;
     }
   }
 }

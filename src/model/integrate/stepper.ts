@@ -1,9 +1,11 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { wrapAll } from '../init/torus';
+import { AutoStepper } from './autoStepper';
 import { AutoSwitch, LAMBDA_SWITCH } from './autoSwitch';
 import { DormandPrince } from './dormandPrince';
 import { EnergyTest } from './energyTest';
 import { assertFinite, errorNorm } from './errorNorm';
+import { FastClusters } from './fastClusters';
 import { initialStep } from './initialStep';
 import { MultirateStepper } from './multirate';
 import { NearPairJacobian } from './nearPairJacobian';
@@ -43,21 +45,40 @@ export function createStepper(
   opts: IntegratorOptions,
   stiffTableau: WTableau = ROS34PW2,
 ): StepperInternals {
-  const pairStiffness = opts.method === 'auto' ? initialPairStiffness(system, pos0) : 0;
-  if (opts.method === 'multirate' || AutoSwitch.initial(pairStiffness) === 'stiff') {
-    const rtol = Math.max(opts.rtol, MIN_TOLERANCE);
-    const atol = Math.max(opts.atol, MIN_TOLERANCE);
-    const s = new MultirateStepper(system, pos0, rtol, atol, opts.maxSteps ?? 1e6, opts.hmax ?? 0.1, opts.h0);
-    s.stiffness = pairStiffness;
-    return s;
-  }
-  return new ParticleStepper(system, pos0, opts, stiffTableau);
+  const rtol = Math.max(opts.rtol, MIN_TOLERANCE);
+  const atol = Math.max(opts.atol, MIN_TOLERANCE);
+  const maxSteps = opts.maxSteps ?? 1e6;
+  const hmax = opts.hmax ?? 0.1;
+  const multirate = (pos: Float64Array, t: number, h0: number | undefined) =>
+    new MultirateStepper(system, pos, rtol, atol, maxSteps, hmax, h0, t);
+  if (opts.method === 'multirate') return multirate(pos0, 0, opts.h0);
+  if (opts.method !== 'auto') return new ParticleStepper(system, pos0, opts, stiffTableau);
+  const pairStiffness = initialPairStiffness(system, pos0);
+  const first = AutoSwitch.initial(pairStiffness) === 'stiff' ? 'multirate' : 'particle';
+  const probe = new FastClusters(system);
+  return new AutoStepper(
+    (family, pos, t, h0) => {
+      const h = t === 0 ? opts.h0 : h0;
+      if (family === 'particle') return new ParticleStepper(system, pos, { ...opts, h0: h }, stiffTableau, t);
+      const s = multirate(pos, t, h);
+      if (t === 0) s.stiffness = pairStiffness;
+      return s;
+    },
+    (pos, h) => {
+      probe.build(pos, h);
+      return probe.pairCount > 0;
+    },
+    first,
+    pos0,
+    maxSteps,
+  );
 }
 
 /**
- * 'auto' takes the multirate method (multirate.ts) for the whole run when near pairs alone are
- * stiff at t = 0 (their stiffness bound, without D²U, above LAMBDA_SWITCH: where 'auto' would
- * start with the stiff method), and otherwise the explicit/stiff switching of autoSwitch.ts.
+ * 'auto' starts with the multirate method (multirate.ts) when near pairs alone are stiff at
+ * t = 0 (their stiffness bound, without D²U, above LAMBDA_SWITCH: where 'auto' would start with
+ * the stiff method), and otherwise with the explicit/stiff switching of autoSwitch.ts; from then
+ * on autoStepper.ts moves between the two by their counted cost (pairs form during the run).
  * Counted in velocity evaluations on the stepper bench rows that start so (short dipoles, slip
  * relaxation, i.i.d. data with δ = 1/n from n = 1000 on) it needs 3–14× fewer; a strong U alone
  * keeps the W-method, which treats D²U implicitly where the multirate method does not.
@@ -70,7 +91,7 @@ function initialPairStiffness(system: ParticleSystem, pos0: Float64Array): numbe
   return jac.stiffness;
 }
 
-class ParticleStepper implements StepperInternals {
+export class ParticleStepper implements StepperInternals {
   t = 0;
   energyEvaluations = 0;
   switches = 0;
@@ -109,7 +130,9 @@ class ParticleStepper implements StepperInternals {
     pos0: Float64Array,
     opts: IntegratorOptions,
     readonly stiffTableau: WTableau,
+    t0 = 0,
   ) {
+    this.t = t0;
     const n = system.n;
     this.n = n;
     const len = 2 * n;
@@ -188,6 +211,16 @@ class ParticleStepper implements StepperInternals {
 
   get energyRejected(): number {
     return this.sizer.energyRejected;
+  }
+
+  /** The next step's size (before clipping at a target). */
+  get proposal(): number {
+    return this.sizer.next;
+  }
+
+  /** Work in units of velocity evaluations (the near-pair factorisations are ~1% of it). */
+  get cost(): number {
+    return this.evaluations;
   }
 
   get evaluations(): number {

@@ -1,7 +1,7 @@
 /** Public vocabulary of the time integrators (see index.ts for the overview). */
 
 export type MethodChoice = 'auto' | 'explicit' | 'stiff' | 'multirate';
-/** 'multirate' is chosen only explicitly (multirate.ts); 'auto' switches between the other two. */
+/** 'auto' switches between all three (stepper.ts, autoStepper.ts). */
 export type MethodInUse = 'explicit' | 'stiff' | 'multirate';
 
 export interface IntegratorOptions {

@@ -1,5 +1,17 @@
-/** Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_n; exact to round-off). */
+/** Rules computed so far, by n: kernel and fast-sum builds ask for the same few (600 nodes cost ~15 ms). */
+const rules = new Map<number, { nodes: Float64Array; weights: Float64Array }>();
+
+/** Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_n; exact to round-off). Fresh arrays. */
 export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+  let rule = rules.get(n);
+  if (!rule) {
+    rule = computeRule(n);
+    rules.set(n, rule);
+  }
+  return { nodes: Float64Array.from(rule.nodes), weights: Float64Array.from(rule.weights) };
+}
+
+function computeRule(n: number): { nodes: Float64Array; weights: Float64Array } {
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -12,7 +12,7 @@ export interface PairSumData {
 }
 
 /** Remainder gradient from the tables by tensor cubic Lagrange; x, y in [−½, ½). */
-function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
+export function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
   const cells = t.cells;
   const stride = cells + 3;
   let tx = (x + 0.5) * cells + 1;

@@ -207,7 +207,11 @@ export interface RemainderTables {
   grad: Float64Array;
 }
 
-/** T(x) = ∫₀¹ ∇T(sx)·x ds (T(0) = 0), with ∇T read from its own Chebyshev interpolant. */
+/**
+ * T(x) = ∫₀¹ ∇T(sx)·x ds (T(0) = 0), with ∇T read from its own Chebyshev interpolant: for each
+ * quadrature node s the whole scaled grid (s·x_a, s·x_b) at once (separable, the same sums in the
+ * same order as point by point).
+ */
 function addTailValue(
   sv: Float64Array,
   tx: Float64Array,
@@ -215,20 +219,22 @@ function addTailValue(
   pts: Float64Array,
   n: number,
 ): void {
+  if (tx.every((v) => v === 0) && ty.every((v) => v === 0)) return;
   const cx = chebyshevCoefficients(tx, n);
   const cy = chebyshevCoefficients(ty, n);
   const gl = gaussLegendre(6);
-  for (let a = 0; a < n; a++)
-    for (let b = 0; b < n; b++) {
-      let t = 0;
-      for (let i = 0; i < gl.nodes.length; i++) {
-        const s = 0.5 * (1 + gl.nodes[i]);
-        const gx = chebyshevOnGrid(cx, n, [s * pts[a]], [s * pts[b]])[0];
-        const gy = chebyshevOnGrid(cy, n, [s * pts[a]], [s * pts[b]])[0];
-        t += 0.5 * gl.weights[i] * (gx * pts[a] + gy * pts[b]);
-      }
-      sv[a * n + b] += t;
-    }
+  const t = new Float64Array(n * n);
+  const scaled = new Float64Array(n);
+  for (let i = 0; i < gl.nodes.length; i++) {
+    const s = 0.5 * (1 + gl.nodes[i]);
+    for (let a = 0; a < n; a++) scaled[a] = s * pts[a];
+    const gx = chebyshevOnGrid(cx, n, scaled, scaled);
+    const gy = chebyshevOnGrid(cy, n, scaled, scaled);
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        t[a * n + b] += 0.5 * gl.weights[i] * (gx[a * n + b] * pts[a] + gy[a * n + b] * pts[b]);
+  }
+  for (let q = 0; q < n * n; q++) sv[q] += t[q];
 }
 
 export function buildRemainderTables(
