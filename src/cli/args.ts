@@ -22,6 +22,8 @@ const STRING_OPTIONS = [
   'grid',
   'delta',
   'pde-delta',
+  'pde-rk',
+  'rk',
   'samples',
   'max-wall',
   'fields',
@@ -41,13 +43,24 @@ const OPTIONS = Object.fromEntries([
 
 const COMMON = ['in', 'out', 'debug', 'help'];
 const STEPPING = ['T', 'grid', 'progress', 'max-wall'];
-const RUN = ['rtol', 'atol', 'integrator', 'pde', 'pde-delta', 'samples', 'replay', 'modes', 'fields'];
+const RUN = [
+  'rtol',
+  'atol',
+  'integrator',
+  'pde',
+  'pde-delta',
+  'pde-rk',
+  'samples',
+  'replay',
+  'modes',
+  'fields',
+];
 /** The options each command takes: any other known option is a mistake (it would be ignored). */
 export const COMMAND_OPTIONS: Record<Command, readonly string[]> = {
   velocities: COMMON,
   init: COMMON,
   run: [...COMMON, ...STEPPING, ...RUN],
-  pde: [...COMMON, ...STEPPING, 'delta'],
+  pde: [...COMMON, ...STEPPING, 'delta', 'rk'],
   sweep: [...COMMON, ...STEPPING, ...RUN, 'vary', 'jobs', 'shard', 'resume', 'summary', 'merge', 'dry-run'],
   schema: ['out', 'debug', 'help'],
 };

@@ -8,7 +8,7 @@ import { decodeScenario, encodeScenario } from '../model/scenario/codec';
 import { resolvePdeDelta } from '../model/scenario/delta';
 import { parseNumber } from '../model/scenario/numbers';
 import { quote } from '../model/scenario/read';
-import type { Scenario } from '../model/scenario/types';
+import type { PdeScheme, Scenario } from '../model/scenario/types';
 import { ATOL_RANGE, RTOL_RANGE, T_MAX, T_MIN } from '../model/scenario/validate';
 import { parseModes } from '../model/study/definition';
 import { checkReplaySamples } from '../model/study/execute';
@@ -67,6 +67,16 @@ function pdeDelta(raw: string | undefined, name: string, setup: RunSetup): numbe
   return setup.scenario ? resolvePdeDelta(setup.scenario) : setup.spec.delta;
 }
 
+/** The PDE's time scheme: a flag value ssp33|ssp43, else the scenario's pde.rk, else SSP-RK3. */
+function pdeScheme(raw: string | undefined, name: string, setup: RunSetup): PdeScheme | undefined {
+  const rk = raw ?? setup.scenario?.pde.rk;
+  if (rk === undefined || rk === 'ssp33') return undefined;
+  if (rk !== 'ssp43') throw new InputError(name, `must be ssp33 or ssp43, got ${quote(rk)}`);
+  if (setup.dimension === 1)
+    throw new InputError(name, "must be ssp33 in 1D (the circle's PDE has SSP-RK3 only)");
+  return rk;
+}
+
 /** --T: the final time, from the flag or the scenario, in the scenario's range. */
 function finalTime(flags: Flags, setup: RunSetup): number {
   const T = numberFlag(flags.T, 'T', setup.scenario?.T ?? Number.NaN, { min: T_MIN, max: T_MAX });
@@ -110,6 +120,8 @@ function runLink(s: Scenario, o: RunOptions): string | undefined {
   if (o.pde) {
     t.pde.grid = o.pde.grid;
     if (o.pde.delta !== resolvePdeDelta(s)) t.pde.delta = o.pde.delta;
+    if (o.pde.rk) t.pde.rk = o.pde.rk;
+    else delete t.pde.rk;
   }
   const link = encodeScenario(t);
   return decodeScenario(link).ok ? link : undefined;
@@ -137,6 +149,7 @@ export function runRequest(
         T,
         grid: gridFlag(flags, setup),
         delta: pdeDelta(flags['pde-delta'], 'pde-delta', setup),
+        rk: pdeScheme(flags['pde-rk'], 'pde-rk', setup),
         samples: numberFlag(flags.samples, 'samples', 50, { min: 1, max: 10000, integer: true }),
       }
     : undefined;
@@ -202,7 +215,12 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
     case 'pde': {
       const T = finalTime(flags, setup);
       const { pdeCommand } = await import('./commands/pde');
-      const opts = { T, grid: gridFlag(flags, setup), delta: pdeDelta(flags.delta, 'delta', setup) };
+      const opts = {
+        T,
+        grid: gridFlag(flags, setup),
+        delta: pdeDelta(flags.delta, 'delta', setup),
+        rk: pdeScheme(flags.rk, 'rk', setup),
+      };
       watch = watchFor('pde', T, flags, io);
       result = setup.dimension === 1 ? pde1dCommand(setup, opts) : pdeCommand(setup, opts, watch);
       break;

@@ -31,8 +31,9 @@ example:
 example:
   npm run sim -- init --in 'v1&n=1000&i=dipoles&d=pow:1,1.5' --out p.json
 `,
-  pde: `usage: npm run sim -- pde --in <cfg|scenario|link> --T t [--grid N] [--delta D|limit] [--out out.json]
+  pde: `usage: npm run sim -- pde --in <cfg|scenario|link> --T t [--grid N] [--delta D|limit] [--rk ssp33|ssp43] [--out out.json]
   The Groma–Balogh densities at T (both grids), the energy at every step.
+  --rk ssp43            four-stage SSP-RK3: twice the step for 4 potential solves (default ssp33, SSP-RK3)
   --progress, --max-wall S as for run.
 example:
   npm run sim -- pde --in 'v1&U=1,1,0,0' --T 0.2 --grid 128 --out rho.json
@@ -40,7 +41,8 @@ example:
   run: `usage: npm run sim -- run --in <cfg|scenario|link> [--T t] [--out out.json] [options]
   --T t                 final time (default: the scenario's T)
   --rtol r --atol a     tolerances; --integrator auto|explicit|stiff
-  --pde                 co-evolve the PDE: --grid N, --pde-delta D|limit, --samples K (default 50:
+  --pde                 co-evolve the PDE: --grid N, --pde-delta D|limit, --pde-rk ssp33|ssp43 (time
+                        scheme, default ssp33 = SSP-RK3), --samples K (default 50:
                         both sides end a step at K equispaced times, where the series are sampled)
   --replay              step as the app does (checkpoints T_scenario/200): the app's state bit for bit
   --modes "p,q;p,q"     also report κ̂ at these wave vectors
@@ -71,7 +73,7 @@ examples:
                         Ranges: seed=1..5; ladders n=250..64000*2 (250, 500, …, 64000).
                         V1|V2 when a value holds ';' (U modes). LABEL=piece;piece varies settings
                         together: data=samp=iid&d=0.05;i=dipoles&d=pow:1,1.5
-  --T, --grid, --pde-delta same|limit|D, --rtol, --atol, --integrator: set in the base link
+  --T, --grid, --pde-delta same|limit|D, --pde-rk, --rtol, --atol, --integrator: set in the base link
   --pde, --samples K, --replay, --modes "p,q;…": how each run is done and measured (as for run)
   --jobs N              runs in parallel (default: all cores; 1: in this process)
   --shard i/N           only the runs of shard i (0 ≤ i < N), shards balanced by estimated cost

@@ -15,7 +15,7 @@ import {
 } from '../model/scenario/defaults';
 import { NOISE_DEFAULTS, TEMPERATURE_RULE_DEFAULTS } from '../model/scenario/noise';
 import type { NumberRange } from '../model/scenario/read';
-import { INITIAL_KINDS, INTEGRATOR_METHODS, SAMPLING_METHODS } from '../model/scenario/types';
+import { INITIAL_KINDS, INTEGRATOR_METHODS, PDE_SCHEMES, SAMPLING_METHODS } from '../model/scenario/types';
 import {
   DELTA_MAX,
   DELTA_MIN,
@@ -304,6 +304,11 @@ export function scenarioSchema(): Schema {
             default: D.pde.delta,
             oneOf: [number(R['pde.delta'], 'δ of the PDE'), { enum: ['same', 'limit'] }],
           },
+          rk: choice(
+            PDE_SCHEMES,
+            'time scheme: ssp33 (SSP-RK3) or ssp43 (four-stage SSP-RK3, twice the step; 2D only)',
+            'ssp33',
+          ),
         },
         'the companion Groma–Balogh PDE (MATH §5)',
       ),

@@ -17,7 +17,7 @@ export interface ScenarioChange {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Compares two valid scenarios. Changing U, F, δ, the core, the tolerances or the noise keeps the particles
+ * Compares two valid scenarios. Changing U, F, δ, the core, the tolerances, the noise or the PDE's time scheme keeps the particles
  * where they are; only the initial data (kind, density, sampling, seed, n, and for short dipoles
  * δ and the geometry, which fix their width and slip planes) resamples.
  */
@@ -46,6 +46,7 @@ export function classifyChange(prev: Scenario, next: Scenario): ScenarioChange {
     prev.core !== next.core ||
     resolvePdeDelta(prev) !== resolvePdeDelta(next) ||
     !same(prev.field, next.field) ||
-    resolveTemperature(prev) !== resolveTemperature(next);
+    resolveTemperature(prev) !== resolveTemperature(next) ||
+    (prev.pde.rk ?? 'ssp33') !== (next.pde.rk ?? 'ssp33');
   return { restart, pdeSetup, particlePhysics, pdePhysics };
 }

@@ -26,6 +26,7 @@ const FLAG_KEYS: Record<string, string> = {
   T: 'T',
   grid: 'N',
   'pde-delta': 'pd',
+  'pde-rk': 'prk',
   integrator: 'int',
   rtol: 'rtol',
   atol: 'atol',
@@ -62,6 +63,10 @@ function baseFrom(flags: Flags): Scenario {
       );
     s.pde.delta = d;
   }
+  const rk = flags['pde-rk'];
+  if (rk === 'ssp43') s.pde.rk = rk;
+  else if (rk === 'ssp33') delete s.pde.rk;
+  else if (rk !== undefined) throw new InputError('pde-rk', `must be ssp33 or ssp43, got ${quote(rk)}`);
   return s;
 }
 

@@ -28,6 +28,8 @@ export function problem1d(s: Scenario): Problem | undefined {
       field: 'delta',
       message: `the ${s.core} core needs δ ≥ ${minDelta1d(s.core)} in 1D (got ${delta}); poisson (the paper's model potential) and gaussian take any δ`,
     };
+  if (s.pde.rk !== undefined && s.pde.rk !== 'ssp33')
+    return { field: 'pde.rk', message: "must be ssp33 in 1D (the circle's PDE has SSP-RK3 only)" };
   if (s.initial.kind !== 'explicit' && s.n % 2 !== 0)
     return { field: 'n', message: 'must be even in 1D (n/2 particles of each sign)' };
   if (s.initial.kind === 'dipoles' && !(s.initial.gamma * delta < 0.25 / s.n))

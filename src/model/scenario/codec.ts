@@ -23,7 +23,7 @@ import { SCENARIO_VERSION, validateScenario } from './validate';
  *   v1&g=slip&d=pow:0.5,1.25&n=1000&U=1,1,0,0&i=dipoles&o=vertical&seed=7
  * Keys (scenario field): dim dimension (1: the circle) · g geometry · c core · d delta · n · U field.modes · F field.force ·
  * i initial.kind · rho initial.density · samp initial.sampling · seed · gamma · o orientation ·
- * P initial.particles · pde on|off · N pde.grid · pd pde.delta · T · int integrator.method ·
+ * P initial.particles · pde on|off · N pde.grid · pd pde.delta · prk pde.rk · T · int integrator.method ·
  * rtol · atol · rate · th noise.temperature (θ or pow:c,q) · ns noise.seed. Decoding fills the omitted fields by validateScenario's defaults, so
  * decode(encode(s)) equals s exactly for every valid s.
  */
@@ -70,6 +70,7 @@ export function encodeScenario(s: Scenario): string {
   put('pde', s.pde.enabled, D.pde.enabled, () => (s.pde.enabled ? 'on' : 'off'));
   put('N', s.pde.grid, D.pde.grid, () => f(s.pde.grid));
   put('pd', s.pde.delta, D.pde.delta, () => (typeof s.pde.delta === 'number' ? f(s.pde.delta) : s.pde.delta));
+  put('prk', s.pde.rk ?? 'ssp33', 'ssp33', () => s.pde.rk ?? 'ssp33');
   put('T', s.T, D.T, () => f(s.T));
   put('int', s.integrator.method, D.integrator.method, () => s.integrator.method);
   put('rtol', s.integrator.rtol, D.integrator.rtol, () => f(s.integrator.rtol));
@@ -121,6 +122,7 @@ const KEYS: Record<string, { path: string; parse: (text: string, field: string) 
     path: 'pde.delta',
     parse: (t, fld) => (t === 'same' || t === 'limit' ? t : numberList(t, 1, fld)[0]),
   },
+  prk: { path: 'pde.rk', parse: (t) => t },
   T: { path: 'T', parse: (t, fld) => numberList(t, 1, fld)[0] },
   int: { path: 'integrator.method', parse: (t) => t },
   rtol: { path: 'integrator.rtol', parse: (t, fld) => numberList(t, 1, fld)[0] },

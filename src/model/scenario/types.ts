@@ -27,7 +27,16 @@ export interface PdeSettings {
   grid: number;
   /** 'same': the particles' δ; 'limit': δ = 0 (up to grid resolution); or a number. */
   delta: 'same' | 'limit' | number;
+  /**
+   * The PDE's time scheme (MATH §5): absent = 'ssp33' (Shu–Osher SSP-RK3, so every older scenario
+   * reads and runs as before); 'ssp43' (four-stage SSP-RK3, twice the step for four potential solves).
+   * Stored only when it is 'ssp43'.
+   */
+  rk?: PdeScheme;
 }
+
+export type PdeScheme = 'ssp33' | 'ssp43';
+export const PDE_SCHEMES: readonly PdeScheme[] = ['ssp33', 'ssp43'];
 
 export type IntegratorMethod = 'auto' | 'explicit' | 'stiff';
 export const INTEGRATOR_METHODS: readonly IntegratorMethod[] = ['auto', 'explicit', 'stiff'];

@@ -12,6 +12,7 @@ import {
   INTEGRATOR_METHODS,
   type InitialSpec,
   type IntegratorSettings,
+  PDE_SCHEMES,
   type PdeSettings,
   SAMPLING_METHODS,
   type Scenario,
@@ -281,14 +282,16 @@ function readParticle(v: unknown, path: string): ExplicitParticle {
 
 function readPde(v: unknown): PdeSettings {
   if (v === undefined) return structuredClone(D.pde);
-  const r = record(v, 'pde', ['enabled', 'grid', 'delta']);
+  const r = record(v, 'pde', ['enabled', 'grid', 'delta', 'rk']);
   const enabled = bool(r.enabled, 'pde.enabled', D.pde.enabled);
   const grid = num(r.grid, 'pde.grid', D.pde.grid, R['pde.grid']);
   if (!PDE_GRIDS.includes(grid)) fail('pde.grid', `must be a power of two in [32, 512], got ${grid}`);
   let delta: PdeSettings['delta'] = D.pde.delta;
   if (typeof r.delta === 'number') delta = num(r.delta, 'pde.delta', undefined, R['pde.delta']);
   else if (r.delta !== undefined) delta = oneOf(r.delta, 'pde.delta', ['same', 'limit'] as const, undefined);
-  return { enabled, grid, delta };
+  const rk = oneOf(r.rk, 'pde.rk', PDE_SCHEMES, 'ssp33');
+  // the default is not stored, so that decode(encode(s)) = s and older scenarios compare equal
+  return rk === 'ssp33' ? { enabled, grid, delta } : { enabled, grid, delta, rk };
 }
 
 function readIntegrator(v: unknown): IntegratorSettings {

@@ -16,7 +16,7 @@ import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
 import { initialConfiguration, initialDensity } from '../scenario/initial';
 import { resolveNoise } from '../scenario/noise';
 import { fail } from '../scenario/read';
-import type { Scenario } from '../scenario/types';
+import type { PdeScheme, Scenario } from '../scenario/types';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
 import type { StudyRunOptions } from './definition';
 import { type Measures, measureRun } from './measures';
@@ -63,6 +63,8 @@ export interface PdeRunOptions {
   grid: number;
   /** δ of the PDE: the particles' δ, a number, or 'limit' (δ → 0 at grid resolution). */
   delta: number | 'limit';
+  /** Time scheme (absent: SSP-RK3). */
+  rk?: PdeScheme;
 }
 
 /** The PDE's initial cell averages, checked: present on this grid and of total mass 1. */
@@ -83,6 +85,7 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
     delta: opts.delta,
     field: setup.field,
     N: grid,
+    rk: opts.rk,
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
     temperature: setup.noise?.temperature,
@@ -162,7 +165,7 @@ export function checkReplaySamples(K: number, samples: number): void {
 /** How a study runs a scenario: its own T, grid, PDE δ and integrator, the study's run options. */
 export function studyRunOptions(s: Scenario, run: StudyRunOptions, watch?: RunWatch): RunOptions {
   const pde = run.pde
-    ? { T: s.T, grid: s.pde.grid, delta: resolvePdeDelta(s), samples: run.samples }
+    ? { T: s.T, grid: s.pde.grid, delta: resolvePdeDelta(s), rk: s.pde.rk, samples: run.samples }
     : undefined;
   if (run.replay && pde) checkReplaySamples(CHECKPOINTS_PER_T, pde.samples);
   return {

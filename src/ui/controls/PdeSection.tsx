@@ -7,6 +7,11 @@ import { SelectField } from './SelectField';
 
 const GRID_OPTIONS = PDE_GRIDS.map((g) => ({ value: String(g), label: `${g} × ${g}` }));
 
+const SCHEME_OPTIONS = [
+  { value: 'ssp33', label: 'SSP-RK3 (3 stages)' },
+  { value: 'ssp43', label: 'SSP-RK(4,3) (4 stages, 2× the step)' },
+] as const;
+
 const DELTA_OPTIONS = [
   { value: 'same', label: 'same δ as the particles' },
   { value: 'limit', label: 'δ → 0 (grid resolution 1/N)' },
@@ -17,6 +22,7 @@ const DELTA_OPTIONS = [
 export function PdeSection() {
   const pde = useLab((s) => s.scenario.pde);
   const pdeDelta = useLab((s) => s.run.pdeDelta);
+  const isCircle = useLab((s) => s.scenario.dimension === 1);
   const mode = typeof pde.delta === 'number' ? 'custom' : pde.delta;
   return (
     <Section title="Continuum (Groma–Balogh)">
@@ -48,6 +54,22 @@ export function PdeSection() {
           })
         }
       />
+      {!isCircle && (
+        <SelectField
+          id="pde-rk"
+          label="Time scheme"
+          value={pde.rk ?? 'ssp33'}
+          options={SCHEME_OPTIONS}
+          disabled={!pde.enabled}
+          help="Both are third order and keep ρ± ≥ 0; SSP-RK(4,3) reaches a time about 1.5× sooner (its answers differ from SSP-RK3's by far less than the grid error)."
+          onChange={(v) =>
+            editScenario('pde-rk', (s) => {
+              if (v === 'ssp43') s.pde.rk = v;
+              else delete s.pde.rk;
+            })
+          }
+        />
+      )}
       <SelectField
         id="pde-delta"
         label="PDE δ"

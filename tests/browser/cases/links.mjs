@@ -170,3 +170,28 @@ test('a link with play=1 starts playing; a 1 MB link makes a banner of a few lin
   await shot(huge.page, 'link-1mb');
   await huge.close();
 });
+
+test("the PDE's time scheme: the control writes prk=ssp43 to the link, a reload keeps it, the PDE runs", async ({
+  browser,
+  url,
+}) => {
+  const { page, errors, close } = await openPage(browser, url, '#v1&N=64');
+  await ready(page);
+  await page.selectOption('[data-testid=field-pde-rk] select', 'ssp43');
+  await page.waitForFunction(() => /(^|&)prk=ssp43(&|$)/.test(window.location.hash), null, { timeout: LONG });
+  await page.reload();
+  await ready(page);
+  const s = await lab(page, () => window.__lab.scenario());
+  assert(s.pde.rk === 'ssp43', `scenario after reload: ${JSON.stringify(s.pde)}`);
+  const shown = await page.locator('[data-testid=field-pde-rk] select').inputValue();
+  assert(shown === 'ssp43', `the control shows ${shown}`);
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => window.__lab.pdeSteps > 0 && (window.__lab.densityTime() ?? 0) > 0, null, {
+    timeout: LONG,
+  });
+  // back to the default: the key leaves the link
+  await page.selectOption('[data-testid=field-pde-rk] select', 'ssp33');
+  await page.waitForFunction(() => !/prk=/.test(window.location.hash), null, { timeout: LONG });
+  assert(errors.length === 0, errors.join('\n'));
+  await close();
+});
