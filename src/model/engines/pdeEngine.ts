@@ -35,6 +35,7 @@ function buildSolver(
     delta: resolvePdeDelta(s),
     field: s.field,
     N: s.pde.grid,
+    rk: s.pde.rk,
     rhoPlus,
     rhoMinus,
     t0,
