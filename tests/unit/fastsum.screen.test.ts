@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { zeroProfile } from '../../src/model/fastsum/profiles';
-import { CompactScreen, screenShape } from '../../src/model/fastsum/screen';
+import { CompactScreen, KNOWN_SHAPES, scannedShape, screenShape } from '../../src/model/fastsum/screen';
 import type { Geometry } from '../../src/model/types';
 
 /** J₀(z) = (1/π)∫₀^π cos(z sin θ) dθ by the trapezoidal rule (exponentially accurate). */
@@ -126,5 +126,19 @@ describe.each<Geometry>(['isotropic', 'slip'])('compact screen (%s)', (geometry)
     const got = (1 - screen.multiplier(k * k)) / (Math.PI * Math.PI * k * k);
     expect(Math.abs(got - screen.secondMoment)).toBeLessThan(1e-5 * screen.secondMoment);
     if (geometry === 'slip') expect(screen.secondMoment).toBe(m2);
+  });
+});
+
+describe('screen shapes at the default tolerance', () => {
+  it('KNOWN_SHAPES are what the scan over β finds (to the bit)', () => {
+    for (const [geometry, p] of [
+      ['isotropic', 0],
+      ['slip', 2],
+    ] as const) {
+      const known = KNOWN_SHAPES[`${p}/1e-10`];
+      expect(scannedShape(geometry, 1e-10)).toEqual(known);
+      const shape = screenShape(geometry, 1e-10);
+      expect([shape.beta, shape.edge]).toEqual([known.beta, known.edge]);
+    }
   });
 });

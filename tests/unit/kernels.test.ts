@@ -71,6 +71,16 @@ describe('kernel symmetries and structure', () => {
     expect(kernel.value(-0.2, 0.1)).toBeCloseTo(kernel.value(0.2, 0.1), 9);
     expect(kernel.value(0.2, -0.1)).toBeCloseTo(kernel.value(0.2, 0.1), 9);
   });
+  it('selfValue is V_δ(0) as the value table gives it (the table is built after it, lazily)', () => {
+    for (const spec of [
+      { geometry: 'slip', core: 'plummer', delta: 0.03 },
+      { geometry: 'isotropic', core: 'gaussian', delta: 1e-7 },
+      { geometry: 'isotropic', core: 'gaussian', delta: 0.3 },
+    ] as const) {
+      const k = makeKernel(spec);
+      expect(k.value(0, 0)).toBe(k.selfValue);
+    }
+  });
   it('λ_δ of the isotropic gaussian core is 1/(2δ²) up to the O(1) smooth periodic part', () => {
     const d = 0.01;
     const k = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta: d });

@@ -39,6 +39,15 @@ const CHEB_MONO = (() => {
   return m;
 })();
 
+/** cos(πm(j + ½)/n) at [m·n + j]: the Chebyshev transform of one interval (8 × 8). */
+const CHEB_COS = (() => {
+  const n = TABLE_COEFS;
+  const c = new Float64Array(n * n);
+  for (let m = 0; m < n; m++)
+    for (let j = 0; j < n; j++) c[m * n + j] = Math.cos((Math.PI * m * (j + 0.5)) / n);
+  return c;
+})();
+
 /**
  * fn(q, out) writes the `functions` values at q into out[0..functions−1]. Nodes are interior
  * Chebyshev points, so fn is never called at an interval end (in particular not at q = 0 unless
@@ -65,7 +74,7 @@ export function buildTable(
     for (let f = 0; f < functions; f++) {
       for (let m = 0; m < n; m++) {
         let s = 0;
-        for (let j = 0; j < n; j++) s += vals[j * functions + f] * Math.cos((Math.PI * m * (j + 0.5)) / n);
+        for (let j = 0; j < n; j++) s += vals[j * functions + f] * CHEB_COS[m * n + j];
         cheb[m] = ((m === 0 ? 1 : 2) / n) * s;
       }
       const o = (k * functions + f) * n;

@@ -40,7 +40,7 @@ export class PeriodicKernel implements PairKernel {
     this.forms = forms;
     this.planar = planarKernel(spec.geometry, forms);
     this.tables = buildRemainderTables(spec.geometry, forms);
-    this.selfValue = this.value(0, 0);
+    this.selfValue = this.planar.value(0, 0) + this.tables.atOrigin;
     this.lambda = hessianSupNorm(this);
   }
 
