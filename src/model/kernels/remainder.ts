@@ -332,18 +332,8 @@ export function buildRemainderTables(
   const nodes = new Float64Array(cells + 3);
   for (let i = 0; i < nodes.length; i++) nodes[i] = -0.5 + (i - 1) * h;
   // nodes ±k·h exactly (h = 2⁻⁸), parities those of R: even in each variable
-  const grad = interleave(
-    chebyshevOnSymmetricGrid(chebyshevCoefficients(sx, n), n, nodes, -1, 1),
-    chebyshevOnSymmetricGrid(chebyshevCoefficients(sy, n), n, nodes, 1, -1),
-  );
+  const grad = new Float64Array(2 * nodes.length * nodes.length);
+  chebyshevOnSymmetricGrid(chebyshevCoefficients(sx, n), n, nodes, -1, 1, grad, 2, 0);
+  chebyshevOnSymmetricGrid(chebyshevCoefficients(sy, n), n, nodes, 1, -1, grad, 2, 1);
   return new Tables(cells, grad, cv);
-}
-
-function interleave(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(2 * a.length);
-  for (let i = 0; i < a.length; i++) {
-    out[2 * i] = a[i];
-    out[2 * i + 1] = b[i];
-  }
-  return out;
 }
