@@ -1,5 +1,5 @@
 import type { InteractionSpec } from '../types';
-import { type CoreForms, coreForms } from './cores';
+import { type CoreForms, coreForms, type PairConstants, pairConstants, pairRadialA } from './cores';
 import type { PairKernel } from './pairKernel';
 import {
   accumulatePairGradients,
@@ -40,7 +40,12 @@ export class PeriodicKernel implements PairKernel {
   /** Near pairs (|d| < 1e-5) of an isotropic gaussian core: ∇R = πd, see LINEAR_Q. */
   private readonly linearCore: boolean;
 
+  private readonly isotropic: boolean;
+  private readonly constants: PairConstants;
+
   constructor(readonly spec: InteractionSpec) {
+    this.isotropic = spec.geometry === 'isotropic';
+    this.constants = pairConstants(spec.core, spec.delta);
     this.linearCore = spec.geometry === 'isotropic' && spec.core === 'gaussian' && spec.delta <= 0.05;
     const forms = coreForms(spec.core, spec.delta);
     this.forms = forms;
@@ -84,7 +89,13 @@ export class PeriodicKernel implements PairKernel {
   gradient(dx: number, dy: number, out: Float64Array, o: number): void {
     dx -= Math.round(dx);
     dy -= Math.round(dy);
-    this.planar.gradient(dx, dy, out, o);
+    if (this.isotropic) {
+      // the hot-path Φ'/r (cores/index.ts), as the pair sums use it: the multirate clusters call
+      // this per sub-step stage, and the closure forms.phiA costs ~3× as much there
+      const a = pairRadialA(dx * dx + dy * dy, this.constants);
+      out[o] = a * dx;
+      out[o + 1] = a * dy;
+    } else this.planar.gradient(dx, dy, out, o);
     if (this.linearCore && dx * dx + dy * dy < LINEAR_Q) {
       out[o] += Math.PI * dx;
       out[o + 1] += Math.PI * dy;
@@ -104,9 +115,9 @@ export class PeriodicKernel implements PairKernel {
   hessian(dx: number, dy: number, out: Float64Array, o: number): void {
     dx -= Math.round(dx);
     dy -= Math.round(dy);
-    if (this.spec.geometry === 'isotropic') {
+    if (this.isotropic) {
       const q = dx * dx + dy * dy;
-      const a = this.forms.phiA(q);
+      const a = pairRadialA(q, this.constants);
       const c = q > 0 ? this.forms.phiC(q) : 0;
       if (this.linearCore && q < LINEAR_Q) {
         out[o] = Math.PI;
