@@ -61,6 +61,12 @@ function smoothModes(geometry: Geometry): Mode[] {
   return modes;
 }
 
+/**
+ * What ExactRemainder.evaluate sums: everything; the smooth part and the images |m|∞ ≤ 1; the
+ * images |m|∞ = 2; those beyond; the far-image tail.
+ */
+export type RemainderPart = 'all' | 'near' | 'ring2' | 'far' | 'tail';
+
 export class ExactRemainder {
   private readonly modes: Mode[];
   private readonly target: PlanarKernel;
@@ -155,19 +161,20 @@ export class ExactRemainder {
    * [R(x) − T(x), ∂₁R, ∂₂R, ∂₁T, ∂₂T] into out[0..4] for x in the cell, R up to the global
    * constant, T the far-image tail (its value is integrated from its gradient by the builder).
    */
-  evaluate(x: number, y: number, out: Float64Array, part: 'all' | 'near' | 'far' | 'tail' = 'all'): void {
+  evaluate(x: number, y: number, out: Float64Array, part: RemainderPart = 'all'): void {
     out[3] = 0;
     out[4] = 0;
-    if (part === 'far' || part === 'tail') {
+    if (part !== 'all' && part !== 'near') {
       out[0] = 0;
       out[1] = 0;
       out[2] = 0;
-      if (part === 'far') this.images(x, y, 2, out);
+      if (part === 'ring2') this.images(x, y, 2, 2, out);
+      else if (part === 'far') this.images(x, y, 3, this.box, out);
       else if (this.hasTail) this.addTail(x, y, out);
       return;
     }
     this.smooth(x, y, out);
-    this.images(x, y, part === 'near' ? -1 : 1, out);
+    this.images(x, y, 1, part === 'near' ? 1 : this.box, out);
     if (part === 'all' && this.hasTail) this.addTail(x, y, out);
   }
 
@@ -180,15 +187,12 @@ export class ExactRemainder {
     out[4] = tail[1];
   }
 
-  /**
-   * Adds Σ over images m ≠ 0 with |m|∞ ≥ from (or, from = −1, |m|∞ ≤ 1) of [h(x + m) − h(m), ∇h]
-   * to out[0..2].
-   */
-  private images(x: number, y: number, from: number, out: Float64Array): void {
+  /** Adds Σ over images from ≤ |m|∞ ≤ to of [h(x + m) − h(m), ∇h] to out[0..2]. */
+  private images(x: number, y: number, from: number, to: number, out: Float64Array): void {
     let value = out[0];
     let gx = out[1];
     let gy = out[2];
-    const box = from < 0 ? Math.min(1, this.box) : this.box;
+    const box = Math.min(to, this.box);
     const side = 2 * this.box + 1;
     for (let a = -box; a <= box; a++)
       for (let b = -box; b <= box; b++) {
@@ -319,7 +323,8 @@ function addTailValue(
   for (let q = 0; q < n * n; q++) sv[q] += t[q];
 }
 
-const FAR_COUNT = 20;
+const RING2_COUNT = 20;
+const FAR_COUNT = 16;
 const TAIL_COUNT = 8;
 
 /**
@@ -363,15 +368,17 @@ export function buildRemainderTables(
   const exact = new ExactRemainder(geometry, forms);
   const pts = chebyshevPoints(CHEB_COUNT);
   const n = CHEB_COUNT;
-  // The images beyond the nearest ring (|m|∞ ≥ 2) are analytic in the cell with singularities
-  // ≥ 1.5 away (in the complex plane too: |x + m|² = 0 needs |Im x| ≥ 1.5), so a FAR_COUNT²
-  // Chebyshev interpolant carries them to ~6^{−20}·|h| < 1e-17, and the tail (singularities
-  // ≥ 16 away) a TAIL_COUNT² one: slip (box 16, ~3000 of ~3300 core evaluations per point)
-  // evaluates them at 100 and 16 points instead of 289.
+  // The images beyond the nearest ring are analytic in the cell with singularities ≥ k − ½ away
+  // for |m|∞ ≥ k (in the complex plane too: |x + m|² = 0 needs |Im x| ≥ k − ½), so Chebyshev
+  // interpolants of 20² points (k = 2: ~6^{−20}·|h|), 16² (k = 3: ~10^{−16}·|h|) and 8² (the
+  // tail, k = 16) carry them to rounding (checked against exact sums: ≤ 2e-15 in ∂R, 3e-14 in R,
+  // the sums' own noise): slip (box 16, ~3000 of ~3300 core evaluations per point) evaluates
+  // them at 100, 64 and 16 points instead of 289.
   const [sv, sx, sy, tx, ty] = quadrantSamples(pts, (x, y, out) => exact.evaluate(x, y, out, 'near'));
   const targets = [sv, sx, sy, tx, ty];
   for (const [part, count] of [
-    ['far', exact.box >= 2 ? FAR_COUNT : 0],
+    ['ring2', exact.box >= 2 ? RING2_COUNT : 0],
+    ['far', exact.box >= 3 ? FAR_COUNT : 0],
     ['tail', exact.hasTail ? TAIL_COUNT : 0],
   ] as const) {
     if (count === 0) continue;
