@@ -6,7 +6,7 @@ import {
   chebyshevOnSymmetricGrid,
   chebyshevPoints,
 } from './chebyshev2d';
-import { CORES, type CoreForms, coreForms, integralI } from './cores';
+import { CORES, type CoreForms, coreForms, integralI, pairConstants, pairRadialA, pairSlip } from './cores';
 import { gaussLegendre } from './gaussLegendre';
 import { kernelMultiplier } from './multipliers';
 import { type PlanarKernel, planarKernel } from './planarKernel';
@@ -399,5 +399,33 @@ export function buildRemainderTables(
   const grad = new Float64Array(2 * nodes.length * nodes.length);
   chebyshevOnSymmetricGrid(chebyshevCoefficients(sx, n), n, nodes, -1, 1, grad, 2, 0);
   chebyshevOnSymmetricGrid(chebyshevCoefficients(sy, n), n, nodes, 1, -1, grad, 2, 1);
+  exactEdges(geometry, forms, nodes, grad);
   return new Tables(cells, grad, cv);
+}
+
+/**
+ * ∂₁V^per vanishes on x₁ = ±½ and ∂₂V^per on x₂ = ±½ (V^per is even in each coordinate and
+ * 1-periodic), so there ∂R = −∂P exactly: the edge nodes get that value (the series' own is
+ * off by ~4e-13), with P's gradient as the pair loops compute it, so that a pair exactly half a
+ * period apart feels no force at all (its rest state is exact: the explicit stepper then takes
+ * hmax steps, tests/unit/integrate.stepFloor.test.ts).
+ */
+function exactEdges(geometry: Geometry, forms: CoreForms, nodes: Float64Array, grad: Float64Array): void {
+  const L = nodes.length;
+  const c = pairConstants(forms.core, forms.delta);
+  const prof = new Float64Array(3);
+  const planarGrad = (dx: number, dy: number, d: 0 | 1): number => {
+    const q = dx * dx + dy * dy;
+    if (geometry === 'isotropic') return pairRadialA(q, c) * (d === 0 ? dx : dy);
+    pairSlip(q, c, prof);
+    const w2 = ((dx * dx - dy * dy) / q) * prof[2];
+    const bn2 = (2 * prof[1]) / q;
+    return d === 0 ? dx * (prof[0] + w2 + bn2 * dy * dy) : dy * (prof[0] + w2 - bn2 * dx * dx);
+  };
+  // nodes[1] = −½ and nodes[L − 2] = ½ exactly (h = 2⁻⁸)
+  for (const e of [1, L - 2])
+    for (let j = 0; j < L; j++) {
+      grad[2 * (e * L + j)] = -planarGrad(nodes[e], nodes[j], 0);
+      grad[2 * (j * L + e) + 1] = -planarGrad(nodes[j], nodes[e], 1);
+    }
 }
