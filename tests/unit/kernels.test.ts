@@ -81,6 +81,20 @@ describe('kernel symmetries and structure', () => {
       expect(k.value(0, 0)).toBe(k.selfValue);
     }
   });
+  it('a pair half a period apart in x₁ feels no x₁ force (∂₁V^per = 0 on x₁ = ±½ by symmetry)', () => {
+    for (const spec of [
+      { geometry: 'isotropic', core: 'gaussian', delta: 0.01 },
+      { geometry: 'slip', core: 'plummer', delta: 0.03 },
+    ] as const) {
+      const k = makeKernel(spec);
+      const raw = new Float64Array(4);
+      for (const dy of [0, 3 / 256, -77 / 256]) {
+        k.accumulate(Float64Array.from([0.25, 0.5, 0.75, 0.5 + dy]), Int8Array.from([1, -1]), raw);
+        expect(raw[0]).toBe(0);
+        expect(raw[2]).toBe(0);
+      }
+    }
+  });
   it('λ_δ of the isotropic gaussian core is 1/(2δ²) up to the O(1) smooth periodic part', () => {
     const d = 0.01;
     const k = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta: d });

@@ -5,7 +5,7 @@ import type { NearConfig } from './nearField';
 import { bareProfile, coreProfile, type Profile, zeroProfile } from './profiles';
 import type { CompactScreen } from './screen';
 import { EsSwitch } from './switch';
-import { buildTable } from './table';
+import { buildTable, tableFunctions } from './table';
 
 /** The part of a plan that fixes the near field (plan.ts chooses it). */
 export interface NearDesign {
@@ -124,19 +124,20 @@ export function nearConfig(
   const p = zeroProfile();
   const qMax = d.r2 * d.r2 * (1 + 1e-9);
   const intervals = Math.max(coreIntervals, d.split === 'switched' ? 1024 : 512);
-  const grad = buildTable(qMax, intervals, slip ? 3 : 1, (q, out) => {
+  // one pass over the profile for both tables (each function's fit is its own: same coefficients
+  // as two builds), split into the layouts the near field reads
+  const both = buildTable(qMax, intervals, slip ? 5 : 2, (q, out) => {
     profile(q, p);
     out[0] = p.a;
     if (slip) {
       out[1] = p.b;
       out[2] = p.c;
-    }
+      out[3] = p.f;
+      out[4] = p.beta;
+    } else out[1] = p.f;
   });
-  const val = buildTable(qMax, intervals, slip ? 2 : 1, (q, out) => {
-    profile(q, p);
-    out[0] = p.f;
-    if (slip) out[1] = p.beta;
-  });
+  const grad = tableFunctions(both, 0, slip ? 3 : 1);
+  const val = tableFunctions(both, slip ? 3 : 1, slip ? 2 : 1);
   nearProfile(geometry, core, delta, d)(0, p);
   return {
     slip,

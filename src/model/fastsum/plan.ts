@@ -102,6 +102,11 @@ function cutoffRadius(profile: (q: number, out: Profile) => void, eps: number): 
   return last;
 }
 
+/** ES window width in grid points for tolerance ε (see Plan). */
+function windowWidth(eps: number): number {
+  return Math.min(16, Math.max(6, Math.ceil(Math.log10(1 / eps)) + 1));
+}
+
 interface Design {
   split: Plan['split'];
   M: number;
@@ -130,7 +135,7 @@ function design(
 ): Design | null {
   const { geometry, core, delta } = kernel.spec;
   const K = M / 4;
-  const w = Math.min(16, Math.max(6, Math.ceil(Math.log10(1 / eps)) + 1));
+  const w = windowWidth(eps);
   const cost = (near: NearDesign | null) =>
     predictCost({
       n,
@@ -204,12 +209,23 @@ function switchedNear(kernel: PairKernel, K: number, eps: number): NearDesign {
   };
 }
 
+/** predictCost of a design on M without its near part: a lower bound of design(…).seconds. */
+function gridCostBound(kernel: PairKernel, n: number, M: number, eps: number, threads: 1 | 2): number {
+  const { geometry, core } = kernel.spec;
+  const w = windowWidth(eps);
+  return predictCost({ n, geometry, core, M, w, r2: 0, clustering: 1, tabulatedCore: false, threads })
+    .seconds;
+}
+
 /** The cheapest admissible design (cost model), not yet materialised. */
 function bestDesign(kernel: PairKernel, n: number, options: FastSumOptions, clustering: number): Design {
   const eps = options.tolerance ?? 1e-10;
   const sizes = options.grid ? [options.grid] : [32, 64, 128, 256, 512, 1024, 2048, 4096];
   let best: Design | null = null;
   for (const M of sizes) {
+    // the grid's own cost (near part 0) bounds any design on M from below and grows with M:
+    // once it exceeds the best, no larger grid can win (skips their screens and cut-off scans)
+    if (best && gridCostBound(kernel, n, M, eps, options.threads ?? 1) >= best.seconds) break;
     const d = design(kernel, n, M, eps, clustering, options.threads ?? 1);
     if (d && (!best || d.seconds < best.seconds)) best = d;
   }

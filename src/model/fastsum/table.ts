@@ -88,6 +88,18 @@ export function buildTable(
   return { qMax, intervals, functions, invH: intervals / qMax, coef };
 }
 
+/** Functions [first, first + count) of a table, as a table of their own (coefficients copied). */
+export function tableFunctions(t: PiecewiseTable, first: number, count: number): PiecewiseTable {
+  const n = TABLE_COEFS;
+  const coef = new Float64Array(t.intervals * count * n);
+  for (let k = 0; k < t.intervals; k++)
+    coef.set(
+      t.coef.subarray((k * t.functions + first) * n, (k * t.functions + first + count) * n),
+      k * count * n,
+    );
+  return { qMax: t.qMax, intervals: t.intervals, functions: count, invH: t.invH, coef };
+}
+
 /**
  * Σ_i c[o + i]·t^i (degree 7) by Estrin's scheme: a dependency chain of depth 3 instead of
  * Horner's 7, which the pair loops (one or three of these per pair) feel directly.

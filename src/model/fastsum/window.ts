@@ -44,6 +44,22 @@ export function esWindow(w: number, M: number, K: number, beta = 2.8 * w): Sprea
  * a lookup costs ~2w short polynomials instead of w square roots, exponentials and divisions.
  */
 export function windowWeightTable(w: number, beta: number): PiecewiseTable {
+  const key = `${w}/${beta}`;
+  let table = weightTables.get(key);
+  if (!table) {
+    table = buildWeightTable(w, beta);
+    weightTables.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * windowWeightTable's tables by (w, β): every FarField a plan installs (re-plans, the second
+ * thread's) reads the same one, and it is never written (a few kB each; w, β take few values).
+ */
+const weightTables = new Map<string, PiecewiseTable>();
+
+function buildWeightTable(w: number, beta: number): PiecewiseTable {
   return buildTable(1, 8, 2 * w, (f, out) => {
     for (let l = 0; l < w; l++) {
       const z = (2 * (l + f) - w) / w;

@@ -11,10 +11,25 @@ export interface PairSumData {
   tables: RemainderTables;
 }
 
-/** Remainder gradient from the tables by tensor cubic Lagrange; x, y in [−½, ½). */
-export function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
+/** Cubic Lagrange weights of nodes −1…2 around a point at fraction f ∈ [0, 1] into w[o..o+3]. */
+function cubicWeights(f: number, w: Float64Array, o: number): void {
+  const a = f - 1;
+  const b = f - 2;
+  const c = f + 1;
+  w[o] = (-f * a * b) / 6;
+  w[o + 1] = (c * a * b) / 2;
+  w[o + 2] = (-c * f * b) / 2;
+  w[o + 3] = (c * f * a) / 6;
+}
+
+/**
+ * The cubic stencil of (x, y) ∈ [−½, ½)² on the gradient table (one ghost node a side), shared
+ * by the gradient and its derivative, the Hessian: the x weights into w[0..3], the y weights
+ * into w[4..7], the fractions tx, ty into w[8], w[9]; returns the interleaved offset of the
+ * stencil's first node (i − 1, j − 1). Rows of the table are 2·(cells + 3) apart.
+ */
+export function gradientStencil(t: RemainderTables, x: number, y: number, w: Float64Array): number {
   const cells = t.cells;
-  const stride = cells + 3;
   let tx = (x + 0.5) * cells + 1;
   let ty = (y + 0.5) * cells + 1;
   let i = Math.floor(tx);
@@ -23,33 +38,36 @@ export function remainderGradient(t: RemainderTables, x: number, y: number, g: F
   if (j > cells) j = cells;
   tx -= i;
   ty -= j;
-  const ax = tx - 1;
-  const bx = tx - 2;
-  const cx = tx + 1;
-  const w0 = (-tx * ax * bx) / 6;
-  const w1 = (cx * ax * bx) / 2;
-  const w2 = (-cx * tx * bx) / 2;
-  const w3 = (cx * tx * ax) / 6;
-  const ay = ty - 1;
-  const by = ty - 2;
-  const cy = ty + 1;
-  const v0 = (-ty * ay * by) / 6;
-  const v1 = (cy * ay * by) / 2;
-  const v2 = (-cy * ty * by) / 2;
-  const v3 = (cy * ty * ay) / 6;
+  cubicWeights(tx, w, 0);
+  cubicWeights(ty, w, 4);
+  w[8] = tx;
+  w[9] = ty;
+  return 2 * ((i - 1) * (cells + 3) + (j - 1));
+}
+
+const stencil = new Float64Array(10);
+
+/** Remainder gradient from the tables by tensor cubic Lagrange; x, y in [−½, ½). */
+export function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
+  const w = stencil;
+  let r = gradientStencil(t, x, y, w);
+  const row = 2 * (t.cells + 3);
+  const v0 = w[4];
+  const v1 = w[5];
+  const v2 = w[6];
+  const v3 = w[7];
   const t2 = t.grad;
-  let r = 2 * ((i - 1) * stride + (j - 1));
-  let sx = w0 * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
-  let sy = w0 * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
-  r += 2 * stride;
-  sx += w1 * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
-  sy += w1 * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
-  r += 2 * stride;
-  sx += w2 * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
-  sy += w2 * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
-  r += 2 * stride;
-  sx += w3 * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
-  sy += w3 * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
+  let sx = w[0] * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
+  let sy = w[0] * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
+  r += row;
+  sx += w[1] * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
+  sy += w[1] * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
+  r += row;
+  sx += w[2] * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
+  sy += w[2] * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
+  r += row;
+  sx += w[3] * (v0 * t2[r] + v1 * t2[r + 2] + v2 * t2[r + 4] + v3 * t2[r + 6]);
+  sy += w[3] * (v0 * t2[r + 1] + v1 * t2[r + 3] + v2 * t2[r + 5] + v3 * t2[r + 7]);
   g[0] = sx;
   g[1] = sy;
 }

@@ -1,7 +1,13 @@
 import type { InteractionSpec } from '../types';
-import { type CoreForms, coreForms } from './cores';
+import { type CoreForms, coreForms, type PairConstants, pairConstants, pairRadialA } from './cores';
 import type { PairKernel } from './pairKernel';
-import { accumulatePairGradients, pairEnergySum, remainderGradient, remainderValue } from './pairSums';
+import {
+  accumulatePairGradients,
+  gradientStencil,
+  pairEnergySum,
+  remainderGradient,
+  remainderValue,
+} from './pairSums';
 import { type PlanarKernel, planarKernel } from './planarKernel';
 import { buildRemainderTables, type RemainderTables } from './remainder';
 
@@ -34,7 +40,12 @@ export class PeriodicKernel implements PairKernel {
   /** Near pairs (|d| < 1e-5) of an isotropic gaussian core: ∇R = πd, see LINEAR_Q. */
   private readonly linearCore: boolean;
 
+  private readonly isotropic: boolean;
+  private readonly constants: PairConstants;
+
   constructor(readonly spec: InteractionSpec) {
+    this.isotropic = spec.geometry === 'isotropic';
+    this.constants = pairConstants(spec.core, spec.delta);
     this.linearCore = spec.geometry === 'isotropic' && spec.core === 'gaussian' && spec.delta <= 0.05;
     const forms = coreForms(spec.core, spec.delta);
     this.forms = forms;
@@ -78,7 +89,13 @@ export class PeriodicKernel implements PairKernel {
   gradient(dx: number, dy: number, out: Float64Array, o: number): void {
     dx -= Math.round(dx);
     dy -= Math.round(dy);
-    this.planar.gradient(dx, dy, out, o);
+    if (this.isotropic) {
+      // the hot-path Φ'/r (cores/index.ts), as the pair sums use it: the multirate clusters call
+      // this per sub-step stage, and the closure forms.phiA costs ~3× as much there
+      const a = pairRadialA(dx * dx + dy * dy, this.constants);
+      out[o] = a * dx;
+      out[o + 1] = a * dy;
+    } else this.planar.gradient(dx, dy, out, o);
     if (this.linearCore && dx * dx + dy * dy < LINEAR_Q) {
       out[o] += Math.PI * dx;
       out[o + 1] += Math.PI * dy;
@@ -98,9 +115,9 @@ export class PeriodicKernel implements PairKernel {
   hessian(dx: number, dy: number, out: Float64Array, o: number): void {
     dx -= Math.round(dx);
     dy -= Math.round(dy);
-    if (this.spec.geometry === 'isotropic') {
+    if (this.isotropic) {
       const q = dx * dx + dy * dy;
-      const a = this.forms.phiA(q);
+      const a = pairRadialA(q, this.constants);
       const c = q > 0 ? this.forms.phiC(q) : 0;
       if (this.linearCore && q < LINEAR_Q) {
         out[o] = Math.PI;
@@ -132,57 +149,54 @@ export class PeriodicKernel implements PairKernel {
   }
 }
 
+const hessianStencil = new Float64Array(10);
+
+/** d/df of the cubic Lagrange weights of nodes −1…2 (cubicWeights in pairSums.ts), times cells. */
+function cubicDerivatives(f: number, cells: number, d: Float64Array, o: number): void {
+  const ff = 3 * f * f;
+  d[o] = (-(ff - 6 * f + 2) / 6) * cells;
+  d[o + 1] = ((ff - 4 * f - 1) / 2) * cells;
+  d[o + 2] = (-(ff - 2 * f - 2) / 2) * cells;
+  d[o + 3] = ((ff - 1) / 6) * cells;
+}
+
+const hessianDerivs = new Float64Array(8);
+
 /**
  * D²R at (x, y) ∈ [−½, ½)² from the gradient table: the derivatives of the tensor cubic Lagrange
- * interpolants that `remainderGradient` reads, [∂₁₁, ∂₁₂, ∂₂₂] into out[o..o+2].
+ * interpolants that `remainderGradient` reads (the same stencil), [∂₁₁, ∂₁₂, ∂₂₂] into out[o..o+2].
  */
 function remainderHessian(t: RemainderTables, x: number, y: number, out: Float64Array, o: number): void {
-  const cells = t.cells;
-  const stride = cells + 3;
-  let tx = (x + 0.5) * cells + 1;
-  let ty = (y + 0.5) * cells + 1;
-  let i = Math.floor(tx);
-  let j = Math.floor(ty);
-  if (i > cells) i = cells;
-  if (j > cells) j = cells;
-  tx -= i;
-  ty -= j;
-  const w0 = (-tx * (tx - 1) * (tx - 2)) / 6;
-  const w1 = ((tx + 1) * (tx - 1) * (tx - 2)) / 2;
-  const w2 = (-(tx + 1) * tx * (tx - 2)) / 2;
-  const w3 = ((tx + 1) * tx * (tx - 1)) / 6;
-  const v0 = (-ty * (ty - 1) * (ty - 2)) / 6;
-  const v1 = ((ty + 1) * (ty - 1) * (ty - 2)) / 2;
-  const v2 = (-(ty + 1) * ty * (ty - 2)) / 2;
-  const v3 = ((ty + 1) * ty * (ty - 1)) / 6;
+  const w = hessianStencil;
+  const dw = hessianDerivs;
+  const r0 = gradientStencil(t, x, y, w);
+  const row = 2 * (t.cells + 3);
   // derivatives of the weights in the table index, times cells: per unit length
-  const fx = 3 * tx * tx;
-  const fy = 3 * ty * ty;
-  const dw0 = (-(fx - 6 * tx + 2) / 6) * cells;
-  const dw1 = ((fx - 4 * tx - 1) / 2) * cells;
-  const dw2 = (-(fx - 2 * tx - 2) / 2) * cells;
-  const dw3 = ((fx - 1) / 6) * cells;
-  const dv0 = (-(fy - 6 * ty + 2) / 6) * cells;
-  const dv1 = ((fy - 4 * ty - 1) / 2) * cells;
-  const dv2 = (-(fy - 2 * ty - 2) / 2) * cells;
-  const dv3 = ((fy - 1) / 6) * cells;
+  cubicDerivatives(w[8], t.cells, dw, 0);
+  cubicDerivatives(w[9], t.cells, dw, 4);
+  const v0 = w[4];
+  const v1 = w[5];
+  const v2 = w[6];
+  const v3 = w[7];
+  const dv0 = dw[4];
+  const dv1 = dw[5];
+  const dv2 = dw[6];
+  const dv3 = dw[7];
   const g = t.grad;
   let xx = 0;
   let x2 = 0;
   let y1 = 0;
   let yy = 0;
   for (let a = 0; a < 4; a++) {
-    const r = 2 * ((i - 1 + a) * stride + (j - 1));
+    const r = r0 + a * row;
     const s0 = v0 * g[r] + v1 * g[r + 2] + v2 * g[r + 4] + v3 * g[r + 6];
     const s1 = v0 * g[r + 1] + v1 * g[r + 3] + v2 * g[r + 5] + v3 * g[r + 7];
     const d0 = dv0 * g[r] + dv1 * g[r + 2] + dv2 * g[r + 4] + dv3 * g[r + 6];
     const d1 = dv0 * g[r + 1] + dv1 * g[r + 3] + dv2 * g[r + 5] + dv3 * g[r + 7];
-    const wa = a === 0 ? w0 : a === 1 ? w1 : a === 2 ? w2 : w3;
-    const dwa = a === 0 ? dw0 : a === 1 ? dw1 : a === 2 ? dw2 : dw3;
-    xx += dwa * s0; // ∂₁(∂₁R)
-    y1 += dwa * s1; // ∂₁(∂₂R)
-    x2 += wa * d0; // ∂₂(∂₁R)
-    yy += wa * d1; // ∂₂(∂₂R)
+    xx += dw[a] * s0; // ∂₁(∂₁R)
+    y1 += dw[a] * s1; // ∂₁(∂₂R)
+    x2 += w[a] * d0; // ∂₂(∂₁R)
+    yy += w[a] * d1; // ∂₂(∂₂R)
   }
   out[o] = xx;
   out[o + 1] = 0.5 * (x2 + y1);

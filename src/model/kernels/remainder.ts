@@ -6,7 +6,7 @@ import {
   chebyshevOnSymmetricGrid,
   chebyshevPoints,
 } from './chebyshev2d';
-import { CORES, type CoreForms, coreForms, integralI } from './cores';
+import { CORES, type CoreForms, coreForms, integralI, pairConstants, pairRadialA, pairSlip } from './cores';
 import { gaussLegendre } from './gaussLegendre';
 import { kernelMultiplier } from './multipliers';
 import { type PlanarKernel, planarKernel } from './planarKernel';
@@ -61,13 +61,19 @@ function smoothModes(geometry: Geometry): Mode[] {
   return modes;
 }
 
+/**
+ * What ExactRemainder.evaluate sums: everything; the smooth part and the images |m|∞ ≤ 1; the
+ * images |m|∞ = 2; those beyond; the far-image tail.
+ */
+export type RemainderPart = 'all' | 'near' | 'ring2' | 'far' | 'tail';
+
 export class ExactRemainder {
   private readonly modes: Mode[];
   private readonly target: PlanarKernel;
   private readonly screen: PlanarKernel;
   private readonly hAtLattice: Float64Array;
   private readonly edge = gaussLegendre(8);
-  private readonly hasTail: boolean;
+  readonly hasTail: boolean;
   private readonly g = new Float64Array(4);
   private readonly cx = new Float64Array(FOURIER_K + 1);
   private readonly sx = new Float64Array(FOURIER_K + 1);
@@ -110,23 +116,23 @@ export class ExactRemainder {
    */
   private hCorrected(x: number, y: number): number {
     const e = 0.25;
-    const h = (dx: number, dy: number) => this.h(x + dx, y + dy);
-    const c = h(0, 0);
-    const xp = h(e, 0);
-    const xm = h(-e, 0);
-    const yp = h(0, e);
-    const ym = h(0, -e);
-    const xpp = h(2 * e, 0);
-    const xmm = h(-2 * e, 0);
-    const ypp = h(0, 2 * e);
-    const ymm = h(0, -2 * e);
+    const c = this.h(x, y);
+    const xp = this.h(x + e, y);
+    const xm = this.h(x + -e, y);
+    const yp = this.h(x, y + e);
+    const ym = this.h(x, y + -e);
+    const xpp = this.h(x + 2 * e, y);
+    const xmm = this.h(x + -2 * e, y);
+    const ypp = this.h(x, y + 2 * e);
+    const ymm = this.h(x, y + -2 * e);
     const e2 = e * e;
     const e4 = e2 * e2;
     const dxx = (-xpp + 16 * xp - 30 * c + 16 * xm - xmm) / (12 * e2);
     const dyy = (-ypp + 16 * yp - 30 * c + 16 * ym - ymm) / (12 * e2);
     const dxxxx = (xpp - 4 * xp + 6 * c - 4 * xm + xmm) / e4;
     const dyyyy = (ypp - 4 * yp + 6 * c - 4 * ym + ymm) / e4;
-    const corners = h(e, e) + h(e, -e) + h(-e, e) + h(-e, -e);
+    const corners =
+      this.h(x + e, y + e) + this.h(x + e, y + -e) + this.h(x + -e, y + e) + this.h(x + -e, y + -e);
     const dxxyy = (corners - 2 * (xp + xm + yp + ym) + 4 * c) / e4;
     return c - (dxx + dyy) / 24 + (7 * (dxxxx + dyyyy)) / 5760 + dxxyy / 576;
   }
@@ -155,7 +161,54 @@ export class ExactRemainder {
    * [R(x) − T(x), ∂₁R, ∂₂R, ∂₁T, ∂₂T] into out[0..4] for x in the cell, R up to the global
    * constant, T the far-image tail (its value is integrated from its gradient by the builder).
    */
-  evaluate(x: number, y: number, out: Float64Array): void {
+  evaluate(x: number, y: number, out: Float64Array, part: RemainderPart = 'all'): void {
+    out[3] = 0;
+    out[4] = 0;
+    if (part !== 'all' && part !== 'near') {
+      out[0] = 0;
+      out[1] = 0;
+      out[2] = 0;
+      if (part === 'ring2') this.images(x, y, 2, 2, out);
+      else if (part === 'far') this.images(x, y, 3, this.box, out);
+      else if (this.hasTail) this.addTail(x, y, out);
+      return;
+    }
+    this.smooth(x, y, out);
+    this.images(x, y, 1, part === 'near' ? 1 : this.box, out);
+    if (part === 'all' && this.hasTail) this.addTail(x, y, out);
+  }
+
+  private addTail(x: number, y: number, out: Float64Array): void {
+    const tail = this.g;
+    this.tailGradient(x, y, tail);
+    out[1] += tail[0];
+    out[2] += tail[1];
+    out[3] = tail[0];
+    out[4] = tail[1];
+  }
+
+  /** Adds Σ over images from ≤ |m|∞ ≤ to of [h(x + m) − h(m), ∇h] to out[0..2]. */
+  private images(x: number, y: number, from: number, to: number, out: Float64Array): void {
+    let value = out[0];
+    let gx = out[1];
+    let gy = out[2];
+    const box = Math.min(to, this.box);
+    const side = 2 * this.box + 1;
+    for (let a = -box; a <= box; a++)
+      for (let b = -box; b <= box; b++) {
+        if ((a === 0 && b === 0) || Math.max(Math.abs(a), Math.abs(b)) < from) continue;
+        value += this.h(x + a, y + b) - this.hAtLattice[(a + this.box) * side + b + this.box];
+        this.hGrad(x + a, y + b, this.g, 0);
+        gx += this.g[0];
+        gy += this.g[1];
+      }
+    out[0] = value;
+    out[1] = gx;
+    out[2] = gy;
+  }
+
+  /** F_σ − P_{gauss,σ} and its gradient into out[0..2]. */
+  private smooth(x: number, y: number, out: Float64Array): void {
     let value = 0;
     let gx = 0;
     let gy = 0;
@@ -183,28 +236,9 @@ export class ExactRemainder {
     this.screen.gradient(x, y, this.g, 0);
     gx -= this.g[0];
     gy -= this.g[1];
-    const box = this.box;
-    const side = 2 * box + 1;
-    for (let a = -box; a <= box; a++)
-      for (let b = -box; b <= box; b++) {
-        if (a === 0 && b === 0) continue;
-        value += this.h(x + a, y + b) - this.hAtLattice[(a + box) * side + b + box];
-        this.hGrad(x + a, y + b, this.g, 0);
-        gx += this.g[0];
-        gy += this.g[1];
-      }
     out[0] = value;
     out[1] = gx;
     out[2] = gy;
-    out[3] = 0;
-    out[4] = 0;
-    if (!this.hasTail) return;
-    const tail = this.g;
-    this.tailGradient(x, y, tail);
-    out[1] += tail[0];
-    out[2] += tail[1];
-    out[3] = tail[0];
-    out[4] = tail[1];
   }
 }
 
@@ -289,6 +323,43 @@ function addTailValue(
   for (let q = 0; q < n * n; q++) sv[q] += t[q];
 }
 
+const RING2_COUNT = 20;
+const FAR_COUNT = 16;
+const TAIL_COUNT = 8;
+
+/**
+ * [R, ∂₁R, ∂₂R, ∂₁T, ∂₂T] (as ExactRemainder.evaluate writes them) on the tensor grid pts²
+ * (pts a ± symmetric Chebyshev set). V_δ^per, P_δ and so R are even in x₁ and in x₂ separately
+ * (radial cores, the slip factor x₁² − x₂², the square lattice): one quadrant is evaluated, the
+ * other three are its mirror images (∂₁R, ∂₁T odd in x₁; ∂₂R, ∂₂T in x₂). The mirrored points
+ * differ from the computed ones by an ulp, so the tables move at rounding level only.
+ */
+function quadrantSamples(
+  pts: Float64Array,
+  evaluate: (x: number, y: number, out: Float64Array) => void,
+): Float64Array[] {
+  const n = pts.length;
+  const s = [0, 1, 2, 3, 4].map(() => new Float64Array(n * n));
+  const out = new Float64Array(5);
+  const half = n / 2;
+  for (let a = 0; a < half; a++)
+    for (let b = 0; b < half; b++) {
+      evaluate(pts[a], pts[b], out);
+      for (let qa = 0; qa < 2; qa++)
+        for (let qb = 0; qb < 2; qb++) {
+          const k = (qa ? n - 1 - a : a) * n + (qb ? n - 1 - b : b);
+          const fx = qa ? -1 : 1;
+          const fy = qb ? -1 : 1;
+          s[0][k] = out[0];
+          s[1][k] = fx * out[1];
+          s[2][k] = fy * out[2];
+          s[3][k] = fx * out[3];
+          s[4][k] = fy * out[4];
+        }
+    }
+  return s;
+}
+
 export function buildRemainderTables(
   geometry: Geometry,
   forms: CoreForms,
@@ -297,33 +368,26 @@ export function buildRemainderTables(
   const exact = new ExactRemainder(geometry, forms);
   const pts = chebyshevPoints(CHEB_COUNT);
   const n = CHEB_COUNT;
-  const sv = new Float64Array(n * n);
-  const sx = new Float64Array(n * n);
-  const sy = new Float64Array(n * n);
-  const tx = new Float64Array(n * n);
-  const ty = new Float64Array(n * n);
-  const out = new Float64Array(5);
-  // V_δ^per, P_δ and so R are even in x₁ and in x₂ separately (radial cores, the slip factor
-  // x₁² − x₂², the square lattice), and the Chebyshev points come in pairs ±: one quadrant is
-  // evaluated, the other three are its mirror images (∂₁R, ∂₁T odd in x₁; ∂₂R, ∂₂T in x₂).
-  // Exact evaluations 1156 → 289 (slip kernel build ~4× faster); the mirrored points differ
-  // from the computed ones by an ulp, so the tables move at rounding level only.
-  const half = n / 2;
-  for (let a = 0; a < half; a++)
-    for (let b = 0; b < half; b++) {
-      exact.evaluate(pts[a], pts[b], out);
-      for (let qa = 0; qa < 2; qa++)
-        for (let qb = 0; qb < 2; qb++) {
-          const k = (qa ? n - 1 - a : a) * n + (qb ? n - 1 - b : b);
-          const fx = qa ? -1 : 1;
-          const fy = qb ? -1 : 1;
-          sv[k] = out[0];
-          sx[k] = fx * out[1];
-          sy[k] = fy * out[2];
-          tx[k] = fx * out[3];
-          ty[k] = fy * out[4];
-        }
+  // The images beyond the nearest ring are analytic in the cell with singularities ≥ k − ½ away
+  // for |m|∞ ≥ k (in the complex plane too: |x + m|² = 0 needs |Im x| ≥ k − ½), so Chebyshev
+  // interpolants of 20² points (k = 2: ~6^{−20}·|h|), 16² (k = 3: ~10^{−16}·|h|) and 8² (the
+  // tail, k = 16) carry them to rounding (checked against exact sums: ≤ 2e-15 in ∂R, 3e-14 in R,
+  // the sums' own noise): slip (box 16, ~3000 of ~3300 core evaluations per point) evaluates
+  // them at 100, 64 and 16 points instead of 289.
+  const [sv, sx, sy, tx, ty] = quadrantSamples(pts, (x, y, out) => exact.evaluate(x, y, out, 'near'));
+  const targets = [sv, sx, sy, tx, ty];
+  for (const [part, count] of [
+    ['ring2', exact.box >= 2 ? RING2_COUNT : 0],
+    ['far', exact.box >= 3 ? FAR_COUNT : 0],
+    ['tail', exact.hasTail ? TAIL_COUNT : 0],
+  ] as const) {
+    if (count === 0) continue;
+    const samples = quadrantSamples(chebyshevPoints(count), (x, y, out) => exact.evaluate(x, y, out, part));
+    for (let f = 0; f < 5; f++) {
+      const atPts = chebyshevOnGrid(chebyshevCoefficients(samples[f], count), count, pts, pts);
+      for (let k = 0; k < n * n; k++) targets[f][k] += atPts[k];
     }
+  }
   addTailValue(sv, tx, ty, pts, n);
   const cv = chebyshevCoefficients(sv, n);
   const constant = -(planarCellIntegral(geometry, forms) + chebyshevCellIntegral(cv, n));
@@ -332,18 +396,36 @@ export function buildRemainderTables(
   const nodes = new Float64Array(cells + 3);
   for (let i = 0; i < nodes.length; i++) nodes[i] = -0.5 + (i - 1) * h;
   // nodes ±k·h exactly (h = 2⁻⁸), parities those of R: even in each variable
-  const grad = interleave(
-    chebyshevOnSymmetricGrid(chebyshevCoefficients(sx, n), n, nodes, -1, 1),
-    chebyshevOnSymmetricGrid(chebyshevCoefficients(sy, n), n, nodes, 1, -1),
-  );
+  const grad = new Float64Array(2 * nodes.length * nodes.length);
+  chebyshevOnSymmetricGrid(chebyshevCoefficients(sx, n), n, nodes, -1, 1, grad, 2, 0);
+  chebyshevOnSymmetricGrid(chebyshevCoefficients(sy, n), n, nodes, 1, -1, grad, 2, 1);
+  exactEdges(geometry, forms, nodes, grad);
   return new Tables(cells, grad, cv);
 }
 
-function interleave(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(2 * a.length);
-  for (let i = 0; i < a.length; i++) {
-    out[2 * i] = a[i];
-    out[2 * i + 1] = b[i];
-  }
-  return out;
+/**
+ * ∂₁V^per vanishes on x₁ = ±½ and ∂₂V^per on x₂ = ±½ (V^per is even in each coordinate and
+ * 1-periodic), so there ∂R = −∂P exactly: the edge nodes get that value (the series' own is
+ * off by ~4e-13), with P's gradient as the pair loops compute it, so that a pair exactly half a
+ * period apart feels no force at all (its rest state is exact: the explicit stepper then takes
+ * hmax steps, tests/unit/integrate.stepFloor.test.ts).
+ */
+function exactEdges(geometry: Geometry, forms: CoreForms, nodes: Float64Array, grad: Float64Array): void {
+  const L = nodes.length;
+  const c = pairConstants(forms.core, forms.delta);
+  const prof = new Float64Array(3);
+  const planarGrad = (dx: number, dy: number, d: 0 | 1): number => {
+    const q = dx * dx + dy * dy;
+    if (geometry === 'isotropic') return pairRadialA(q, c) * (d === 0 ? dx : dy);
+    pairSlip(q, c, prof);
+    const w2 = ((dx * dx - dy * dy) / q) * prof[2];
+    const bn2 = (2 * prof[1]) / q;
+    return d === 0 ? dx * (prof[0] + w2 + bn2 * dy * dy) : dy * (prof[0] + w2 - bn2 * dx * dx);
+  };
+  // nodes[1] = −½ and nodes[L − 2] = ½ exactly (h = 2⁻⁸)
+  for (const e of [1, L - 2])
+    for (let j = 0; j < L; j++) {
+      grad[2 * (e * L + j)] = -planarGrad(nodes[e], nodes[j], 0);
+      grad[2 * (j * L + e) + 1] = -planarGrad(nodes[j], nodes[e], 1);
+    }
 }
