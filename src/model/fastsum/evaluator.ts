@@ -7,6 +7,7 @@ import { buildPlan, type FastSumOptions, type Plan, preferredGrid } from './plan
 import {
   COMMAND,
   CTRL,
+  farMemory,
   getEnergy,
   helperTimes,
   type SharedViews,
@@ -97,8 +98,8 @@ export class FastSumEvaluator implements FastSum {
     }
     const v = this.shared;
     this.farShared = plan.M > 0 && plan.M * plan.M <= v.grid.length;
-    const grid = this.farShared ? v.grid : undefined;
-    this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat, grid) : null;
+    const mem = farMemory(v, this.farShared);
+    this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat, mem) : null;
     if (this.farShared) writeFarConfig(v, plan.M, plan.window.w, plan.window.beta);
     this.split = Math.round(this.n / 2);
     this.shared.hfx.fill(0);

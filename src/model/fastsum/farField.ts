@@ -25,7 +25,22 @@ import { type SpreadWindow, windowWeightTable } from './window';
 const S = 11;
 const CHUNK = 256;
 /** Largest n whose value weights are kept between spread and gather (2·11 doubles each: 35 MB). */
-const CACHE_MAX = 200_000;
+export const CACHE_MAX = 200_000;
+/** Window weights per particle in the kept arrays (w ≤ 11). */
+export const WEIGHT_STRIDE = S;
+
+/**
+ * Memory a far field may live in instead of its own (views of a block shared with a helper
+ * thread, shared.ts): the grid (≥ M² doubles) and the kept value weights and first indices
+ * (n·WEIGHT_STRIDE doubles, n ints; used when w ≤ 11 and n ≤ CACHE_MAX).
+ */
+export interface FarMemory {
+  readonly grid?: Float64Array;
+  readonly wx?: Float64Array;
+  readonly wy?: Float64Array;
+  readonly ix?: Int32Array;
+  readonly iy?: Int32Array;
+}
 
 export class FarField {
   readonly M: number;
@@ -56,8 +71,8 @@ export class FarField {
 
   /**
    * fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). With fhat null
-   * only gathers from a grid convolved elsewhere (a helper thread's view: `grid` in shared
-   * memory, no weights kept); `grid` (≥ M² doubles) is where the grid lives, by default its own.
+   * it only gathers, from a grid convolved elsewhere (a helper thread's view of `mem`: with the
+   * weights kept there by the owner's spread when they fit, else computing its own).
    */
   constructor(
     n: number,
@@ -65,7 +80,7 @@ export class FarField {
     K: number,
     win: Pick<SpreadWindow, 'w' | 'beta'> & Partial<SpreadWindow>,
     fhat: Float64Array | null,
-    grid?: Float64Array,
+    mem: FarMemory = {},
   ) {
     this.n = n;
     this.M = M;
@@ -84,17 +99,19 @@ export class FarField {
       this.conv.setMultiplier(mult);
     }
     if (this.stride > M) throw new Error('FarField: grid too small for the window');
-    this.grid = grid ? grid.subarray(0, M * M) : new Float64Array(M * M);
+    this.grid = mem.grid ? mem.grid.subarray(0, M * M) : new Float64Array(M * M);
     this.weightCoef = windowWeightTable(win.w, win.beta).coef;
     this.dscale = (-2 * M) / win.w;
-    this.cached = fhat !== null && n <= CACHE_MAX;
+    const shared =
+      n <= CACHE_MAX && this.stride === S && mem.wx && mem.wy && mem.ix && mem.iy && mem.wx.length >= n * S;
+    this.cached = n <= CACHE_MAX && (fhat !== null || shared === true);
     const keep = this.cached ? n : CHUNK;
-    this.wx = new Float64Array(keep * this.stride);
-    this.wy = new Float64Array(keep * this.stride);
+    this.wx = shared ? mem.wx! : new Float64Array(keep * this.stride);
+    this.wy = shared ? mem.wy! : new Float64Array(keep * this.stride);
     this.dwx = new Float64Array(CHUNK * this.stride);
     this.dwy = new Float64Array(CHUNK * this.stride);
-    this.ix = new Int32Array(keep);
-    this.iy = new Int32Array(keep);
+    this.ix = shared ? mem.ix! : new Int32Array(keep);
+    this.iy = shared ? mem.iy! : new Int32Array(keep);
   }
 
   /**

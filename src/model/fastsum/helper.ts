@@ -4,6 +4,7 @@ import { NearField } from './nearField';
 import {
   COMMAND,
   CTRL,
+  farMemory,
   readFarConfig,
   readNearConfig,
   type SharedViews,
@@ -75,7 +76,7 @@ export class NearHelper {
     const config = Atomics.load(s.v.ctrl, CTRL.FAR_CONFIG);
     if (config !== s.farConfig || !s.far) {
       const { M, w, beta } = readFarConfig(s.v);
-      s.far = new FarField(s.v.n, M, 0, { w, beta }, null, s.v.grid);
+      s.far = new FarField(s.v.n, M, 0, { w, beta }, null, farMemory(s.v, true));
       s.farConfig = config;
     }
     return s.far;

@@ -1,6 +1,7 @@
 import { CORES, coreForms, pairConstants } from '../kernels/cores';
 import type { CoreModel } from '../types';
 import { cellStartLength } from './cells';
+import { CACHE_MAX, type FarMemory, WEIGHT_STRIDE } from './farField';
 import type { NearConfig } from './nearField';
 import { TABLE_COEFS } from './table';
 
@@ -81,14 +82,33 @@ export interface SharedViews {
   /** The far gradients (cell order): the main thread's particles and the helper's. */
   readonly ffx: Float64Array;
   readonly ffy: Float64Array;
+  /** The far field's kept weights (n ≤ CACHE_MAX, else empty), written by the main thread's spread. */
+  readonly wx: Float64Array;
+  readonly wy: Float64Array;
+  readonly ix: Int32Array;
+  readonly iy: Int32Array;
   /** The rest of the block: room for the far field's convolved grid (M² ≤ its length). */
   readonly grid: Float64Array;
 }
 
 function layout(n: number): { bytes: number; f64: number[]; i32: number[] } {
   // Float64 regions first (8-byte aligned), then the Int32 ones
-  const f64 = [PARAMS, n, n, n, GRAD_CAPACITY, VAL_CAPACITY, n, n, n, n];
-  const i32 = [CTRL_INTS, cellStartLength(n)];
+  const kept = n <= CACHE_MAX ? n : 0;
+  const f64 = [
+    PARAMS,
+    n,
+    n,
+    n,
+    GRAD_CAPACITY,
+    VAL_CAPACITY,
+    n,
+    n,
+    n,
+    n,
+    kept * WEIGHT_STRIDE,
+    kept * WEIGHT_STRIDE,
+  ];
+  const i32 = [CTRL_INTS, cellStartLength(n), kept, kept];
   let bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
   bytes += bytes % 8;
   return { bytes, f64, i32 };
@@ -127,8 +147,12 @@ export function sharedViews(buffer: ArrayBuffer | SharedArrayBuffer, n: number):
     hfy: d[7],
     ffx: d[8],
     ffy: d[9],
+    wx: d[10],
+    wy: d[11],
     ctrl: i[0],
     cellStart: i[1],
+    ix: i[2],
+    iy: i[3],
     grid: new Float64Array(buffer, off, (buffer.byteLength - off) / 8),
   };
 }
@@ -211,6 +235,11 @@ export function setHelperTimes(v: SharedViews, end: number, gather: number): voi
 
 export function helperTimes(v: SharedViews): { end: number; gather: number } {
   return { end: v.params[PARAM.END], gather: v.params[PARAM.GATHER_MS] };
+}
+
+/** The far field's memory in the block (the grid only where it is shared). */
+export function farMemory(v: SharedViews, withGrid: boolean): FarMemory {
+  return { grid: withGrid ? v.grid : undefined, wx: v.wx, wy: v.wy, ix: v.ix, iy: v.iy };
 }
 
 export function setEnergy(v: SharedViews, e: number): void {
