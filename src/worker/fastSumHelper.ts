@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The browser backend of the fast sum's helper thread, for the particle worker: a second
- * (nested) worker that serves part of the near field through SharedArrayBuffer and
+ * (nested) worker that serves part of the near field and of the far gather through SharedArrayBuffer and
  * Atomics.wait, so velocities stay synchronous. SharedArrayBuffer needs a cross-origin
  * isolated page (COOP/COEP headers, as `vite preview` sends); elsewhere, or with one core, the
  * fast sums compute alone, with the same results, and the status line says why.

@@ -32,7 +32,7 @@ export interface CostInput {
   /** Near pairs / the uniform estimate. */
   clustering: number;
   tabulatedCore: boolean;
-  /** 2: a helper thread takes a share of the near field while this one does the far field. */
+  /** 2: a helper thread takes a share of the near field and of the far gather (evaluator.ts). */
   threads: 1 | 2;
 }
 
@@ -58,7 +58,10 @@ export function predictCost(c: CostInput): Cost {
   near *= 1e-9;
   far *= 1e-9;
   if (c.threads === 1 || near === 0) return { near, far, seconds: near + far, helperShare: 1 };
-  // helper: share·near; this thread: far + (1 − share)·near
+  // helper: share·near and, from the convolved grid, part of the gather (evaluator.ts balances it
+  // by measured times); this thread: sorting, spreading, the FFT, (1 − share)·near, the rest
   const share = Math.min(1, (near + far) / (2 * near));
-  return { near, far, seconds: Math.max(share * near, far + (1 - share) * near), helperShare: share };
+  const gather = (0.5e-9 * n * COST.particleNs * (w * w)) / 144;
+  const main = far + (1 - share) * near;
+  return { near, far, seconds: Math.max(share * near, (near + far) / 2, main - gather), helperShare: share };
 }

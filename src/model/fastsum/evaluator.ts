@@ -7,11 +7,15 @@ import { buildPlan, type FastSumOptions, type Plan, preferredGrid } from './plan
 import {
   COMMAND,
   CTRL,
+  farMemory,
   getEnergy,
+  helperTimes,
   type SharedViews,
   setEnergy,
   sharedBytes,
+  sharedClock,
   sharedViews,
+  writeFarConfig,
   writeNearConfig,
 } from './shared';
 import { type FastSumThreads, HelperLink } from './threads';
@@ -19,9 +23,15 @@ import { type FastSumThreads, HelperLink } from './threads';
 /**
  * One evaluation: sort; the near field's rows [0, R) (the helper's share, in the shared block)
  * and, meanwhile, the far field and rows [R, rows) here; then raw = −((share + rest) + far).
- * Without a running helper this thread computes the share itself, into the same arrays in the
- * same order: the result depends on the plan only.
+ * With a helper, the far gradient of particles [h, n) is gathered there too, from the convolved
+ * grid in the shared block (the helper starts once this thread's FFT is done): h follows the
+ * measured times of both threads, so that they finish together. Each particle's far gradient is
+ * the same bits whoever gathers it; without a running helper this thread computes the share
+ * itself, into the same arrays in the same order: the result depends on the plan only.
  */
+/** Largest grid (doubles) kept in the shared block beyond the first plan's M²: 32 MB. */
+const GRID_ROOM = 1 << 22;
+
 export class FastSumEvaluator implements FastSum {
   readonly n: number;
   private readonly kernel: PairKernel;
@@ -36,26 +46,33 @@ export class FastSumEvaluator implements FastSum {
   private rest!: NearField | null;
   private far!: FarField | null;
   private sinceReplan = 0;
-  /** This thread's near rows and the far gradients, in cell order. */
+  /** This thread's near rows and the far gradients (in the block), in cell order. */
   private readonly mfx: Float64Array;
   private readonly mfy: Float64Array;
   private readonly ffx: Float64Array;
   private readonly ffy: Float64Array;
+  /** Whether the far grid lives in the shared block (so the helper can gather from it). */
+  private farShared = false;
+  /** This thread gathers particles [0, split) when the helper gathers. */
+  private split = 0;
 
   constructor(kernel: PairKernel, n: number, options: FastSumOptions, threads: FastSumThreads | null) {
     this.n = n;
     this.kernel = kernel;
     this.options = options;
     const parallel = threads !== null && options.threads === 2 && typeof SharedArrayBuffer !== 'undefined';
-    const bytes = sharedBytes(n);
+    const plan = buildPlan(kernel, n, options);
+    // room for re-plans to a grid twice as fine, within GRID_ROOM (a larger one is not shared)
+    const M2 = plan.M * plan.M;
+    const bytes = sharedBytes(n, parallel ? Math.max(M2, Math.min(4 * M2, GRID_ROOM)) : 0);
     this.shared = sharedViews(parallel ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), n);
     const v = this.shared;
     this.sorted = new CellSort(n, v.sx, v.sy, v.sb, v.cellStart);
     this.mfx = new Float64Array(n);
     this.mfy = new Float64Array(n);
-    this.ffx = new Float64Array(n);
-    this.ffy = new Float64Array(n);
-    this.install(buildPlan(kernel, n, options));
+    this.ffx = v.ffx;
+    this.ffy = v.ffy;
+    this.install(plan);
     this.link = parallel ? new HelperLink(v, threads) : null;
   }
 
@@ -79,7 +96,12 @@ export class FastSumEvaluator implements FastSum {
       this.share = null;
       this.rest = null;
     }
-    this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat) : null;
+    const v = this.shared;
+    this.farShared = plan.M > 0 && plan.M * plan.M <= v.grid.length;
+    const mem = farMemory(v, this.farShared);
+    this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat, mem) : null;
+    if (this.farShared) writeFarConfig(v, plan.M, plan.window.w, plan.window.beta);
+    this.split = Math.round(this.n / 2);
     this.shared.hfx.fill(0);
     this.shared.hfy.fill(0);
     this.mfx.fill(0);
@@ -118,24 +140,38 @@ export class FastSumEvaluator implements FastSum {
     s.sort(pos, signs, this.cells);
     const kind = (gradient ? COMMAND.GRADIENT : 0) | (energy ? COMMAND.ENERGY : 0);
     const R = plan.helperRows;
+    const n = this.n;
     let e = 0;
     let pairs = 0;
     const share = this.share;
+    const far = this.far;
+    const hasShare = share !== null && R > 0;
+    const helpGather = gradient && far !== null && this.farShared && (this.link?.ready ?? false);
     let remote = false;
-    if (share && R > 0) {
-      remote = this.link?.start(kind, 0, R) ?? false;
-      if (!remote) this.shareHere(kind, R);
+    if (hasShare || helpGather) {
+      const k = kind | (helpGather ? COMMAND.GATHER : 0);
+      remote = this.link?.start(k, 0, hasShare ? R : 0, helpGather ? this.split : n) ?? false;
     }
-    if (this.far) {
-      this.far.spreadAndConvolve(s.sx, s.sy, s.sb);
-      if (gradient) this.far.gatherGradient(s.sx, s.sy, s.sb, this.ffx, this.ffy);
+    if (hasShare && !remote) this.shareHere(kind, R);
+    const h = remote && helpGather ? this.split : n;
+    let tGather = 0;
+    if (far) {
+      far.spreadAndConvolve(s.sx, s.sy, s.sb);
+      if (remote && helpGather) this.link!.gridReady();
+      const t1 = performance.now();
+      if (gradient) far.gatherRange(s.sx, s.sy, s.sb, this.ffx, this.ffy, 0, h);
+      tGather = performance.now() - t1;
     }
     let restEnergy = 0;
     if (this.rest) {
       if (gradient) pairs += this.rest.accumulate(this.mfx, this.mfy, R, this.rest.rows);
       if (energy) restEnergy = this.rest.energy(R, this.rest.rows);
     }
-    if (remote && !this.link!.finish()) this.shareHere(kind, R);
+    const tMain = sharedClock();
+    if (remote && !this.link!.finish()) {
+      if (hasShare) this.shareHere(kind, R);
+      if (h < n) far!.gatherRange(s.sx, s.sy, s.sb, this.ffx, this.ffy, h, n);
+    } else if (remote && helpGather) this.balance(tMain, tGather, h);
     if (share && R > 0) {
       if (gradient) pairs += this.shared.ctrl[CTRL.PAIRS];
       if (energy) e += getEnergy(this.shared);
@@ -144,6 +180,25 @@ export class FastSumEvaluator implements FastSum {
     if (this.far && energy) e += this.far.energy();
     if (gradient) this.checkClustering(pairs);
     return e;
+  }
+
+  /**
+   * Move the gather split so that both threads finish together (the helper's gather starts after
+   * this thread's FFT, whatever its near share): by the difference of their end times over the
+   * cost per particle gathered here and there (the helper recomputes the window values that this
+   * thread keeps from its spread, so its particles cost more). Half a step at a time: the times
+   * are noisy on a shared machine.
+   */
+  private balance(tMain: number, tGather: number, h: number): void {
+    const n = this.n;
+    const helper = helperTimes(this.shared);
+    let pm = h > 0 ? tGather / h : 0;
+    let ph = h < n ? helper.gather / (n - h) : 0;
+    if (!(pm > 0)) pm = ph / 1.4;
+    if (!(ph > 0)) ph = 1.4 * pm;
+    if (!(pm + ph > 0)) return;
+    const move = (0.5 * (tMain - helper.end)) / (pm + ph);
+    this.split = Math.max(0, Math.min(n, Math.round(h - move)));
   }
 
   accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {

@@ -25,13 +25,28 @@ import { type SpreadWindow, windowWeightTable } from './window';
 const S = 11;
 const CHUNK = 256;
 /** Largest n whose value weights are kept between spread and gather (2·11 doubles each: 35 MB). */
-const CACHE_MAX = 200_000;
+export const CACHE_MAX = 200_000;
+/** Window weights per particle in the kept arrays (w ≤ 11). */
+export const WEIGHT_STRIDE = S;
+
+/**
+ * Memory a far field may live in instead of its own (views of a block shared with a helper
+ * thread, shared.ts): the grid (≥ M² doubles) and the kept value weights and first indices
+ * (n·WEIGHT_STRIDE doubles, n ints; used when w ≤ 11 and n ≤ CACHE_MAX).
+ */
+export interface FarMemory {
+  readonly grid?: Float64Array;
+  readonly wx?: Float64Array;
+  readonly wy?: Float64Array;
+  readonly ix?: Int32Array;
+  readonly iy?: Int32Array;
+}
 
 export class FarField {
   readonly M: number;
   readonly K: number;
   readonly w: number;
-  private readonly conv: GridConvolver;
+  private readonly conv: GridConvolver | null;
   /** The charge grid ρ, overwritten by the convolved grid u. */
   private readonly grid: Float64Array;
   private lastEnergy = 0;
@@ -54,34 +69,49 @@ export class FarField {
    */
   private readonly cached: boolean;
 
-  /** fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). */
-  constructor(n: number, M: number, K: number, win: SpreadWindow, fhat: Float64Array) {
+  /**
+   * fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). With fhat null
+   * it only gathers, from a grid convolved elsewhere (a helper thread's view of `mem`: with the
+   * weights kept there by the owner's spread when they fit, else computing its own).
+   */
+  constructor(
+    n: number,
+    M: number,
+    K: number,
+    win: Pick<SpreadWindow, 'w' | 'beta'> & Partial<SpreadWindow>,
+    fhat: Float64Array | null,
+    mem: FarMemory = {},
+  ) {
     this.n = n;
     this.M = M;
     this.K = K;
     this.w = win.w;
     this.stride = Math.max(S, win.w);
-    this.conv = new GridConvolver(M, K);
-    const mult = new Float64Array((K + 1) * M);
-    for (let k1 = 0; k1 <= K; k1++)
-      for (let k2 = -K; k2 <= K; k2++) {
-        const idx = k1 * M + ((k2 + M) % M);
-        const h = win.hat[k1] * win.hat[Math.abs(k2)];
-        mult[idx] = fhat[idx] / (h * h);
-      }
-    this.conv.setMultiplier(mult);
+    this.conv = fhat ? new GridConvolver(M, K) : null;
+    if (fhat && this.conv && win.hat) {
+      const mult = new Float64Array((K + 1) * M);
+      for (let k1 = 0; k1 <= K; k1++)
+        for (let k2 = -K; k2 <= K; k2++) {
+          const idx = k1 * M + ((k2 + M) % M);
+          const h = win.hat[k1] * win.hat[Math.abs(k2)];
+          mult[idx] = fhat[idx] / (h * h);
+        }
+      this.conv.setMultiplier(mult);
+    }
     if (this.stride > M) throw new Error('FarField: grid too small for the window');
-    this.grid = new Float64Array(M * M);
+    this.grid = mem.grid ? mem.grid.subarray(0, M * M) : new Float64Array(M * M);
     this.weightCoef = windowWeightTable(win.w, win.beta).coef;
     this.dscale = (-2 * M) / win.w;
-    this.cached = n <= CACHE_MAX;
+    const shared =
+      n <= CACHE_MAX && this.stride === S && mem.wx && mem.wy && mem.ix && mem.iy && mem.wx.length >= n * S;
+    this.cached = n <= CACHE_MAX && (fhat !== null || shared === true);
     const keep = this.cached ? n : CHUNK;
-    this.wx = new Float64Array(keep * this.stride);
-    this.wy = new Float64Array(keep * this.stride);
+    this.wx = shared ? mem.wx! : new Float64Array(keep * this.stride);
+    this.wy = shared ? mem.wy! : new Float64Array(keep * this.stride);
     this.dwx = new Float64Array(CHUNK * this.stride);
     this.dwy = new Float64Array(CHUNK * this.stride);
-    this.ix = new Int32Array(keep);
-    this.iy = new Int32Array(keep);
+    this.ix = shared ? mem.ix! : new Int32Array(keep);
+    this.iy = shared ? mem.iy! : new Int32Array(keep);
   }
 
   /**
@@ -165,7 +195,7 @@ export class FarField {
       if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid, vb);
       else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid, j0 - vb);
     }
-    this.lastEnergy = this.conv.convolve(grid, grid);
+    this.lastEnergy = this.conv!.convolve(grid, grid);
   }
 
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
@@ -181,9 +211,25 @@ export class FarField {
     fx: Float64Array,
     fy: Float64Array,
   ): void {
-    const { n, stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
-    for (let i0 = 0; i0 < n; i0 += CHUNK) {
-      const i1 = Math.min(n, i0 + CHUNK);
+    this.gatherRange(sx, sy, sb, fx, fy, 0, this.n);
+  }
+
+  /**
+   * The same for particles [from, to) only: each particle's gradient is computed the same way
+   * whichever range (or thread) it is gathered in, kept weights or not, so a split is bit-exact.
+   */
+  gatherRange(
+    sx: Float64Array,
+    sy: Float64Array,
+    sb: Float64Array,
+    fx: Float64Array,
+    fy: Float64Array,
+    from: number,
+    to: number,
+  ): void {
+    const { stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
+    for (let i0 = from; i0 < to; i0 += CHUNK) {
+      const i1 = Math.min(to, i0 + CHUNK);
       const vb = this.cached ? 0 : i0;
       if (this.cached) this.derivativeChunk(sx, sy, i0, i1);
       else this.chunkWeights(sx, sy, i0, i1, vb, true);

@@ -1,10 +1,23 @@
 import type { SortedParticles } from './cells';
+import { FarField } from './farField';
 import { NearField } from './nearField';
-import { COMMAND, CTRL, readNearConfig, type SharedViews, setEnergy, sharedViews } from './shared';
+import {
+  COMMAND,
+  CTRL,
+  farMemory,
+  readFarConfig,
+  readNearConfig,
+  type SharedViews,
+  setEnergy,
+  setHelperTimes,
+  sharedClock,
+  sharedViews,
+} from './shared';
 
 /**
  * The helper thread's side of a parallel fast sum: it serves the near field of the shared block
- * it was last given (shared.ts), blocking in Atomics.wait between commands. After 20 ms without
+ * it was last given (shared.ts) and, once the main thread's FFT is done, gathers the far
+ * gradient of the particles it is given (from the convolved grid in the block), blocking in Atomics.wait between commands. After 20 ms without
  * a command it returns to its event loop for a moment, so that a new block (a new fast sum) can
  * reach it as a message. DOM-free: the node and browser entry points only pass messages in.
  */
@@ -23,7 +36,15 @@ export class NearHelper {
       order: new Int32Array(0),
       cellStart: v.cellStart,
     };
-    const served: Served = { v, particles, near: null, config: -1, seen: Atomics.load(v.ctrl, CTRL.SEQ) };
+    const served: Served = {
+      v,
+      particles,
+      near: null,
+      config: -1,
+      far: null,
+      farConfig: -1,
+      seen: Atomics.load(v.ctrl, CTRL.SEQ),
+    };
     this.current = served;
     Atomics.store(v.ctrl, CTRL.READY, 1);
     this.loop(served);
@@ -51,22 +72,46 @@ export class NearHelper {
     }
   }
 
+  private farView(s: Served): FarField {
+    const config = Atomics.load(s.v.ctrl, CTRL.FAR_CONFIG);
+    if (config !== s.farConfig || !s.far) {
+      const { M, w, beta } = readFarConfig(s.v);
+      s.far = new FarField(s.v.n, M, 0, { w, beta }, null, farMemory(s.v, true));
+      s.farConfig = config;
+    }
+    return s.far;
+  }
+
   /** Run the pending command and report it done. */
   private serve(s: Served): void {
     const { ctrl } = s.v;
     const seq = Atomics.load(ctrl, CTRL.SEQ);
     s.seen = seq;
-    const config = Atomics.load(ctrl, CTRL.CONFIG);
-    if (config !== s.config) {
-      s.near = new NearField(readNearConfig(s.v), s.particles);
-      s.config = config;
-    }
-    const near = s.near!;
     const kind = ctrl[CTRL.KIND];
     const row0 = ctrl[CTRL.ROW0];
     const row1 = ctrl[CTRL.ROW1];
-    if (kind & COMMAND.GRADIENT) ctrl[CTRL.PAIRS] = near.accumulate(s.v.hfx, s.v.hfy, row0, row1);
-    if (kind & COMMAND.ENERGY) setEnergy(s.v, near.energy(row0, row1));
+    if (row1 > row0) {
+      const config = Atomics.load(ctrl, CTRL.CONFIG);
+      if (config !== s.config) {
+        s.near = new NearField(readNearConfig(s.v), s.particles);
+        s.config = config;
+      }
+      const near = s.near!;
+      if (kind & COMMAND.GRADIENT) ctrl[CTRL.PAIRS] = near.accumulate(s.v.hfx, s.v.hfy, row0, row1);
+      if (kind & COMMAND.ENERGY) setEnergy(s.v, near.energy(row0, row1));
+    }
+    let gather = 0;
+    if (kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n) {
+      const far = this.farView(s);
+      // the main thread publishes the grid of this command after its FFT (it always does)
+      for (let g = Atomics.load(ctrl, CTRL.GRID); g !== seq; g = Atomics.load(ctrl, CTRL.GRID))
+        Atomics.wait(ctrl, CTRL.GRID, g, 100);
+      const t1 = performance.now();
+      const { sx, sy, sb, ffx, ffy, n } = s.v;
+      far.gatherRange(sx, sy, sb, ffx, ffy, ctrl[CTRL.GATHER0], n);
+      gather = performance.now() - t1;
+    }
+    setHelperTimes(s.v, sharedClock(), gather);
     Atomics.store(ctrl, CTRL.DONE, seq);
     Atomics.notify(ctrl, CTRL.DONE);
   }
@@ -77,5 +122,8 @@ interface Served {
   particles: SortedParticles;
   near: NearField | null;
   config: number;
+  /** A gather-only view of the far field on the block's grid. */
+  far: FarField | null;
+  farConfig: number;
   seen: number;
 }

@@ -1,6 +1,7 @@
 import { CORES, coreForms, pairConstants } from '../kernels/cores';
 import type { CoreModel } from '../types';
 import { cellStartLength } from './cells';
+import { CACHE_MAX, type FarMemory, WEIGHT_STRIDE } from './farField';
 import type { NearConfig } from './nearField';
 import { TABLE_COEFS } from './table';
 
@@ -31,13 +32,33 @@ export const CTRL = {
   N: 13,
   /** Set to 1 by the helper when it no longer serves this block. */
   DETACHED: 14,
+  /** With COMMAND.GATHER: the helper gathers the far gradient of particles [GATHER0, n). */
+  GATHER0: 15,
+  /** Set to SEQ by the main thread once the convolved grid of command SEQ is in the block. */
+  GRID: 16,
+  /** The far configuration (grid side, window width; β in the params), bumped on change. */
+  FAR_M: 17,
+  FAR_W: 18,
+  FAR_CONFIG: 19,
 } as const;
-export const CTRL_INTS = 16;
+export const CTRL_INTS = 24;
 
-const PARAM = { Q2: 0, DELTA: 1, GRAD_QMAX: 2, VAL_QMAX: 3, SELF: 4, ENERGY: 5 } as const;
-const PARAMS = 8;
+const PARAM = {
+  Q2: 0,
+  DELTA: 1,
+  GRAD_QMAX: 2,
+  VAL_QMAX: 3,
+  SELF: 4,
+  ENERGY: 5,
+  BETA: 6,
+  /** When the helper finished its last command (ms, performance.timeOrigin + now()), and its gather's ms. */
+  END: 7,
+  GATHER_MS: 8,
+} as const;
+const PARAMS = 10;
 
-export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3 } as const;
+/** GATHER: the helper also gathers the far gradient of its particles (after the main thread's FFT). */
+export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3, GATHER: 4 } as const;
 
 /** Largest near table (nearTables.ts): 1024 intervals of 3 (gradient) and 2 (value) functions. */
 const MAX_INTERVALS = 1024;
@@ -58,18 +79,44 @@ export interface SharedViews {
   /** The helper's share of the near gradients. */
   readonly hfx: Float64Array;
   readonly hfy: Float64Array;
+  /** The far gradients (cell order): the main thread's particles and the helper's. */
+  readonly ffx: Float64Array;
+  readonly ffy: Float64Array;
+  /** The far field's kept weights (n ≤ CACHE_MAX, else empty), written by the main thread's spread. */
+  readonly wx: Float64Array;
+  readonly wy: Float64Array;
+  readonly ix: Int32Array;
+  readonly iy: Int32Array;
+  /** The rest of the block: room for the far field's convolved grid (M² ≤ its length). */
+  readonly grid: Float64Array;
 }
 
 function layout(n: number): { bytes: number; f64: number[]; i32: number[] } {
   // Float64 regions first (8-byte aligned), then the Int32 ones
-  const f64 = [PARAMS, n, n, n, GRAD_CAPACITY, VAL_CAPACITY, n, n];
-  const i32 = [CTRL_INTS, cellStartLength(n)];
-  const bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
+  const kept = n <= CACHE_MAX ? n : 0;
+  const f64 = [
+    PARAMS,
+    n,
+    n,
+    n,
+    GRAD_CAPACITY,
+    VAL_CAPACITY,
+    n,
+    n,
+    n,
+    n,
+    kept * WEIGHT_STRIDE,
+    kept * WEIGHT_STRIDE,
+  ];
+  const i32 = [CTRL_INTS, cellStartLength(n), kept, kept];
+  let bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
+  bytes += bytes % 8;
   return { bytes, f64, i32 };
 }
 
-export function sharedBytes(n: number): number {
-  return layout(n).bytes;
+/** Bytes of a block for n particles with room for a grid of gridCap doubles. */
+export function sharedBytes(n: number, gridCap = 0): number {
+  return layout(n).bytes + 8 * gridCap;
 }
 
 /** Views of a block for n particles (the block from sharedBytes(n) bytes). */
@@ -86,6 +133,7 @@ export function sharedViews(buffer: ArrayBuffer | SharedArrayBuffer, n: number):
     off += 4 * len;
     return v;
   });
+  off += off % 8;
   return {
     buffer,
     n,
@@ -97,8 +145,15 @@ export function sharedViews(buffer: ArrayBuffer | SharedArrayBuffer, n: number):
     val: d[5],
     hfx: d[6],
     hfy: d[7],
+    ffx: d[8],
+    ffy: d[9],
+    wx: d[10],
+    wy: d[11],
     ctrl: i[0],
     cellStart: i[1],
+    ix: i[2],
+    iy: i[3],
+    grid: new Float64Array(buffer, off, (buffer.byteLength - off) / 8),
   };
 }
 
@@ -153,6 +208,38 @@ export function readNearConfig(v: SharedViews): NearConfig {
     cells: ctrl[CTRL.CELLS],
     reach: ctrl[CTRL.REACH],
   };
+}
+
+/** Publish the far field's grid side and window for the helper's gather (M = 0: none). */
+export function writeFarConfig(v: SharedViews, M: number, w: number, beta: number): void {
+  v.ctrl[CTRL.FAR_M] = M;
+  v.ctrl[CTRL.FAR_W] = w;
+  v.params[PARAM.BETA] = beta;
+  Atomics.add(v.ctrl, CTRL.FAR_CONFIG, 1);
+}
+
+export function readFarConfig(v: SharedViews): { M: number; w: number; beta: number } {
+  return { M: v.ctrl[CTRL.FAR_M], w: v.ctrl[CTRL.FAR_W], beta: v.params[PARAM.BETA] };
+}
+
+/** A clock both threads share (ms): performance.now() alone counts from each thread's own origin. */
+export function sharedClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** The helper's timings of its last command: when it ended (sharedClock) and its gather's ms. */
+export function setHelperTimes(v: SharedViews, end: number, gather: number): void {
+  v.params[PARAM.END] = end;
+  v.params[PARAM.GATHER_MS] = gather;
+}
+
+export function helperTimes(v: SharedViews): { end: number; gather: number } {
+  return { end: v.params[PARAM.END], gather: v.params[PARAM.GATHER_MS] };
+}
+
+/** The far field's memory in the block (the grid only where it is shared). */
+export function farMemory(v: SharedViews, withGrid: boolean): FarMemory {
+  return { grid: withGrid ? v.grid : undefined, wx: v.wx, wy: v.wy, ix: v.ix, iy: v.iy };
 }
 
 export function setEnergy(v: SharedViews, e: number): void {

@@ -44,16 +44,26 @@ export class HelperLink {
     return Atomics.load(this.v.ctrl, CTRL.READY) === 1;
   }
 
-  /** Ask for the near share rows [row0, row1); false when no helper serves this block now. */
-  start(kind: number, row0: number, row1: number): boolean {
+  /**
+   * Ask for the near share rows [row0, row1) and, with COMMAND.GATHER, the far gradient of the
+   * particles [gather0, n) once gridReady() is called; false when no helper serves this block now.
+   */
+  start(kind: number, row0: number, row1: number, gather0 = this.v.n): boolean {
     const ctrl = this.v.ctrl;
     if (!this.ready || !(kind & (COMMAND.GRADIENT | COMMAND.ENERGY))) return false;
     ctrl[CTRL.KIND] = kind;
     ctrl[CTRL.ROW0] = row0;
     ctrl[CTRL.ROW1] = row1;
+    ctrl[CTRL.GATHER0] = gather0;
     this.seq = Atomics.add(ctrl, CTRL.SEQ, 1) + 1;
     Atomics.notify(ctrl, CTRL.SEQ);
     return true;
+  }
+
+  /** The convolved grid of the started command is in the block (after every COMMAND.GATHER start). */
+  gridReady(): void {
+    Atomics.store(this.v.ctrl, CTRL.GRID, this.seq);
+    Atomics.notify(this.v.ctrl, CTRL.GRID);
   }
 
   /** Wait for the command; false if the helper left without running it (compute it here). */
