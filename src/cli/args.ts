@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { parseNumber } from '../model/scenario/numbers';
 import { clip, quote } from '../model/scenario/read';
+import { PDE_SCHEMES, type PdeScheme } from '../model/scenario/types';
 import { InputError } from './errors';
 
 export const COMMANDS = ['velocities', 'run', 'init', 'pde', 'sweep', 'schema'] as const;
@@ -132,6 +133,14 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       `unexpected argument ${quote(files[0])} (file arguments go with sweep --merge)`,
     );
   return { command: command as Command, flags, files };
+}
+
+/** A PDE time scheme from a flag (ssp33 or ssp43); undefined when absent. */
+export function schemeFlag(raw: string | undefined, name: string): PdeScheme | undefined {
+  if (raw === undefined) return undefined;
+  if (!(PDE_SCHEMES as readonly string[]).includes(raw))
+    throw new InputError(name, `must be ${PDE_SCHEMES.join(' or ')}, got ${quote(raw)}`);
+  return raw as PdeScheme;
 }
 
 /** A plain decimal number in [min, max] (whole if `integer`) from a flag; `dflt` when absent. */

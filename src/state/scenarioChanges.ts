@@ -47,6 +47,7 @@ export function classifyChange(prev: Scenario, next: Scenario): ScenarioChange {
     resolvePdeDelta(prev) !== resolvePdeDelta(next) ||
     !same(prev.field, next.field) ||
     resolveTemperature(prev) !== resolveTemperature(next) ||
-    (prev.pde.rk ?? 'ssp33') !== (next.pde.rk ?? 'ssp33');
+    // valid scenarios store only 'ssp43' (the default is absent)
+    prev.pde.rk !== next.pde.rk;
   return { restart, pdeSetup, particlePhysics, pdePhysics };
 }

@@ -17,7 +17,7 @@ import {
   type StudyDefinition,
 } from '../../model/study/definition';
 import type { StudyRun } from '../../model/study/expand';
-import { type Flags, numberFlag } from '../args';
+import { type Flags, numberFlag, schemeFlag } from '../args';
 import { asInput, InputError } from '../errors';
 import { readInput } from '../input';
 
@@ -63,10 +63,9 @@ function baseFrom(flags: Flags): Scenario {
       );
     s.pde.delta = d;
   }
-  const rk = flags['pde-rk'];
+  const rk = schemeFlag(flags['pde-rk'], 'pde-rk');
   if (rk === 'ssp43') s.pde.rk = rk;
   else if (rk === 'ssp33') delete s.pde.rk;
-  else if (rk !== undefined) throw new InputError('pde-rk', `must be ssp33 or ssp43, got ${quote(rk)}`);
   return s;
 }
 
