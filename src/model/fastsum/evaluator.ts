@@ -20,6 +20,9 @@ import {
 } from './shared';
 import { type FastSumThreads, HelperLink } from './threads';
 
+/** Largest grid (doubles) kept in the shared block beyond the first plan's M²: 32 MB. */
+const GRID_ROOM = 1 << 22;
+
 /**
  * One evaluation: sort; the near field's rows [0, R) (the helper's share, in the shared block)
  * and, meanwhile, the far field and rows [R, rows) here; then raw = −((share + rest) + far).
@@ -29,9 +32,6 @@ import { type FastSumThreads, HelperLink } from './threads';
  * the same bits whoever gathers it; without a running helper this thread computes the share
  * itself, into the same arrays in the same order: the result depends on the plan only.
  */
-/** Largest grid (doubles) kept in the shared block beyond the first plan's M²: 32 MB. */
-const GRID_ROOM = 1 << 22;
-
 export class FastSumEvaluator implements FastSum {
   readonly n: number;
   private readonly kernel: PairKernel;
@@ -185,9 +185,10 @@ export class FastSumEvaluator implements FastSum {
   /**
    * Move the gather split so that both threads finish together (the helper's gather starts after
    * this thread's FFT, whatever its near share): by the difference of their end times over the
-   * cost per particle gathered here and there (the helper recomputes the window values that this
-   * thread keeps from its spread, so its particles cost more). Half a step at a time: the times
-   * are noisy on a shared machine.
+   * cost per particle gathered here and there, each measured; while one side has no measurement
+   * yet it is taken as 1.4× (helper) or 1/1.4× the other, a prior from when the helper recomputed
+   * the window values it now reads from the block. Half a step at a time: the times are noisy on
+   * a shared machine.
    */
   private balance(tMain: number, tGather: number, h: number): void {
     const n = this.n;
