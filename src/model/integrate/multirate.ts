@@ -5,6 +5,7 @@ import { assertFinite, errorNorm } from './errorNorm';
 import { FastClusters } from './fastClusters';
 import { ROS34PW2 } from './rosenbrockW';
 import { type StepController, StepSizer } from './stepControl';
+import { StepLoop } from './stepLoop';
 import type { StepperInternals } from './stepper';
 import type { MethodInUse } from './types';
 
@@ -61,8 +62,7 @@ class AdamsController implements StepController {
   reset(): void {}
 }
 
-export class MultirateStepper implements StepperInternals {
-  t = 0;
+export class MultirateStepper extends StepLoop implements StepperInternals {
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
@@ -91,21 +91,21 @@ export class MultirateStepper implements StepperInternals {
   private readonly err: Float64Array;
   private readonly energyTest: EnergyTest;
   private readonly ctl = new AdamsController();
-  private readonly sizer: StepSizer;
+  protected readonly sizer: StepSizer;
   private En: number;
   private Et: number;
-  private budget = 0;
 
   constructor(
     private readonly system: ParticleSystem,
     pos0: Float64Array,
     private readonly rtol: number,
     private readonly atol: number,
-    private readonly maxSteps: number,
+    protected readonly maxSteps: number,
     hmax: number,
     h0: number | undefined,
     t0 = 0,
   ) {
+    super();
     const n = system.n;
     this.n = n;
     const len = 2 * n;
@@ -181,44 +181,6 @@ export class MultirateStepper implements StepperInternals {
     return this.En;
   }
 
-  advanceTo(target: number): void {
-    if (!(target >= this.t))
-      throw new RangeError(`integrator: cannot advance from t = ${this.t} back to ${target}`);
-    this.budget = this.maxSteps;
-    while (this.t < target) this.stepUpTo(target);
-  }
-
-  step(): number {
-    this.budget = this.maxSteps;
-    return this.stepUpTo(Number.POSITIVE_INFINITY);
-  }
-
-  stepToward(tEnd: number): number {
-    if (!(tEnd > this.t)) return 0;
-    this.budget = this.maxSteps;
-    return this.stepUpTo(tEnd);
-  }
-
-  forceStep(h: number): void {
-    this.attempt(h, null, true);
-  }
-
-  private stepUpTo(tEnd: number): number {
-    for (;;) {
-      if (this.budget-- <= 0)
-        throw new Error(
-          `integrator: maxSteps (${this.maxSteps}) exceeded at t = ${this.t} (method multirate)`,
-        );
-      const t = this.t;
-      if (this.sizer.underflows(t))
-        throw new Error(
-          `integrator: step size underflow (h = ${this.sizer.next.toPrecision(3)}) at t = ${t} (method multirate): the dynamics is faster than the method can follow here`,
-        );
-      const h = this.sizer.trial(t, tEnd);
-      if (this.attempt(h, this.sizer.lands ? tEnd : null, false)) return this.t - t;
-    }
-  }
-
   /** S = f − F (current split) at history state k into hs[k]. */
   private slowAt(k: number): void {
     this.fast.pairVelocities(this.hy[k], this.pf);
@@ -275,7 +237,7 @@ export class MultirateStepper implements StepperInternals {
     this.fast.solve(y, coef, H, this.rtol, this.atol, out);
   }
 
-  private attempt(H: number, landing: number | null, force: boolean): boolean {
+  protected attempt(H: number, landing: number | null, force: boolean): boolean {
     const { y, yPred, yCorr, err, n, ht } = this;
     const t = this.t;
     this.fast.build(y, H);
