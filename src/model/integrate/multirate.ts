@@ -49,6 +49,22 @@ const SHRINK_MIN = 0.2;
  */
 export const SUBSTAGE_COST = 0.04;
 
+/** What one macro-step attempt saw: for profiling what limits H (tests/bench/stepLimit.ts). */
+export interface MultirateAttempt {
+  readonly t: number;
+  readonly H: number;
+  /** The error norm (≤ 1: accepted unless the energy test fails). */
+  readonly en: number;
+  /** The local error estimate per coordinate, and the states at t and t + H. */
+  readonly err: Float64Array;
+  readonly y: Float64Array;
+  readonly yNew: Float64Array;
+  /** The velocities at t. */
+  readonly f: Float64Array;
+  /** Cluster id of each particle on this step (−1: not in a cluster). */
+  readonly clusterId: Int32Array;
+}
+
 class AdamsController implements StepController {
   expo = 1 / 3;
   startup = true;
@@ -94,6 +110,8 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
   protected readonly sizer: StepSizer;
   private En: number;
   private Et: number;
+  /** Told every attempt's error estimate (profiling only; null in every run of the app and CLI). */
+  onAttempt: ((a: MultirateAttempt) => void) | null = null;
 
   constructor(
     private readonly system: ParticleSystem,
@@ -275,6 +293,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     const fac = k >= ORDER ? MILNE[ORDER] : 0.5;
     for (let q = 0; q < err.length; q++) err[q] = fac * (yCorr[q] - yPred[q]);
     const en = errorNorm(err, y, yCorr, n, this.rtol, this.atol);
+    this.onAttempt?.({ t, H, en, err, y, yNew: yCorr, f: this.hf[0], clusterId: this.fast.clusters.id });
     this.ctl.expo = 1 / (Math.min(k + 1, ORDER) + 1);
     if (!force && !(en <= 1)) {
       this.sizer.errorRejected(H, Number.isFinite(en) ? en : 1e10, this.ctl);
