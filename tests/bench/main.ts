@@ -21,6 +21,7 @@ const sections: Section[] = [
   { name: 'ring', run: lazy('ring', 'benchRing') },
   { name: 'counterexample', run: lazy('counterexample', 'benchCounterexample') },
   { name: 'stepper', run: lazy('stepper', 'benchStepper') },
+  { name: 'steplimit', run: lazy('stepLimit', 'benchStepLimit') },
   { name: 'cli', run: lazy('cli', 'benchCli') },
   { name: 'pde', run: lazy('pde', 'benchPde') },
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },

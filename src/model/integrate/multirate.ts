@@ -5,6 +5,7 @@ import { assertFinite, errorNorm } from './errorNorm';
 import { FastClusters } from './fastClusters';
 import { ROS34PW2 } from './rosenbrockW';
 import { type StepController, StepSizer } from './stepControl';
+import { StepLoop } from './stepLoop';
 import type { StepperInternals } from './stepper';
 import type { MethodInUse } from './types';
 
@@ -48,6 +49,22 @@ const SHRINK_MIN = 0.2;
  */
 export const SUBSTAGE_COST = 0.04;
 
+/** What one macro-step attempt saw: for profiling what limits H (tests/bench/stepLimit.ts). */
+export interface MultirateAttempt {
+  readonly t: number;
+  readonly H: number;
+  /** The error norm (≤ 1: accepted unless the energy test fails). */
+  readonly en: number;
+  /** The local error estimate per coordinate, and the states at t and t + H. */
+  readonly err: Float64Array;
+  readonly y: Float64Array;
+  readonly yNew: Float64Array;
+  /** The velocities at t. */
+  readonly f: Float64Array;
+  /** Cluster id of each particle on this step (−1: not in a cluster). */
+  readonly clusterId: Int32Array;
+}
+
 class AdamsController implements StepController {
   expo = 1 / 3;
   startup = true;
@@ -61,8 +78,7 @@ class AdamsController implements StepController {
   reset(): void {}
 }
 
-export class MultirateStepper implements StepperInternals {
-  t = 0;
+export class MultirateStepper extends StepLoop implements StepperInternals {
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
@@ -91,21 +107,23 @@ export class MultirateStepper implements StepperInternals {
   private readonly err: Float64Array;
   private readonly energyTest: EnergyTest;
   private readonly ctl = new AdamsController();
-  private readonly sizer: StepSizer;
+  protected readonly sizer: StepSizer;
   private En: number;
   private Et: number;
-  private budget = 0;
+  /** Told every attempt's error estimate (profiling only; null in every run of the app and CLI). */
+  onAttempt: ((a: MultirateAttempt) => void) | null = null;
 
   constructor(
     private readonly system: ParticleSystem,
     pos0: Float64Array,
     private readonly rtol: number,
     private readonly atol: number,
-    private readonly maxSteps: number,
+    protected readonly maxSteps: number,
     hmax: number,
     h0: number | undefined,
     t0 = 0,
   ) {
+    super();
     const n = system.n;
     this.n = n;
     const len = 2 * n;
@@ -181,44 +199,6 @@ export class MultirateStepper implements StepperInternals {
     return this.En;
   }
 
-  advanceTo(target: number): void {
-    if (!(target >= this.t))
-      throw new RangeError(`integrator: cannot advance from t = ${this.t} back to ${target}`);
-    this.budget = this.maxSteps;
-    while (this.t < target) this.stepUpTo(target);
-  }
-
-  step(): number {
-    this.budget = this.maxSteps;
-    return this.stepUpTo(Number.POSITIVE_INFINITY);
-  }
-
-  stepToward(tEnd: number): number {
-    if (!(tEnd > this.t)) return 0;
-    this.budget = this.maxSteps;
-    return this.stepUpTo(tEnd);
-  }
-
-  forceStep(h: number): void {
-    this.attempt(h, null, true);
-  }
-
-  private stepUpTo(tEnd: number): number {
-    for (;;) {
-      if (this.budget-- <= 0)
-        throw new Error(
-          `integrator: maxSteps (${this.maxSteps}) exceeded at t = ${this.t} (method multirate)`,
-        );
-      const t = this.t;
-      if (this.sizer.underflows(t))
-        throw new Error(
-          `integrator: step size underflow (h = ${this.sizer.next.toPrecision(3)}) at t = ${t} (method multirate): the dynamics is faster than the method can follow here`,
-        );
-      const h = this.sizer.trial(t, tEnd);
-      if (this.attempt(h, this.sizer.lands ? tEnd : null, false)) return this.t - t;
-    }
-  }
-
   /** S = f − F (current split) at history state k into hs[k]. */
   private slowAt(k: number): void {
     this.fast.pairVelocities(this.hy[k], this.pf);
@@ -275,7 +255,7 @@ export class MultirateStepper implements StepperInternals {
     this.fast.solve(y, coef, H, this.rtol, this.atol, out);
   }
 
-  private attempt(H: number, landing: number | null, force: boolean): boolean {
+  protected attempt(H: number, landing: number | null, force: boolean): boolean {
     const { y, yPred, yCorr, err, n, ht } = this;
     const t = this.t;
     this.fast.build(y, H);
@@ -313,6 +293,7 @@ export class MultirateStepper implements StepperInternals {
     const fac = k >= ORDER ? MILNE[ORDER] : 0.5;
     for (let q = 0; q < err.length; q++) err[q] = fac * (yCorr[q] - yPred[q]);
     const en = errorNorm(err, y, yCorr, n, this.rtol, this.atol);
+    this.onAttempt?.({ t, H, en, err, y, yNew: yCorr, f: this.hf[0], clusterId: this.fast.clusters.id });
     this.ctl.expo = 1 / (Math.min(k + 1, ORDER) + 1);
     if (!force && !(en <= 1)) {
       this.sizer.errorRejected(H, Number.isFinite(en) ? en : 1e10, this.ctl);

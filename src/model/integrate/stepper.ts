@@ -11,6 +11,7 @@ import { MultirateStepper } from './multirate';
 import { NearPairJacobian } from './nearPairJacobian';
 import { ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';
 import { IController, MIN_RELATIVE_STEP, PiController, type StepController, StepSizer } from './stepControl';
+import { StepLoop } from './stepLoop';
 import type { IntegratorOptions, MethodInUse, Stepper } from './types';
 
 export { LAMBDA_SWITCH } from './autoSwitch';
@@ -91,8 +92,7 @@ function initialPairStiffness(system: ParticleSystem, pos0: Float64Array): numbe
   return jac.stiffness;
 }
 
-export class ParticleStepper implements StepperInternals {
-  t = 0;
+export class ParticleStepper extends StepLoop implements StepperInternals {
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
@@ -101,7 +101,7 @@ export class ParticleStepper implements StepperInternals {
   private readonly n: number;
   private readonly rtol: number;
   private readonly atol: number;
-  private readonly maxSteps: number;
+  protected readonly maxSteps: number;
   private readonly y: Float64Array;
   private f: Float64Array;
   private f1: Float64Array;
@@ -112,7 +112,7 @@ export class ParticleStepper implements StepperInternals {
   private readonly rw: RosenbrockW;
   private readonly energyTest: EnergyTest;
   private readonly controllers: Record<Exclude<MethodInUse, 'multirate'>, StepController>;
-  private readonly sizer: StepSizer;
+  protected readonly sizer: StepSizer;
   private readonly auto: AutoSwitch | null;
   /** Neighbour radius of the stiffness bound that 'auto' watches (0 without 'auto'). */
   private readonly autoRadius: number;
@@ -122,8 +122,6 @@ export class ParticleStepper implements StepperInternals {
   private En: number;
   /** The Lyapunov function at the current state (E_n, tilted when F ≠ 0). */
   private Et: number;
-  /** Attempts left in the current advanceTo/step call (maxSteps each). */
-  private budget = 0;
 
   constructor(
     private readonly system: ParticleSystem,
@@ -132,6 +130,7 @@ export class ParticleStepper implements StepperInternals {
     readonly stiffTableau: WTableau,
     t0 = 0,
   ) {
+    super();
     this.t = t0;
     const n = system.n;
     this.n = n;
@@ -235,28 +234,6 @@ export class ParticleStepper implements StepperInternals {
     return this.En;
   }
 
-  advanceTo(target: number): void {
-    if (!(target >= this.t))
-      throw new RangeError(`integrator: cannot advance from t = ${this.t} back to ${target}`);
-    this.budget = this.maxSteps;
-    while (this.t < target) this.stepUpTo(target);
-  }
-
-  step(): number {
-    this.budget = this.maxSteps;
-    return this.stepUpTo(Number.POSITIVE_INFINITY);
-  }
-
-  stepToward(tEnd: number): number {
-    if (!(tEnd > this.t)) return 0;
-    this.budget = this.maxSteps;
-    return this.stepUpTo(tEnd);
-  }
-
-  forceStep(h: number): void {
-    this.attempt(h, null, true);
-  }
-
   private evalF(pos: Float64Array, out: Float64Array): void {
     this.system.velocities(pos, out);
     this.extraEvaluations++;
@@ -277,29 +254,12 @@ export class ParticleStepper implements StepperInternals {
     return m === 'explicit' ? this.dp.order : this.stiffTableau.embeddedOrder + 1;
   }
 
-  /** One accepted step that ends at tEnd at the latest (retrying rejected attempts). */
-  private stepUpTo(tEnd: number): number {
-    for (;;) {
-      if (this.budget-- <= 0)
-        throw new Error(
-          `integrator: maxSteps (${this.maxSteps}) exceeded at t = ${this.t} (method ${this.method})`,
-        );
-      const t = this.t;
-      if (this.sizer.underflows(t))
-        throw new Error(
-          `integrator: step size underflow (h = ${this.sizer.next.toPrecision(3)}) at t = ${t} (method ${this.method}): the dynamics is faster than the method can follow here`,
-        );
-      const h = this.sizer.trial(t, tEnd);
-      if (this.attempt(h, this.sizer.lands ? tEnd : null, false)) return this.t - t;
-    }
-  }
-
   /**
    * Tries one step of size h from the current state. On acceptance updates the state and returns
    * true; on rejection sets the next proposal and returns false. `force` accepts unconditionally
    * (fixed-step mode).
    */
-  private attempt(h: number, landing: number | null, force: boolean): boolean {
+  protected attempt(h: number, landing: number | null, force: boolean): boolean {
     const { y, y1, err, n } = this;
     const isExplicit = this.method === 'explicit';
     const ctl = this.controllers[this.method];
