@@ -15,7 +15,9 @@ import { createRunStepper, type RunNoise } from '../noise/runStepper';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
-import { observedPde, observedStepper } from './observe';
+import { assertPdeReached, observedPde, observedStepper } from './observe';
+
+export { assertPdeReached };
 
 export interface RunInput {
   spec: InteractionSpec;
@@ -65,11 +67,6 @@ export type PdeFinal = Pick<
   'N' | 'label' | 'steps' | 'rejected' | 'delta' | 'rhoPlus' | 'rhoMinus' | 'energy'
 >;
 
-/** Throws unless the PDE has reached t (its advanceTo stops silently when no step is possible). */
-export function assertPdeReached(pde: PdeSolver, t: number): void {
-  if (!(pde.t >= t - 1e-12 * Math.max(1, t)))
-    throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
-}
 
 /**
  * Kernels of the last few (geometry, core, δ): building one costs 0.05–0.7 s, the runs of a study
