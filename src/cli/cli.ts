@@ -208,7 +208,7 @@ export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<un
       result =
         setup.dimension === 1
           ? run1dCommand(setup, request.opts)
-          : runCommand(setup, request.opts, request.selection, request.link);
+          : await runCommand(setup, request.opts, request.selection, request.link);
       break;
     }
     case 'pde': {

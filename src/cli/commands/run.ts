@@ -2,8 +2,15 @@ import { dipoleStatistics } from '../../model/diagnostics/dipoles';
 import { classifyRegime } from '../../model/diagnostics/regime';
 import { dipoleBreakFactor } from '../../model/noise/dipoles';
 import { noiseStepSize } from '../../model/noise/stepper';
-import { executeRun, type RunOptions } from '../../model/study/execute';
+import {
+  type ExecutedRun,
+  executeRun,
+  initialPdeOptions,
+  type RunOptions,
+  startRun,
+} from '../../model/study/execute';
 import type { Measures } from '../../model/study/measures';
+import { pdeThreadPays, simulateWithPdeThread } from '../pdeThread';
 import type { RunSelection } from '../runFields';
 import { particlesJson, type RunSetup } from '../setup';
 
@@ -18,11 +25,32 @@ function pick(measures: Measures, names: readonly string[], link: string | undef
   return out;
 }
 
+/**
+ * executeRun, with the PDE on its own thread when there is a core for it (pdeThreadPays) and the
+ * run has no checkpoint grid (--replay steps both sides on it, as the app does): same numbers.
+ */
+export async function executeRunThreaded(
+  setup: RunSetup,
+  opts: RunOptions,
+  series: boolean,
+): Promise<ExecutedRun> {
+  if (!opts.pde || opts.stopEvery || setup.dimension === 1 || !pdeThreadPays(setup.config.signs.length))
+    return executeRun(setup, opts, series);
+  const run = startRun(setup, opts, series);
+  const options = initialPdeOptions(setup, opts.pde);
+  return run.finish(await simulateWithPdeThread(setup, run.plan, { options, samples: opts.pde.samples }));
+}
+
 /** `run`: integrate to T (with the PDE alongside); positions wrapped to [0,1)², in input order. */
-export function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSelection, link?: string) {
+export async function runCommand(setup: RunSetup, opts: RunOptions, selection: RunSelection, link?: string) {
   const { spec, config } = setup;
   const wants = (g: string) => selection.groups.has(g);
-  const { outcome: r, measures, samples, wallSeconds } = executeRun(setup, opts, wants('series'));
+  const {
+    outcome: r,
+    measures,
+    samples,
+    wallSeconds,
+  } = await executeRunThreaded(setup, opts, wants('series'));
   const theta = setup.noise?.temperature ?? 0;
   const c = classifyRegime({
     geometry: spec.geometry,

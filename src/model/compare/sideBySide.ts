@@ -1,7 +1,8 @@
 import { CheckpointClock } from '../checkpoints';
 import { dipoleStatistics } from '../diagnostics/dipoles';
-import { hMinusDistance } from '../diagnostics/sobolev';
+import { gridBlocks, hMinusDistanceTo } from '../diagnostics/sobolev';
 import type { Stepper } from '../integrate';
+import type { FourierBlock } from '../pde/grid';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 
@@ -18,6 +19,51 @@ export interface ComparisonSample {
   /** Fraction of particles in bound dipoles (dipoleStatistics: partner closer than min(3δ, ¼n^{−1/2})), and the median nearest opposite-sign distance. */
   boundFraction: number;
   medianNearestOpposite: number;
+}
+
+/**
+ * What a comparison sample reads of the PDE side: the Fourier blocks of its grid (|k|∞ ≤ 32, the
+ * H^{−2} distance's cut-off) and two numbers of its state. Small, so a PDE thread can send it.
+ */
+export interface PdeView {
+  blocks: { plus: FourierBlock; minus: FourierBlock };
+  energy: number;
+  entropy: number;
+}
+
+/** The PDE solver's state as a PdeView. */
+export function pdeView(pde: PdeSolver): PdeView {
+  return {
+    blocks: gridBlocks(pde.N, pde.rhoPlus, pde.rhoMinus),
+    energy: pde.energy(),
+    entropy: pde.entropy(),
+  };
+}
+
+/**
+ * The comparison at time t of particles at `pos` (wrapped to [0,1)²) with energy `particleEnergy`
+ * and the PDE state `pde`: one function for the co-stepped run and for a PDE on its own thread.
+ */
+export function comparisonSample(
+  t: number,
+  pos: Float64Array,
+  signs: Int8Array,
+  delta: number,
+  particleEnergy: number,
+  pde: PdeView,
+): ComparisonSample {
+  const d = hMinusDistanceTo({ pos, signs }, pde.blocks);
+  const dip = dipoleStatistics({ pos, signs }, delta, { bins: 1 });
+  return {
+    t,
+    dPlus: d.plus,
+    dMinus: d.minus,
+    particleEnergy,
+    continuumEnergy: pde.energy,
+    entropy: pde.entropy,
+    boundFraction: dip.boundFraction,
+    medianNearestOpposite: dip.median,
+  };
 }
 
 /**
@@ -39,18 +85,7 @@ export function createSideBySide(
     : null;
   function sample(): ComparisonSample {
     stepper.wrapped(pos);
-    const d = hMinusDistance({ pos, signs }, pde.N, pde.rhoPlus, pde.rhoMinus);
-    const dip = dipoleStatistics({ pos, signs }, delta, { bins: 1 });
-    return {
-      t: stepper.t,
-      dPlus: d.plus,
-      dMinus: d.minus,
-      particleEnergy: stepper.energy(),
-      continuumEnergy: pde.energy(),
-      entropy: pde.entropy(),
-      boundFraction: dip.boundFraction,
-      medianNearestOpposite: dip.median,
-    };
+    return comparisonSample(stepper.t, pos, signs, delta, stepper.energy(), pdeView(pde));
   }
   return {
     sample,

@@ -324,12 +324,30 @@ export function hMinusDistance(
   rhoMinus: ArrayLike<number>,
   opts: SobolevOptions = {},
 ): { plus: number; minus: number } {
-  const K = opts.K ?? 32;
-  const s = opts.s ?? 2;
-  const mu = empiricalCoefficients(particles, K, opts.method ?? 'auto');
+  return hMinusDistanceTo(particles, gridBlocks(N, rhoPlus, rhoMinus, opts.K ?? 32), opts);
+}
+
+/** ρ̂± of grid cell averages, |k|∞ ≤ K: the grid's side of hMinusDistance. */
+export function gridBlocks(
+  N: number,
+  rhoPlus: ArrayLike<number>,
+  rhoMinus: ArrayLike<number>,
+  K = 32,
+): { plus: FourierBlock; minus: FourierBlock } {
   const plan = sharedPlan(N);
+  return { plus: gridCoefficients(N, rhoPlus, K, plan), minus: gridCoefficients(N, rhoMinus, K, plan) };
+}
+
+/** hMinusDistance against a grid given by its blocks (gridBlocks; their K is the cut-off). */
+export function hMinusDistanceTo(
+  particles: Configuration,
+  grid: { plus: FourierBlock; minus: FourierBlock },
+  opts: Omit<SobolevOptions, 'K'> = {},
+): { plus: number; minus: number } {
+  const s = opts.s ?? 2;
+  const mu = empiricalCoefficients(particles, grid.plus.K, opts.method ?? 'auto');
   return {
-    plus: negativeSobolevDistance(mu.plus, gridCoefficients(N, rhoPlus, K, plan), s),
-    minus: negativeSobolevDistance(mu.minus, gridCoefficients(N, rhoMinus, K, plan), s),
+    plus: negativeSobolevDistance(mu.plus, grid.plus, s),
+    minus: negativeSobolevDistance(mu.minus, grid.minus, s),
   };
 }

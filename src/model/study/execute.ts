@@ -10,7 +10,7 @@ import type { Wavevector } from '../diagnostics/runMeasures';
 import { cellAverages } from '../init/cellAverages';
 import type { IntegratorOptions } from '../integrate';
 import type { RunNoise } from '../noise/runStepper';
-import { createPdeSolver, type PdeSolver } from '../pde/solver';
+import { createPdeSolver, type PdeOptions, type PdeSolver } from '../pde/solver';
 import { decodeScenario } from '../scenario/codec';
 import { resolveDelta, resolvePdeDelta } from '../scenario/delta';
 import { initialConfiguration, initialDensity } from '../scenario/initial';
@@ -21,7 +21,7 @@ import type { Configuration, ExternalField, InteractionSpec } from '../types';
 import type { StudyRunOptions } from './definition';
 import { type Measures, measureRun } from './measures';
 import { runStudyJob1d } from './oneD';
-import { type RunOutcome, simulate } from './simulate';
+import { type RunOutcome, type RunPlan, simulate } from './simulate';
 
 /** What every run needs, whatever the input format (a scenario, or the CLI's explicit cfg). */
 export interface RunSetup {
@@ -67,8 +67,13 @@ export interface PdeRunOptions {
   rk?: PdeScheme;
 }
 
-/** The PDE's initial cell averages, checked: present on this grid and of total mass 1. */
+/** The PDE solver at its initial state (initialPdeOptions). */
 export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
+  return createPdeSolver(initialPdeOptions(setup, opts));
+}
+
+/** The PDE's options, its initial cell averages checked: present on this grid and of total mass 1. */
+export function initialPdeOptions(setup: RunSetup, opts: PdeRunOptions): PdeOptions {
   const grid = opts.grid;
   if (setup.densityGrid !== undefined && setup.scenario === undefined && setup.densityGrid !== grid)
     fail('grid', `--grid ${grid} differs from density.grid = ${setup.densityGrid} in the input`);
@@ -79,7 +84,7 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
   mass /= grid * grid;
   // written so that a NaN mass (a non-finite density) fails too
   if (!(Math.abs(mass - 1) <= 1e-6)) fail('density', `∫(ρ+ + ρ−) must be 1, got ${mass}`);
-  return createPdeSolver({
+  return {
     geometry: setup.spec.geometry,
     core: setup.spec.core,
     delta: opts.delta,
@@ -89,7 +94,7 @@ export function initialPde(setup: RunSetup, opts: PdeRunOptions): PdeSolver {
     rhoPlus: d.rhoPlus,
     rhoMinus: d.rhoMinus,
     temperature: setup.noise?.temperature,
-  });
+  };
 }
 
 /** Told the time each clock (particles, pde) has reached after every step; may throw to stop. */
@@ -124,25 +129,38 @@ export interface ExecutedRun {
  * sample times, never a step.
  */
 export function executeRun(setup: RunSetup, opts: RunOptions, series: boolean): ExecutedRun {
+  const run = startRun(setup, opts, series);
+  const pde = opts.pde ? { solver: initialPde(setup, opts.pde), samples: opts.pde.samples } : undefined;
+  return run.finish(simulate(setup, { ...run.plan, pde }));
+}
+
+/**
+ * The parts of executeRun around the simulation, for a caller that simulates another way (the
+ * CLI's run with the PDE on its own thread): the plan without its PDE, and finish(outcome) giving
+ * the measures and the wall time from this call on.
+ */
+export function startRun(setup: RunSetup, opts: RunOptions, series: boolean) {
   if (setup.dimension === 1) refuse1d();
   const started = performance.now();
   const watch = opts.watch;
   const samples: ComparisonSample[] = [];
-  const outcome = simulate(setup, {
+  const plan: Omit<RunPlan, 'pde'> = {
     T: opts.T,
     integrator: opts.integrator,
-    pde: opts.pde ? { solver: initialPde(setup, opts.pde), samples: opts.pde.samples } : undefined,
     stopEvery: opts.stopEvery,
     observe: watch && {
       particles: (t) => watch.at('particles', t),
       pde: (t) => watch.at('pde', t),
     },
     onSample: series ? (s) => samples.push(s) : undefined,
-  });
-  const measures = measureRun(outcome, setup.spec.geometry, opts.modes, setup.spec.core);
-  const wallSeconds = (performance.now() - started) / 1000;
-  measures.wall_s = wallSeconds;
-  return { outcome, measures, samples, wallSeconds };
+  };
+  const finish = (outcome: RunOutcome): ExecutedRun => {
+    const measures = measureRun(outcome, setup.spec.geometry, opts.modes, setup.spec.core);
+    const wallSeconds = (performance.now() - started) / 1000;
+    measures.wall_s = wallSeconds;
+    return { outcome, measures, samples, wallSeconds };
+  };
+  return { plan, finish };
 }
 
 /** The 2D measures would silently read the circle as the slip system's line x₂ = 0 (1D rows: oneD.ts). */

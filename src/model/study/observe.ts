@@ -52,3 +52,9 @@ export function observedPde(pde: PdeSolver, at: (t: number) => void): PdeSolver 
     },
   });
 }
+
+/** Throws unless the PDE has reached t (its advanceTo stops silently when no step is possible). */
+export function assertPdeReached(pde: PdeSolver, t: number): void {
+  if (!(pde.t >= t - 1e-12 * Math.max(1, t)))
+    throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
+}

@@ -15,7 +15,9 @@ import { createRunStepper, type RunNoise } from '../noise/runStepper';
 import type { PdeSolver } from '../pde/solver';
 import { pdeStepping } from '../pde/stepping';
 import type { Configuration, ExternalField, InteractionSpec } from '../types';
-import { observedPde, observedStepper } from './observe';
+import { assertPdeReached, observedPde, observedStepper } from './observe';
+
+export { assertPdeReached };
 
 export interface RunInput {
   spec: InteractionSpec;
@@ -55,15 +57,16 @@ export interface RunOutcome {
   rejected: number;
   /** Runs without a PDE: (t, E_n) at t = 0 and after every accepted step. */
   energySteps?: Array<[number, number]>;
-  /** PDE runs: the solver at T and its initial state. */
-  pde?: { solver: PdeSolver; rho0: { rhoPlus: Float64Array; rhoMinus: Float64Array }; energy0: number };
+  /** PDE runs: the solver at T (or its final state, from a PDE thread) and its initial state. */
+  pde?: { solver: PdeFinal; rho0: { rhoPlus: Float64Array; rhoMinus: Float64Array }; energy0: number };
 }
 
-/** Throws unless the PDE has reached t (its advanceTo stops silently when no step is possible). */
-export function assertPdeReached(pde: PdeSolver, t: number): void {
-  if (!(pde.t >= t - 1e-12 * Math.max(1, t)))
-    throw new Error(`pde: no progress at t = ${pde.t} (last step ${pde.lastDt}; is the state still finite?)`);
-}
+/** What a run reports of its PDE at T: a solver, or the same numbers sent by a PDE thread. */
+export type PdeFinal = Pick<
+  PdeSolver,
+  'N' | 'label' | 'steps' | 'rejected' | 'delta' | 'rhoPlus' | 'rhoMinus' | 'energy'
+>;
+
 
 /**
  * Kernels of the last few (geometry, core, δ): building one costs 0.05–0.7 s, the runs of a study
@@ -83,7 +86,11 @@ function kernelFor(spec: InteractionSpec): PairKernel {
   return k;
 }
 
-export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
+/**
+ * The particle side of a run as simulate makes it: its stepper (the kernel from the cache) and the
+ * outcome's fields that do not depend on the steps.
+ */
+export function particleSide(input: RunInput, plan: Pick<RunPlan, 'T' | 'integrator'>) {
   const { spec, field, config } = input;
   const system = createSystem(spec, field, config.signs, kernelFor(spec));
   const makeStepper = () => createRunStepper(system, config.pos, plan.integrator, input.noise);
@@ -94,6 +101,12 @@ export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
     delta: spec.delta,
     lambda: system.kernel.lambda,
   };
+  return { makeStepper, common };
+}
+
+export function simulate(input: RunInput, plan: RunPlan): RunOutcome {
+  const { spec, config } = input;
+  const { makeStepper, common } = particleSide(input, plan);
   const seeParticles = plan.observe?.particles;
   if (!plan.pde) {
     const onStep = seeParticles ? (t: number) => seeParticles(t) : undefined;
