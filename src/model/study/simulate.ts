@@ -67,7 +67,6 @@ export type PdeFinal = Pick<
   'N' | 'label' | 'steps' | 'rejected' | 'delta' | 'rhoPlus' | 'rhoMinus' | 'energy'
 >;
 
-
 /**
  * Kernels of the last few (geometry, core, δ): building one costs 0.05–0.7 s, the runs of a study
  * often share δ (seeds, n ladders at fixed δ), and a kernel holds no state between calls (its
