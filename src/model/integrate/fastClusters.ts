@@ -2,7 +2,7 @@ import type { ParticleSystem } from '../dynamics/particleSystem';
 import { gradU } from '../external';
 import { ClusterOde } from './clusterOde';
 import { Clusters } from './clusters';
-import { choleskySolve, stiffPairRadius } from './nearPairJacobian';
+import { stiffPairRadius } from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -331,7 +331,7 @@ export class FastClusters {
       }
       ut[st] = gh * utv;
       for (let d = 0; d < dim; d++) uz[2 * st + d] = gh * zs[d];
-      choleskySolve(this.ode.mat, 0, len, rhs);
+      this.ode.solve(rhs, len);
       const us = u[st];
       for (let k = 0; k < len; k++) us[k] = rhs[k];
     }
