@@ -1,13 +1,8 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { gradU, hessianU } from '../external';
+import { gradU } from '../external';
+import { ClusterOde } from './clusterOde';
 import { Clusters } from './clusters';
-import {
-  cholesky,
-  choleskyLaplacian,
-  choleskySolve,
-  positivePart2,
-  stiffPairRadius,
-} from './nearPairJacobian';
+import { stiffPairRadius } from './nearPairJacobian';
 import { NearPairs } from './nearPairs';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -28,8 +23,12 @@ import { ROS34PW2 } from './rosenbrockW';
  * tolerances 0.3 of the macro step's, so the sub-steps follow a collapsing pair on its own
  * time scale n·s² while the macro step follows the slow field.
  */
-/** Largest growth of a sub-step after an accepted one. */
-const SUB_GROW = 5;
+/**
+ * Largest growth of a sub-step after an accepted one. After a collapse (δ = 1e-7 dipoles: the
+ * pair reaches its equilibrium width in ~1e-10) the error estimates are ~1e-9 and the steps
+ * grow from 1e-10 to H: at 5 that took 14 sub-steps, at 100 it takes 5, no rejection added.
+ */
+const SUB_GROW = 100;
 export class FastClusters {
   /**
    * A pair is fast when its rate ‖M‖ = ‖b_i b_j D²V_δ/n‖ reaches THETA/H (stiff on the step) or
@@ -64,8 +63,15 @@ export class FastClusters {
   private readonly dim: 1 | 2;
   private readonly near: NearPairs;
   private readonly signs: Int8Array;
-  /** Last accepted sub-step of each particle's cluster (0: none yet). */
+  /**
+   * Per particle, from its cluster's last solve: the sub-step proposed at its end (hsub; 0: none
+   * yet), the first accepted sub-step (hfirst) and the start coordinates (ystart). A solve that
+   * starts where the last one started (the corrector after the predictor, a retried macro step)
+   * opens with hfirst: the end proposal would restart a collapse with the step it ended with.
+   */
   private readonly hsub: Float64Array;
+  private readonly hfirst: Float64Array;
+  private readonly ystart: Float64Array;
   private readonly hasField: boolean;
   private readonly g = new Float64Array(3);
   // per-cluster scratch, grown to the largest cluster
@@ -80,9 +86,8 @@ export class FastClusters {
   private rhs = new Float64Array(0);
   private er = new Float64Array(0);
   private u: Float64Array[] = [];
-  private mat = new Float64Array(0);
-  /** 1D: the excess 1/(γh) + (b D²U)₊ of the cluster matrix over its pair Laplacian. */
-  private excess = new Float64Array(0);
+  /** A cluster's own ODE: its right side and sub-step matrix. */
+  private readonly ode: ClusterOde;
   private readonly ut = new Float64Array(ROS34PW2.m.length);
   private keep = new Uint8Array(64);
   private norms = new Float64Array(64);
@@ -95,8 +100,11 @@ export class FastClusters {
     this.dim = system.geometry === 'slip' ? 1 : 2;
     this.near = new NearPairs(this.n);
     this.clusters = new Clusters(this.n);
+    this.ode = new ClusterOde(system, this.clusters, this.dim);
     this.signs = system.signs;
     this.hsub = new Float64Array(this.n);
+    this.hfirst = new Float64Array(this.n);
+    this.ystart = new Float64Array(2 * this.n);
     // −b∇U of a cluster's members is part of its fast ODE: evaluated at the sub-steps' states
     this.hasField = system.field.modes.some((md) => md.a !== 0);
   }
@@ -163,6 +171,9 @@ export class FastClusters {
       this.pn[k] = norms[p];
     }
     this.pairCount = kept;
+    this.ode.pi = this.pi;
+    this.ode.pj = this.pj;
+    this.ode.pairStart = ps;
     const m = clusters.largest;
     if (m * 2 > this.cap) this.grow(m * 2);
   }
@@ -175,8 +186,7 @@ export class FastClusters {
     this.rhs = new Float64Array(cap);
     this.er = new Float64Array(cap);
     this.u = ROS34PW2.m.map(() => new Float64Array(cap));
-    this.mat = new Float64Array(cap * cap);
-    this.excess = new Float64Array(cap);
+    this.ode.grow(cap);
   }
 
   /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
@@ -223,6 +233,11 @@ export class FastClusters {
     for (let c = 0; c < this.clusters.count; c++) this.solveCluster(c, y, coef, H, f * rtol, f * atol, out);
   }
 
+  /**
+   * The sub-step loop of one cluster. Its pieces are methods of their own: with the attempt and
+   * the closing inline, V8 compiled the loop on stack (OSR) before the code after it had run and
+   * left that code ~350 times per run (a deopt per cluster solve, n = 1000 dipoles).
+   */
   private solveCluster(
     c: number,
     y: Float64Array,
@@ -232,8 +247,8 @@ export class FastClusters {
     atol: number,
     out: Float64Array,
   ): void {
-    const { clusters, dim, x, x1, ys, rhs, er, u, hsub } = this;
-    const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
+    const { clusters, dim, x, x1 } = this;
+    const mw = ROS34PW2.m;
     const s0 = clusters.start[c];
     const m = clusters.start[c + 1] - s0;
     const len = dim * m;
@@ -241,23 +256,12 @@ export class FastClusters {
       const i = clusters.members[s0 + k];
       for (let d = 0; d < dim; d++) x[dim * k + d] = y[2 * i + d];
     }
-    let h = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < m; k++) {
-      const hs = hsub[clusters.members[s0 + k]];
-      if (hs > 0 && hs < h) h = hs;
-    }
-    if (!Number.isFinite(h)) {
-      // first solve of these particles: start on the cluster's own time scale
-      let rate = 0;
-      for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) rate = Math.max(rate, 2 * this.pn[p]);
-      h = Math.min(H / 16, 1 / rate);
-    }
+    let h = this.openingStep(c, y, H);
     let tau = 0;
-    const ut = this.ut;
-    const { zs, uz, z } = this;
+    const { uz, z } = this;
     z[0] = 0;
     z[1] = 0;
-    let lastAccepted = h;
+    let first = 0;
     for (let iter = 0; tau < H; iter++) {
       if (iter >= FastClusters.MAX_SUBSTEPS)
         throw new Error(
@@ -265,59 +269,7 @@ export class FastClusters {
         );
       const rest = H - tau;
       const hh = h * 1.01 >= rest ? rest : h;
-      const gh = gamma * hh;
-      this.stageUnknowns += mw.length * len;
-      this.factorCluster(c, x, y, gh);
-      for (let st = 0; st < mw.length; st++) {
-        for (let k = 0; k < len; k++) ys[k] = x[k];
-        let ts = tau;
-        const ai = a[st];
-        for (let j = 0; j < st; j++) {
-          const w = ai[j];
-          if (w === 0) continue;
-          const uj = u[j];
-          for (let k = 0; k < len; k++) ys[k] += w * uj[k];
-          ts += w * ut[j];
-        }
-        this.clusterRhs(c, ys, y, ts, coef, rhs, zs);
-        const ci = cc[st];
-        let utv = 1;
-        for (let j = 0; j < st; j++) {
-          const w = ci[j] / hh;
-          if (w === 0) continue;
-          const uj = u[j];
-          for (let k = 0; k < len; k++) rhs[k] += w * uj[k];
-          utv += w * ut[j];
-          for (let d = 0; d < dim; d++) zs[d] += w * uz[2 * j + d];
-        }
-        ut[st] = gh * utv;
-        for (let d = 0; d < dim; d++) uz[2 * st + d] = gh * zs[d];
-        choleskySolve(this.mat, 0, len, rhs);
-        const us = u[st];
-        for (let k = 0; k < len; k++) us[k] = rhs[k];
-      }
-      for (let k = 0; k < len; k++) {
-        let v = x[k];
-        let ev = 0;
-        for (let st = 0; st < mw.length; st++) {
-          v += mw[st] * u[st][k];
-          ev += e[st] * u[st][k];
-        }
-        x1[k] = v;
-        er[k] = ev;
-      }
-      let en = 0;
-      for (let k = 0; k < m; k++) {
-        let e2 = 0;
-        let d2 = 0;
-        for (let d = 0; d < dim; d++) {
-          const q = dim * k + d;
-          e2 += er[q] * er[q];
-          d2 += (x1[q] - x[q]) ** 2;
-        }
-        const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
-        if (r > en) en = r;
-      }
+      const en = this.subStep(c, y, coef, tau, hh, rtol, atol);
       if (!(en <= 1)) {
         this.subRejected++;
         h = hh * (Number.isFinite(en) ? Math.max(0.2, 0.9 * en ** (-1 / 3)) : 0.2);
@@ -326,12 +278,106 @@ export class FastClusters {
       this.subSteps++;
       for (let k = 0; k < len; k++) x[k] = x1[k];
       for (let st = 0; st < mw.length; st++) for (let d = 0; d < dim; d++) z[d] += mw[st] * uz[2 * st + d];
+      if (first === 0) first = hh;
+      const grown = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
+      // a last step cut to the rest leaves the uncut proposal standing when that is larger
+      h = hh === rest ? Math.max(h, grown) : grown;
       tau = hh === rest ? H : tau + hh;
-      if (hh !== rest || hh >= lastAccepted) lastAccepted = hh;
-      h = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
     }
-    // Σ over members moves by Σ ∫₀ᴴ p exactly (as the free particles do): the sub-steps moved it
-    // by their quadrature z of Σ p (the pair forces cancel in the sum), so add the difference
+    this.close(c, y, coef, H, out, h, first);
+  }
+
+  /**
+   * One ROS34PW2 sub-step of cluster c from x at τ of size hh: the new state into x1, Σ p's
+   * stage quadrature into uz; returns the error norm (≤ 1: accept).
+   */
+  private subStep(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    tau: number,
+    hh: number,
+    rtol: number,
+    atol: number,
+  ): number {
+    const { clusters, dim, x, x1, ys, rhs, er, u, ut, zs, uz } = this;
+    const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
+    const m = clusters.start[c + 1] - clusters.start[c];
+    const len = dim * m;
+    const gh = gamma * hh;
+    this.stageUnknowns += mw.length * len;
+    this.ode.factor(c, x, y, gh);
+    for (let st = 0; st < mw.length; st++) {
+      for (let k = 0; k < len; k++) ys[k] = x[k];
+      let ts = tau;
+      const ai = a[st];
+      for (let j = 0; j < st; j++) {
+        const w = ai[j];
+        if (w === 0) continue;
+        const uj = u[j];
+        for (let k = 0; k < len; k++) ys[k] += w * uj[k];
+        ts += w * ut[j];
+      }
+      this.ode.rhs(c, ys, y, ts, coef, rhs, zs);
+      const ci = cc[st];
+      let utv = 1;
+      for (let j = 0; j < st; j++) {
+        const w = ci[j] / hh;
+        if (w === 0) continue;
+        const uj = u[j];
+        for (let k = 0; k < len; k++) rhs[k] += w * uj[k];
+        utv += w * ut[j];
+        for (let d = 0; d < dim; d++) zs[d] += w * uz[2 * j + d];
+      }
+      ut[st] = gh * utv;
+      for (let d = 0; d < dim; d++) uz[2 * st + d] = gh * zs[d];
+      this.ode.solve(rhs, len);
+      const us = u[st];
+      for (let k = 0; k < len; k++) us[k] = rhs[k];
+    }
+    for (let k = 0; k < len; k++) {
+      let v = x[k];
+      let ev = 0;
+      for (let st = 0; st < mw.length; st++) {
+        v += mw[st] * u[st][k];
+        ev += e[st] * u[st][k];
+      }
+      x1[k] = v;
+      er[k] = ev;
+    }
+    let en = 0;
+    for (let k = 0; k < m; k++) {
+      let e2 = 0;
+      let d2 = 0;
+      for (let d = 0; d < dim; d++) {
+        const q = dim * k + d;
+        e2 += er[q] * er[q];
+        d2 += (x1[q] - x[q]) ** 2;
+      }
+      const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
+      if (r > en) en = r;
+    }
+    return en;
+  }
+
+  /**
+   * Writes cluster c's members at H into out and keeps its sub-step memory (end proposal h,
+   * first accepted sub-step, start coordinates). Σ over members moves by Σ ∫₀ᴴ p exactly (as the
+   * free particles do): the sub-steps moved it by their quadrature z of Σ p (the pair forces
+   * cancel in the sum), so the difference is added.
+   */
+  private close(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    H: number,
+    out: Float64Array,
+    h: number,
+    first: number,
+  ): void {
+    const { clusters, dim, x, zs, z, hsub } = this;
+    const s0 = clusters.start[c];
+    const m = clusters.start[c + 1] - s0;
     const deg = coef.length - 1;
     for (let d = 0; d < dim; d++) {
       let P = 0; // Σ_k ∫₀ᴴ p_k = Σ_k Σ_e coef[e]·H^{e+1}/(e+1)
@@ -346,143 +392,35 @@ export class FastClusters {
     for (let k = 0; k < m; k++) {
       const i = clusters.members[s0 + k];
       for (let d = 0; d < dim; d++) out[2 * i + d] = x[dim * k + d] + zs[d];
-      hsub[i] = lastAccepted;
+      hsub[i] = h;
+      this.hfirst[i] = first;
+      this.ystart[2 * i] = y[2 * i];
+      this.ystart[2 * i + 1] = y[2 * i + 1];
     }
   }
 
   /**
-   * rhs = F(v) + p(τ) on the cluster's unknowns (v local; fixed coordinates read from y);
-   * psum = Σ over members of p(τ), per coordinate.
+   * The first sub-step of cluster c from y over [0, H]: hfirst when every member starts where its
+   * last solve started, else the smallest end proposal hsub of its members, else (new particles)
+   * the cluster's own time scale 1/(2 max ‖M‖).
    */
-  private clusterRhs(
-    c: number,
-    v: Float64Array,
-    y: Float64Array,
-    tau: number,
-    coef: Float64Array[],
-    rhs: Float64Array,
-    psum: Float64Array,
-  ): void {
-    const { clusters, dim, pi, pj, signs, g } = this;
+  private openingStep(c: number, y: Float64Array, H: number): number {
+    const { clusters, hsub, hfirst, ystart } = this;
     const s0 = clusters.start[c];
-    const m = clusters.start[c + 1] - s0;
-    const deg = coef.length - 1;
-    psum[0] = 0;
-    psum[1] = 0;
-    for (let k = 0; k < m; k++) {
-      const i = clusters.members[s0 + k];
-      for (let d = 0; d < dim; d++) {
-        const q = 2 * i + d;
-        let pq = coef[deg][q];
-        for (let e = deg - 1; e >= 0; e--) pq = pq * tau + coef[e][q];
-        rhs[dim * k + d] = pq;
-        psum[d] += pq;
-      }
-      if (this.hasField) {
-        const px = v[dim * k];
-        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
-        gradU(this.system.field, px, py, g, 0);
-        rhs[dim * k] -= signs[i] * g[0];
-        if (dim === 2) rhs[2 * k + 1] -= signs[i] * g[1];
-      }
+    const s1 = clusters.start[c + 1];
+    let same = true;
+    let h = Number.POSITIVE_INFINITY;
+    let hf = Number.POSITIVE_INFINITY;
+    for (let q = s0; q < s1; q++) {
+      const i = clusters.members[q];
+      if (hsub[i] > 0 && hsub[i] < h) h = hsub[i];
+      if (!(hfirst[i] > 0 && ystart[2 * i] === y[2 * i] && ystart[2 * i + 1] === y[2 * i + 1])) same = false;
+      else if (hfirst[i] < hf) hf = hfirst[i];
     }
-    const inv = 1 / this.n;
-    const local = clusters.local;
-    const kernel = this.system.kernel;
-    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
-      const i = pi[p];
-      const j = pj[p];
-      const li = local[i];
-      const lj = local[j];
-      let dx: number;
-      let dy: number;
-      if (dim === 2) {
-        dx = v[2 * li] - v[2 * lj];
-        dy = v[2 * li + 1] - v[2 * lj + 1];
-      } else {
-        dx = v[li] - v[lj];
-        dy = y[2 * i + 1] - y[2 * j + 1];
-      }
-      kernel.gradient(dx, dy, g, 0);
-      const s = signs[i] * signs[j] * inv;
-      rhs[dim * li] -= s * g[0];
-      rhs[dim * lj] += s * g[0];
-      if (dim === 2) {
-        rhs[2 * li + 1] -= s * g[1];
-        rhs[2 * lj + 1] += s * g[1];
-      }
-    }
+    if (same) return hf;
+    if (Number.isFinite(h)) return h;
+    let rate = 0;
+    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) rate = Math.max(rate, 2 * this.pn[p]);
+    return Math.min(H / 16, 1 / rate);
   }
-
-  /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
-  private factorCluster(c: number, v: Float64Array, y: Float64Array, gh: number): void {
-    const { clusters, dim, pi, pj, signs, g, mat } = this;
-    const m = clusters.start[c + 1] - clusters.start[c];
-    const len = dim * m;
-    mat.fill(0, 0, len * len);
-    const diag = 1 / gh;
-    for (let k = 0; k < len; k++) mat[k * len + k] = diag;
-    if (dim === 1) this.excess.fill(diag, 0, len);
-    if (this.hasField) {
-      const s0 = clusters.start[c];
-      for (let k = 0; k < m; k++) {
-        const i = clusters.members[s0 + k];
-        const px = v[dim * k];
-        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
-        hessianU(this.system.field, px, py, g, 0);
-        if (dim === 1) {
-          this.excess[k] += Math.max(0, signs[i] * g[0]);
-          continue;
-        }
-        positivePart2(signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], g);
-        addBlock(mat, len, 2 * k, 2 * k, g[0], g[1], g[2]);
-      }
-    }
-    const inv = 1 / this.n;
-    const local = clusters.local;
-    const kernel = this.system.kernel;
-    for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) {
-      const i = pi[p];
-      const j = pj[p];
-      const li = local[i];
-      const lj = local[j];
-      const s = signs[i] * signs[j] * inv;
-      if (dim === 1) {
-        kernel.hessian(v[li] - v[lj], y[2 * i + 1] - y[2 * j + 1], g, 0);
-        const aa = Math.max(0, s * g[0]);
-        mat[li * len + li] += aa;
-        mat[lj * len + lj] += aa;
-        mat[li * len + lj] -= aa;
-        mat[lj * len + li] -= aa;
-        continue;
-      }
-      kernel.hessian(v[2 * li] - v[2 * lj], v[2 * li + 1] - v[2 * lj + 1], g, 0);
-      positivePart2(s * g[0], s * g[1], s * g[2], g);
-      const aa = g[0];
-      const bb = g[1];
-      const dd = g[2];
-      addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
-      addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
-      addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
-      addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
-    }
-    if (dim === 1) choleskyLaplacian(mat, 0, len, this.excess, 0);
-    else cholesky(mat, 0, len);
-  }
-}
-
-/** mat[r0.., col..] += [[a, b], [b, d]]. */
-function addBlock(
-  mat: Float64Array,
-  len: number,
-  r0: number,
-  col: number,
-  a: number,
-  b: number,
-  d: number,
-): void {
-  mat[r0 * len + col] += a;
-  mat[r0 * len + col + 1] += b;
-  mat[(r0 + 1) * len + col] += b;
-  mat[(r0 + 1) * len + col + 1] += d;
 }
