@@ -5,7 +5,12 @@ const TWO_PI = 2 * Math.PI;
 /** U(x) = Σ a cos(2π(p x + q y) − φ). The force F is not part of U (it has no periodic potential). */
 export function potentialU(field: ExternalField, x: number, y: number): number {
   let u = 0;
-  for (const m of field.modes) u += m.a * Math.cos(TWO_PI * (m.p * x + m.q * y) - m.phi);
+  const modes = field.modes;
+  // indexed loops, not for…of: these run per particle and per stage, often still cold (iterator objects)
+  for (let k = 0; k < modes.length; k++) {
+    const m = modes[k];
+    u += m.a * Math.cos(TWO_PI * (m.p * x + m.q * y) - m.phi);
+  }
   return u;
 }
 
@@ -13,7 +18,9 @@ export function potentialU(field: ExternalField, x: number, y: number): number {
 export function gradU(field: ExternalField, x: number, y: number, out: Float64Array, o = 0): void {
   let gx = 0;
   let gy = 0;
-  for (const m of field.modes) {
+  const modes = field.modes;
+  for (let k = 0; k < modes.length; k++) {
+    const m = modes[k];
     const s = -m.a * TWO_PI * Math.sin(TWO_PI * (m.p * x + m.q * y) - m.phi);
     gx += s * m.p;
     gy += s * m.q;
@@ -27,7 +34,9 @@ export function hessianU(field: ExternalField, x: number, y: number, out: Float6
   let xx = 0;
   let xy = 0;
   let yy = 0;
-  for (const m of field.modes) {
+  const modes = field.modes;
+  for (let k = 0; k < modes.length; k++) {
+    const m = modes[k];
     const c = -m.a * TWO_PI * TWO_PI * Math.cos(TWO_PI * (m.p * x + m.q * y) - m.phi);
     xx += c * m.p * m.p;
     xy += c * m.p * m.q;

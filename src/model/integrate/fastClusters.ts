@@ -109,11 +109,19 @@ export class FastClusters {
     this.hasField = system.field.modes.some((md) => md.a !== 0);
   }
 
-  /** Finds the pairs that are fast on a macro step of size H at state y and their clusters. */
+  /**
+   * Finds the pairs that are fast on a macro step of size H at state y and their clusters. The
+   * result depends on y and min(θ/H, RATE) only, so a build for the same two is skipped: the
+   * first step's guess and the first attempt, and every retry after a rejection while H < θ/RATE.
+   */
   build(y: Float64Array, H: number): void {
+    const start = Math.min(this.theta / H, FastClusters.RATE);
+    if (start === this.builtLimit && sameState(y, this.builtY)) return;
+    this.builtLimit = start;
+    if (this.builtY.length !== y.length) this.builtY = new Float64Array(y.length);
+    this.builtY.set(y);
     const { near, clusters, system, dim } = this;
-    const theta = this.theta;
-    const count = near.search(y, stiffPairRadius(system, 1, Math.min(theta / H, FastClusters.RATE)));
+    const count = near.search(y, stiffPairRadius(system, 1, start));
     if (this.keep.length < count) {
       this.keep = new Uint8Array(Math.max(count, 2 * this.keep.length));
       this.norms = new Float64Array(this.keep.length);
@@ -130,7 +138,7 @@ export class FastClusters {
       }
     }
     // a cluster too big for its dense solves: raise both thresholds until none is
-    let limit = Math.min(theta / H, FastClusters.RATE);
+    let limit = start;
     for (let attempt = 0; ; attempt++, limit *= 4) {
       clusters.reset();
       let tooBig = false;
@@ -177,6 +185,10 @@ export class FastClusters {
     const m = clusters.largest;
     if (m * 2 > this.cap) this.grow(m * 2);
   }
+
+  /** The state and start threshold of the last build (NaN: none yet). */
+  private builtY = new Float64Array(0);
+  private builtLimit = Number.NaN;
 
   private grow(cap: number): void {
     this.cap = cap;
@@ -423,4 +435,11 @@ export class FastClusters {
     for (let p = this.pairStart[c]; p < this.pairStart[c + 1]; p++) rate = Math.max(rate, 2 * this.pn[p]);
     return Math.min(H / 16, 1 / rate);
   }
+}
+
+/** Whether a and b hold the same numbers (same length, every entry equal). */
+function sameState(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

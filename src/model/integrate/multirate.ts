@@ -141,11 +141,15 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     this.fast = new FastClusters(system);
     this.energyTest = new EnergyTest(system);
     const f0 = buf();
-    this.system.velocities(this.y, f0);
+    // both in one pass where the system can (one far-field transform; the same bits as apart)
+    if (this.system.velocitiesAndEnergy) this.En = this.system.velocitiesAndEnergy(this.y, f0);
+    else {
+      this.system.velocities(this.y, f0);
+      this.En = this.system.energy(this.y);
+    }
     this.evaluations++;
-    assertFinite(f0, 0, 'velocity');
-    this.En = this.system.energy(this.y);
     this.energyEvaluations++;
+    assertFinite(f0, 0, 'velocity');
     if (!Number.isFinite(this.En)) throw new Error('integrator: non-finite energy at t = 0');
     this.Et = this.energyTest.lyapunov(this.En, this.y);
     this.t = t0;
