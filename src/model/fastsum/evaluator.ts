@@ -10,8 +10,8 @@ import {
   farMemory,
   getEnergy,
   helperTimes,
+  nearCommand,
   type SharedViews,
-  setEnergy,
   sharedBytes,
   sharedClock,
   sharedViews,
@@ -129,9 +129,7 @@ export class FastSumEvaluator implements FastSum {
 
   /** The helper's share, here: the same computation the helper would do. */
   private shareHere(kind: number, row1: number): void {
-    const v = this.shared;
-    if (kind & COMMAND.GRADIENT) v.ctrl[CTRL.PAIRS] = this.share!.accumulate(v.hfx, v.hfy, 0, row1);
-    if (kind & COMMAND.ENERGY) setEnergy(v, this.share!.energy(0, row1));
+    nearCommand(this.share!, this.shared, kind, row1);
   }
 
   private evaluate(pos: Float64Array, signs: Int8Array, gradient: boolean, energy: boolean): number {
@@ -163,9 +161,13 @@ export class FastSumEvaluator implements FastSum {
       tGather = performance.now() - t1;
     }
     let restEnergy = 0;
-    if (this.rest) {
-      if (gradient) pairs += this.rest.accumulate(this.mfx, this.mfy, R, this.rest.rows);
-      if (energy) restEnergy = this.rest.energy(R, this.rest.rows);
+    const rest = this.rest;
+    if (rest) {
+      if (gradient && energy) {
+        restEnergy = rest.accumulateWithEnergy(this.mfx, this.mfy, R, rest.rows);
+        pairs += rest.pairsInside;
+      } else if (gradient) pairs += rest.accumulate(this.mfx, this.mfy, R, rest.rows);
+      else restEnergy = rest.energy(R, rest.rows);
     }
     const tMain = sharedClock();
     if (remote && !this.link!.finish()) {

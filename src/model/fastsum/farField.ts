@@ -352,6 +352,29 @@ function gather11(
     }
     const o = (i - vb) * S;
     const d = (i - i0) * S;
+    // the x weights in locals, read once per particle rather than once per row
+    const w0 = wx[o];
+    const w1 = wx[o + 1];
+    const w2 = wx[o + 2];
+    const w3 = wx[o + 3];
+    const w4 = wx[o + 4];
+    const w5 = wx[o + 5];
+    const w6 = wx[o + 6];
+    const w7 = wx[o + 7];
+    const w8 = wx[o + 8];
+    const w9 = wx[o + 9];
+    const w10 = wx[o + 10];
+    const d0 = dwx[d];
+    const d1 = dwx[d + 1];
+    const d2 = dwx[d + 2];
+    const d3 = dwx[d + 3];
+    const d4 = dwx[d + 4];
+    const d5 = dwx[d + 5];
+    const d6 = dwx[d + 6];
+    const d7 = dwx[d + 7];
+    const d8 = dwx[d + 8];
+    const d9 = dwx[d + 9];
+    const d10 = dwx[d + 10];
     let row = iy[i - vb];
     let ax = 0;
     let ay = 0;
@@ -373,29 +396,29 @@ function gather11(
       const v9 = grid[r + 9];
       const v10 = grid[r + 10];
       const sd =
-        v0 * dwx[d] +
-        v1 * dwx[d + 1] +
-        v2 * dwx[d + 2] +
-        v3 * dwx[d + 3] +
-        v4 * dwx[d + 4] +
-        v5 * dwx[d + 5] +
-        v6 * dwx[d + 6] +
-        v7 * dwx[d + 7] +
-        v8 * dwx[d + 8] +
-        v9 * dwx[d + 9] +
-        v10 * dwx[d + 10];
+        v0 * d0 +
+        v1 * d1 +
+        v2 * d2 +
+        v3 * d3 +
+        v4 * d4 +
+        v5 * d5 +
+        v6 * d6 +
+        v7 * d7 +
+        v8 * d8 +
+        v9 * d9 +
+        v10 * d10;
       const sv =
-        v0 * wx[o] +
-        v1 * wx[o + 1] +
-        v2 * wx[o + 2] +
-        v3 * wx[o + 3] +
-        v4 * wx[o + 4] +
-        v5 * wx[o + 5] +
-        v6 * wx[o + 6] +
-        v7 * wx[o + 7] +
-        v8 * wx[o + 8] +
-        v9 * wx[o + 9] +
-        v10 * wx[o + 10];
+        v0 * w0 +
+        v1 * w1 +
+        v2 * w2 +
+        v3 * w3 +
+        v4 * w4 +
+        v5 * w5 +
+        v6 * w6 +
+        v7 * w7 +
+        v8 * w8 +
+        v9 * w9 +
+        v10 * w10;
       ax += sd * cy;
       ay += sv * cd;
     }

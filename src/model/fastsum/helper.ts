@@ -5,10 +5,10 @@ import {
   COMMAND,
   CTRL,
   farMemory,
+  nearCommand,
   readFarConfig,
   readNearConfig,
   type SharedViews,
-  setEnergy,
   setHelperTimes,
   sharedClock,
   sharedViews,
@@ -97,8 +97,7 @@ export class NearHelper {
         s.config = config;
       }
       const near = s.near!;
-      if (kind & COMMAND.GRADIENT) ctrl[CTRL.PAIRS] = near.accumulate(s.v.hfx, s.v.hfy, row0, row1);
-      if (kind & COMMAND.ENERGY) setEnergy(s.v, near.energy(row0, row1));
+      nearCommand(near, s.v, kind, row1, row0);
     }
     let gather = 0;
     if (kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n) {

@@ -34,12 +34,15 @@ export interface NearConfig {
 const ISO = 0;
 const SLIP = 1;
 const ENERGY = 2;
+/** Gradient and energy in one sweep (accumulateWithEnergy): the same bits as the two sweeps. */
+const BOTH = 3;
 
 export class NearField {
   /** Pairs found inside r₂ by the last accumulate (for the clustering check). */
   pairsInside = 0;
   private readonly kind: number;
-  private readonly prof = new Float64Array(3);
+  /** The slip core's profile per pair (0..2), and bothBlock's energy (3). */
+  private readonly prof = new Float64Array(4);
   private fx!: Float64Array;
   private fy!: Float64Array;
   private energyAcc = 0;
@@ -71,6 +74,22 @@ export class NearField {
   energy(row0 = 0, row1 = this.rows): number {
     this.energyAcc = 0;
     this.sweep(ENERGY, row0, row1);
+    return 2 * this.energyAcc;
+  }
+
+  /**
+   * accumulate and energy in one sweep (the pairs are found and loaded once): returns the energy,
+   * the pair count in pairsInside. Each pair's terms are added in the same order as the separate
+   * sweeps add them, so both results are the same bits.
+   */
+  accumulateWithEnergy(fx: Float64Array, fy: Float64Array, row0 = 0, row1 = this.rows): number {
+    fx.fill(0, 0, this.p.n);
+    fy.fill(0, 0, this.p.n);
+    this.fx = fx;
+    this.fy = fy;
+    this.pairsInside = 0;
+    this.energyAcc = 0;
+    this.sweep(BOTH, row0, row1);
     return 2 * this.energyAcc;
   }
 
@@ -173,8 +192,14 @@ export class NearField {
           this.prof,
         );
         return;
-      default:
+      case ENERGY:
         this.energyAcc += energyBlock(sx, sy, sb, i0, i1, j0, j1, same, shx, shy, cfg, this.prof);
+        return;
+      default: {
+        const e = this.prof;
+        this.pairsInside += bothBlock(sx, sy, sb, this.fx, this.fy, i0, i1, j0, j1, same, shx, shy, cfg, e);
+        this.energyAcc += e[3];
+      }
     }
   }
 }
@@ -351,4 +376,113 @@ function energyBlock(
     e += sb[i] * ei;
   }
   return e;
+}
+
+/**
+ * isoBlock or slipBlock and energyBlock in one loop, each term computed by the same expressions
+ * in the same order (bit-identical to the two sweeps); the block's energy into prof[3]. Pairs at
+ * q = 0 (coincident particles) enter the energy only, as in the separate sweeps.
+ */
+function bothBlock(
+  sx: Float64Array,
+  sy: Float64Array,
+  sb: Float64Array,
+  fx: Float64Array,
+  fy: Float64Array,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  same: boolean,
+  shx: number,
+  shy: number,
+  cfg: NearConfig,
+  prof: Float64Array,
+): number {
+  const { q2, slip, forms, core } = cfg;
+  const exact = !cfg.tabulatedCore;
+  const gcoef = cfg.grad.coef;
+  const gInvH = cfg.grad.invH;
+  const vcoef = cfg.val.coef;
+  const vInvH = cfg.val.invH;
+  const gStride = (slip ? 3 : 1) * TABLE_COEFS;
+  const vStride = (slip ? 2 : 1) * TABLE_COEFS;
+  let inside = 0;
+  let e = 0;
+  for (let i = i0; i < i1; i++) {
+    const xi = sx[i] + shx;
+    const yi = sy[i] + shy;
+    const bi = sb[i];
+    let ax = 0;
+    let ay = 0;
+    let ei = 0;
+    for (let j = same ? i + 1 : j0; j < j1; j++) {
+      const dx = xi - sx[j];
+      const dy = yi - sy[j];
+      const xx = dx * dx;
+      const yy = dy * dy;
+      const q = xx + yy;
+      if (q >= q2) continue;
+      const sj = sb[j];
+      // the value (energyBlock's expressions)
+      const vq = q * vInvH;
+      const vk = vq | 0;
+      const vt = 2 * (vq - vk) - 1;
+      const vo = vk * vStride;
+      let v = poly7(vcoef, vo, vt);
+      if (exact) v += forms.phi(q);
+      let bn = 0;
+      if (slip) {
+        let beta = poly7(vcoef, vo + TABLE_COEFS, vt);
+        if (exact) {
+          v += 0.5;
+          if (q > 0) {
+            pairSlip(q, core, prof);
+            bn = prof[1];
+            beta += 0.5 * bn;
+          }
+        }
+        v += beta * (dx * dx - dy * dy);
+      }
+      ei += sj * v;
+      if (q === 0) continue;
+      inside++;
+      // the gradient (isoBlock's, slipBlock's expressions; pairSlip's profile reused)
+      const tq = q * gInvH;
+      const k = tq | 0;
+      const t = 2 * (tq - k) - 1;
+      const o = k * gStride;
+      let gx: number;
+      let gy: number;
+      if (slip) {
+        let a = poly7(gcoef, o, t);
+        let b = poly7(gcoef, o + TABLE_COEFS, t);
+        let c = poly7(gcoef, o + 2 * TABLE_COEFS, t);
+        if (exact) {
+          a += prof[0];
+          b += (prof[2] - bn) / q;
+          c += bn;
+        }
+        const bb = bi * sj;
+        const common = a + b * (xx - yy);
+        gx = bb * dx * (common + c);
+        gy = bb * dy * (common - c);
+      } else {
+        let a = poly7(gcoef, o, t);
+        if (exact) a += pairRadialA(q, core);
+        a *= bi * sj;
+        gx = a * dx;
+        gy = a * dy;
+      }
+      ax += gx;
+      ay += gy;
+      fx[j] -= gx;
+      fy[j] -= gy;
+    }
+    fx[i] += ax;
+    fy[i] += ay;
+    e += bi * ei;
+  }
+  prof[3] = e;
+  return inside;
 }

@@ -2,7 +2,7 @@ import { CORES, coreForms, pairConstants } from '../kernels/cores';
 import type { CoreModel } from '../types';
 import { cellStartLength } from './cells';
 import { CACHE_MAX, type FarMemory, WEIGHT_STRIDE } from './farField';
-import type { NearConfig } from './nearField';
+import type { NearConfig, NearField } from './nearField';
 import { TABLE_COEFS } from './table';
 
 /**
@@ -244,6 +244,21 @@ export function farMemory(v: SharedViews, withGrid: boolean): FarMemory {
 
 export function setEnergy(v: SharedViews, e: number): void {
   v.params[PARAM.ENERGY] = e;
+}
+
+/**
+ * The near share of a command, on whichever thread runs it (the helper, or the main thread in its
+ * stead): the gradient into hfx/hfy, its pair count and/or the energy into the block; gradient
+ * and energy together in one sweep.
+ */
+export function nearCommand(near: NearField, v: SharedViews, kind: number, row1: number, row0 = 0): void {
+  const gradient = (kind & COMMAND.GRADIENT) !== 0;
+  const energy = (kind & COMMAND.ENERGY) !== 0;
+  if (gradient && energy) {
+    setEnergy(v, near.accumulateWithEnergy(v.hfx, v.hfy, row0, row1));
+    v.ctrl[CTRL.PAIRS] = near.pairsInside;
+  } else if (gradient) v.ctrl[CTRL.PAIRS] = near.accumulate(v.hfx, v.hfy, row0, row1);
+  else if (energy) setEnergy(v, near.energy(row0, row1));
 }
 
 export function getEnergy(v: SharedViews): number {
