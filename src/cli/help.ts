@@ -54,7 +54,8 @@ example:
   so the same input gives the same path bit for bit whatever the stops (--replay, --pde, --samples);
   with --pde the PDE gains θΔρ± and the series add pdeFreeEnergy F = E + θ∫ρ±logρ± (non-increasing);
   the result adds noise: {temperature, seed, dt (the noise grid step), dipoleBreakFactor (δ/ℓ)^(1/(nθ)−2), 1 for nθ ≥ ½}.
-  The result holds T, steps, rejected, regime, wallSeconds (and grid, pdeDelta, pdeSteps) always, then
+  The result holds T, steps, rejected, regime, wallSeconds, threads (how the particles' sums and the PDE
+  shared the cores: a speed is read with it; and grid, pdeDelta, pdeSteps) always, then
   "measures" (the study row at T, below; * = default) and the groups asked for.
 groups:
 ${RUN_GROUPS.map((g) => `    ${g.name.padEnd(24)}${g.default ? '*' : ' '} ${g.what}`).join('\n')}

@@ -11,7 +11,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { comparisonSample, type PdeView } from '../model/compare/sideBySide';
-import { PARALLEL_MIN_N } from '../model/fastsum';
 import type { PdeOptions } from '../model/pde/solver';
 import { observedStepper } from '../model/study/observe';
 import {
@@ -44,11 +43,13 @@ export type PdeThreadReply =
   | { ok: false; message: string };
 
 /**
- * Whether a PDE thread gains anything here: it needs a core of its own, besides the one or two the
- * particles' fast sum uses (two from PARALLEL_MIN_N particles on).
+ * Whether a PDE thread gains anything here: a second core. From PARALLEL_MIN_N particles on the
+ * fast sum's helper shares that core; measured anyway (2 cores, grid 128, T = 0.2, whole process,
+ * load ~1): n = 1000 U = cos 6.1 s without a PDE thread, 5.8 s with it; n = 4000 U = 0 18.2 vs 18.3 s;
+ * with a third process busy on one core all four combinations are within 7.2–7.6 s at n = 1000.
  */
-export function pdeThreadPays(n: number, cores = availableParallelism()): boolean {
-  return cores > (n >= PARALLEL_MIN_N ? 2 : 1);
+export function pdeThreadPays(cores = availableParallelism()): boolean {
+  return cores >= 2;
 }
 
 /** simulate() of a run with a PDE, the PDE on a worker thread (plan.stopEvery is not supported). */

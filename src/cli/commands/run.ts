@@ -13,6 +13,7 @@ import type { Measures } from '../../model/study/measures';
 import { pdeThreadPays, simulateWithPdeThread } from '../pdeThread';
 import type { RunSelection } from '../runFields';
 import { particlesJson, type RunSetup } from '../setup';
+import { fastSumHelperFor, threadsUsed } from '../threads';
 
 export { executeRun, type RunOptions };
 
@@ -25,6 +26,10 @@ function pick(measures: Measures, names: readonly string[], link: string | undef
   return out;
 }
 
+function usesPdeThread(opts: RunOptions): boolean {
+  return opts.pde !== undefined && !opts.stopEvery && pdeThreadPays();
+}
+
 /**
  * executeRun, with the PDE on its own thread when there is a core for it (pdeThreadPays) and the
  * run has no checkpoint grid (--replay steps both sides on it, as the app does): same numbers.
@@ -34,8 +39,8 @@ export async function executeRunThreaded(
   opts: RunOptions,
   series: boolean,
 ): Promise<ExecutedRun> {
-  if (!opts.pde || opts.stopEvery || setup.dimension === 1 || !pdeThreadPays(setup.config.signs.length))
-    return executeRun(setup, opts, series);
+  fastSumHelperFor(setup.config.signs.length);
+  if (!opts.pde || !usesPdeThread(opts)) return executeRun(setup, opts, series);
   const run = startRun(setup, opts, series);
   const options = initialPdeOptions(setup, opts.pde);
   return run.finish(await simulateWithPdeThread(setup, run.plan, { options, samples: opts.pde.samples }));
@@ -70,7 +75,15 @@ export async function runCommand(setup: RunSetup, opts: RunOptions, selection: R
     label: c.label,
     lines: c.lines,
   };
-  const out: Record<string, unknown> = { T: r.T, steps: r.steps, rejected: r.rejected, regime, wallSeconds };
+  const threads = threadsUsed(r.signs.length, opts.pde ? usesPdeThread(opts) : undefined);
+  const out: Record<string, unknown> = {
+    T: r.T,
+    steps: r.steps,
+    rejected: r.rejected,
+    regime,
+    wallSeconds,
+    threads,
+  };
   if (setup.noise) {
     // MATH §13: the noise grid step and the Arrhenius factor of a dipole of width δ breaking
     const n = r.signs.length;

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { threadsUsed } from '../../src/cli/threads';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-threads-'));
+
+type RunJson = { steps: number; particles: number[][]; threads: { particles: string; pde?: string } };
+
+/** `run` as a process of its own (main.ts, which may start helper threads). */
+function runProcess(args: string[]): RunJson {
+  const out = join(dir, 'process.json');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--out', out], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+describe('CLI threads', () => {
+  // n = 1000: the first n whose fast-sum plan is a two-thread one (PARALLEL_MIN_N)
+  const args = ['run', '--in', 'v1&n=1000&d=0.001&samp=iid&rho=sine:0.5,1,0&U=1,1,0,0', '--T', '0.003'];
+
+  it('the process gives the fast sum its helper on two cores, with the one-thread run’s numbers bit for bit', async () => {
+    const threaded = runProcess([...args, '--fields', '+particles']);
+    // in-process (tests): no helper thread is started, so this is the one-thread evaluation
+    const alone = (await runCli([...args, '--fields', '+particles', '--out', join(dir, 'alone.json')])) as RunJson;
+    expect(alone.threads.particles).toMatch(/^one thread/);
+    expect(threaded.threads.particles).toMatch(availableParallelism() >= 2 ? /^two threads/ : /^one thread/);
+    expect(threaded.steps).toBe(alone.steps);
+    expect(threaded.particles).toEqual(alone.particles);
+  }, 60_000);
+
+  it('says why a run has one thread', () => {
+    expect(threadsUsed(100, undefined)).toEqual({ particles: expect.stringMatching(/direct pair sums/) });
+    expect(threadsUsed(500, true).particles).toMatch(/below 1000 particles/);
+    expect(threadsUsed(500, true).pde).toMatch(/of its own/);
+    expect(threadsUsed(500, false).pde).toMatch(/particles' thread/);
+  });
+});
