@@ -12,6 +12,7 @@
  */
 import { createSystem } from '../../src/model/dynamics/createSystem';
 import { createStepper } from '../../src/model/integrate';
+import { limitingParticle } from '../../src/model/integrate/errorNorm';
 import type { MultirateAttempt, MultirateStepper } from '../../src/model/integrate/multirate';
 import { decodeScenario } from '../../src/model/scenario/codec';
 import { resolveDelta } from '../../src/model/scenario/delta';
@@ -34,16 +35,8 @@ type Tally = Record<'member' | 'nextToMember' | 'nearFree' | 'otherFree', number
 function classify(a: MultirateAttempt, rtol: number, atol: number, spacing: number) {
   const { err, y, yNew, f, clusterId } = a;
   const n = clusterId.length;
-  let w = 0;
-  let worst = -1;
-  for (let i = 0; i < n; i++) {
-    const e = Math.hypot(err[2 * i], err[2 * i + 1]);
-    const r = e / (atol + rtol * Math.hypot(yNew[2 * i] - y[2 * i], yNew[2 * i + 1] - y[2 * i + 1]));
-    if (r > worst) {
-      worst = r;
-      w = i;
-    }
-  }
+  const w = limitingParticle(err, y, yNew, n, rtol, atol);
+  if (w < 0) return { kind: 'otherFree' as const }; // no error anywhere (never seen)
   if (clusterId[w] >= 0) return { kind: 'member' as const };
   let best = Number.POSITIVE_INFINITY;
   let nb = -1;

@@ -27,7 +27,13 @@ describe('CLI threads', () => {
   it('the process gives the fast sum its helper on two cores, with the one-thread run’s numbers bit for bit', async () => {
     const threaded = runProcess([...args, '--fields', '+particles']);
     // in-process (tests): no helper thread is started, so this is the one-thread evaluation
-    const alone = (await runCli([...args, '--fields', '+particles', '--out', join(dir, 'alone.json')])) as RunJson;
+    const alone = (await runCli([
+      ...args,
+      '--fields',
+      '+particles',
+      '--out',
+      join(dir, 'alone.json'),
+    ])) as RunJson;
     expect(alone.threads.particles).toMatch(/^one thread/);
     expect(threaded.threads.particles).toMatch(availableParallelism() >= 2 ? /^two threads/ : /^one thread/);
     expect(threaded.steps).toBe(alone.steps);
