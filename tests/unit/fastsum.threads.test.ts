@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFastSum, installFastSumThreads } from '../../src/model/fastsum';
 import { installNodeFastSumThreads, stopNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
+import { CTRL, sharedViews } from '../../src/model/fastsum/shared';
 import { makeKernel } from '../../src/model/kernels';
 import { rng } from './testRng';
 
@@ -99,4 +100,29 @@ describe('fast sum on two threads', () => {
     helped.accumulate(pos, signs, b);
     expect(same(a, b)).toBe(true);
   });
+
+  it('a helper that never runs (its core busy elsewhere) is not waited for: same bits, one thread', async () => {
+    const k = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta: 1e-3 });
+    const n = 3000;
+    const { pos, signs } = uniform(n, 5);
+    // says it serves the block, then never runs a command: a thread the machine does not schedule
+    installFastSumThreads({
+      attach: (buffer, m) => Atomics.store(sharedViews(buffer, m).ctrl, CTRL.READY, 1),
+    });
+    const stuck = createFastSum(k, n, { threads: 2 });
+    installFastSumThreads(null);
+    const alone = createFastSum(k, n, { threads: 2 });
+    expect(stuck.plan.helperRows).toBeGreaterThan(0);
+    expect(await stuck.whenParallel()).toBe(true);
+    const a = new Float64Array(2 * n);
+    const b = new Float64Array(2 * n);
+    for (let e = 0; e < 3; e++) {
+      alone.accumulate(pos, signs, a);
+      stuck.accumulate(pos, signs, b);
+      expect(same(a, b)).toBe(true);
+      expect(stuck.accumulateWithEnergy(pos, signs, b)).toBe(alone.accumulateWithEnergy(pos, signs, a));
+      expect(same(a, b)).toBe(true);
+      expect(stuck.pairEnergy(pos, signs)).toBe(alone.pairEnergy(pos, signs));
+    }
+  }, 20_000);
 });

@@ -87,6 +87,8 @@ export class NearHelper {
     const { ctrl } = s.v;
     const seq = Atomics.load(ctrl, CTRL.SEQ);
     s.seen = seq;
+    // the main thread took the command back (this thread was not running when it was posted)
+    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, seq - 1, seq) !== seq - 1) return;
     const kind = ctrl[CTRL.KIND];
     const row0 = ctrl[CTRL.ROW0];
     const row1 = ctrl[CTRL.ROW1];

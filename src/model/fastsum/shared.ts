@@ -40,6 +40,11 @@ export const CTRL = {
   FAR_M: 17,
   FAR_W: 18,
   FAR_CONFIG: 19,
+  /**
+   * The last command claimed, by the helper when it starts it or by the main thread when it
+   * finds it unstarted (compareExchange from SEQ − 1: each command runs on exactly one thread).
+   */
+  CLAIM: 20,
 } as const;
 export const CTRL_INTS = 24;
 

@@ -32,6 +32,8 @@ export function fastSumThreadsStatus(): string {
 /** The main thread's end of one block. */
 export class HelperLink {
   private seq = 0;
+  /** Commands this thread took back unstarted (diagnostics, tests). */
+  takenBack = 0;
 
   constructor(
     private readonly v: SharedViews,
@@ -66,9 +68,18 @@ export class HelperLink {
     Atomics.notify(this.v.ctrl, CTRL.GRID);
   }
 
-  /** Wait for the command; false if the helper left without running it (compute it here). */
+  /**
+   * Wait for the command; false if this thread is to compute it: the helper left without running
+   * it, or had not started it yet. The second keeps a busy machine (the helper's core taken by
+   * another process) from making the evaluation slower than one thread: the command is taken
+   * back, not waited for. Either thread runs the same code on the same rows: the same bits.
+   */
   finish(): boolean {
     const ctrl = this.v.ctrl;
+    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, this.seq - 1, this.seq) === this.seq - 1) {
+      this.takenBack++;
+      return false;
+    }
     for (;;) {
       const done = Atomics.load(ctrl, CTRL.DONE);
       if (done === this.seq) return true;
