@@ -109,11 +109,13 @@ describe('grid stage shared with the node helper', () => {
       const pos = Float64Array.from({ length: 2 * n }, () => r());
       const signs = Int8Array.from({ length: n }, () => (r() < 0.5 ? 1 : -1));
       installFastSumThreads(null);
-      const alone = createFastSum(k, n, { threads: 2 });
+      // (the cost model shares the grid stage at this n for isotropic only: forced for both)
+      const alone = createFastSum(k, n, { threads: 2, sharedGrid: true });
       installNodeFastSumThreads();
-      const helped = createFastSum(k, n, { threads: 2 });
+      const helped = createFastSum(k, n, { threads: 2, sharedGrid: true });
       expect(await helped.whenParallel()).toBe(true);
       expect(helped.plan.M).toBeGreaterThanOrEqual(512);
+      expect(helped.plan.sharedGrid).toBe(true);
       const stage = (helped as unknown as { stage: GridStage | null }).stage;
       expect(stage).not.toBeNull();
       const a = new Float64Array(2 * n);

@@ -30,8 +30,9 @@ const GRID_ROOM = 1 << 23;
  * and, meanwhile, the far field and rows [R, rows) here; then raw = −((share + rest) + far).
  * With a helper, the far gradient of particles [h, n) is gathered there too, from the convolved
  * grid in the shared block (the helper starts once this thread's FFT is done): h follows the
- * measured times of both threads, so that they finish together. When the spectrum fits in the
- * block as well, the helper first takes half of the grid stage (gridShare.ts). Each particle's far gradient is
+ * measured times of both threads, so that they finish together. When the plan shares the grid
+ * stage (plan.sharedGrid) and the spectrum fits in the block, both threads take its tasks from the
+ * start (gridShare.ts), then gather, then compute their near rows. Each particle's far gradient is
  * the same bits whoever gathers it; without a running helper this thread computes the share
  * itself, into the same arrays in the same order: the result depends on the plan only.
  */
@@ -108,7 +109,8 @@ export class FastSumEvaluator implements FastSum {
     if (this.farShared) writeFarConfig(v, plan.M, plan.K, plan.window.w, plan.window.beta);
     // the helper spreads too: the kept weights (if kept) must be the block's
     const far = this.far;
-    const gridOk = far !== null && mem.spectrum !== undefined && (!far.cached || far.sharedWeights);
+    const gridOk =
+      plan.sharedGrid && far !== null && mem.spectrum !== undefined && (!far.cached || far.sharedWeights);
     this.stage = gridOk ? new GridStage(far, v.ctrl) : null;
     this.split = Math.round(this.n / 2);
     this.shared.hfx.fill(0);

@@ -94,23 +94,18 @@ export class NearHelper {
     const kind = ctrl[CTRL.KIND];
     const row0 = ctrl[CTRL.ROW0];
     const row1 = ctrl[CTRL.ROW1];
-    if (row1 > row0) {
+    const near = () => {
+      if (!(row1 > row0)) return;
       const config = Atomics.load(ctrl, CTRL.CONFIG);
       if (config !== s.config) {
         s.near = new NearField(readNearConfig(s.v), s.particles);
         s.config = config;
       }
-      const near = s.near!;
-      nearCommand(near, s.v, kind, row1, row0);
-    }
-    if (kind & COMMAND.GRID) {
-      // the tasks of the grid stage the main thread has not taken yet (gridShare.ts)
-      this.farView(s);
-      const stage = s.stage;
-      if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1)) stage.run(s.particles, ctrl[CTRL.GRID_CELLS]);
-    }
+      nearCommand(s.near!, s.v, kind, row1, row0);
+    };
     let gather = 0;
-    if (kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n) {
+    const gatherShare = () => {
+      if (!(kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n)) return;
       const far = this.farView(s);
       // the main thread publishes the grid of this command after its FFT (it always does)
       for (let g = Atomics.load(ctrl, CTRL.GRID); g !== seq; g = Atomics.load(ctrl, CTRL.GRID))
@@ -119,6 +114,18 @@ export class NearHelper {
       const { sx, sy, sb, ffx, ffy, n } = s.v;
       far.gatherRange(sx, sy, sb, ffx, ffy, ctrl[CTRL.GATHER0], n);
       gather = performance.now() - t1;
+    };
+    if (kind & COMMAND.GRID) {
+      // with the main thread from the start: the grid stage's tasks (gridShare.ts), the gather, then the near share
+      this.farView(s);
+      const stage = s.stage;
+      if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1)) stage.run(s.particles, ctrl[CTRL.GRID_CELLS]);
+      gatherShare();
+      near();
+    } else {
+      // the near share while the main thread spreads and transforms, then the gather
+      near();
+      gatherShare();
     }
     setHelperTimes(s.v, sharedClock(), gather);
     Atomics.store(ctrl, CTRL.DONE, seq);
