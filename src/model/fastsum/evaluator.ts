@@ -1,6 +1,7 @@
 import type { PairKernel } from '../kernels/pairKernel';
 import { CellSort, cellGeometry } from './cells';
 import { FarField } from './farField';
+import { GridStage } from './gridShare';
 import type { FastSum } from './index';
 import { NearField } from './nearField';
 import { buildPlan, type FastSumOptions, type Plan, preferredGrid } from './plan';
@@ -8,6 +9,7 @@ import {
   COMMAND,
   CTRL,
   farMemory,
+  farRoom,
   getEnergy,
   helperTimes,
   nearCommand,
@@ -20,15 +22,17 @@ import {
 } from './shared';
 import { type FastSumThreads, HelperLink } from './threads';
 
-/** Largest grid (doubles) kept in the shared block beyond the first plan's M²: 32 MB. */
-const GRID_ROOM = 1 << 22;
+/** Largest grid room (doubles: grid and spectrum) in the shared block beyond the first plan's: 64 MB. */
+const GRID_ROOM = 1 << 23;
 
 /**
  * One evaluation: sort; the near field's rows [0, R) (the helper's share, in the shared block)
  * and, meanwhile, the far field and rows [R, rows) here; then raw = −((share + rest) + far).
  * With a helper, the far gradient of particles [h, n) is gathered there too, from the convolved
  * grid in the shared block (the helper starts once this thread's FFT is done): h follows the
- * measured times of both threads, so that they finish together. Each particle's far gradient is
+ * measured times of both threads, so that they finish together. When the plan shares the grid
+ * stage (plan.sharedGrid) and the spectrum fits in the block, both threads take its tasks from the
+ * start (gridShare.ts), then gather, then compute their near rows. Each particle's far gradient is
  * the same bits whoever gathers it; without a running helper this thread computes the share
  * itself, into the same arrays in the same order: the result depends on the plan only.
  */
@@ -53,6 +57,8 @@ export class FastSumEvaluator implements FastSum {
   private readonly ffy: Float64Array;
   /** Whether the far grid lives in the shared block (so the helper can gather from it). */
   private farShared = false;
+  /** The grid stage as tasks the helper can share (null: the spectrum is not in the block). */
+  private stage: GridStage | null = null;
   /** This thread gathers particles [0, split) when the helper gathers. */
   private split = 0;
 
@@ -63,8 +69,8 @@ export class FastSumEvaluator implements FastSum {
     const parallel = threads !== null && options.threads === 2 && typeof SharedArrayBuffer !== 'undefined';
     const plan = buildPlan(kernel, n, options);
     // room for re-plans to a grid twice as fine, within GRID_ROOM (a larger one is not shared)
-    const M2 = plan.M * plan.M;
-    const bytes = sharedBytes(n, parallel ? Math.max(M2, Math.min(4 * M2, GRID_ROOM)) : 0);
+    const room = plan.M > 0 ? farRoom(plan.M, plan.K) : 0;
+    const bytes = sharedBytes(n, parallel ? Math.max(room, Math.min(4 * room, GRID_ROOM)) : 0);
     this.shared = sharedViews(parallel ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), n);
     const v = this.shared;
     this.sorted = new CellSort(n, v.sx, v.sy, v.sb, v.cellStart);
@@ -98,9 +104,14 @@ export class FastSumEvaluator implements FastSum {
     }
     const v = this.shared;
     this.farShared = plan.M > 0 && plan.M * plan.M <= v.grid.length;
-    const mem = farMemory(v, this.farShared);
+    const mem = farMemory(v, plan.M, plan.K);
     this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat, mem) : null;
-    if (this.farShared) writeFarConfig(v, plan.M, plan.window.w, plan.window.beta);
+    if (this.farShared) writeFarConfig(v, plan.M, plan.K, plan.window.w, plan.window.beta);
+    // the helper spreads too: the kept weights (if kept) must be the block's
+    const far = this.far;
+    const gridOk =
+      plan.sharedGrid && far !== null && mem.spectrum !== undefined && (!far.cached || far.sharedWeights);
+    this.stage = gridOk ? new GridStage(far, v.ctrl) : null;
     this.split = Math.round(this.n / 2);
     this.shared.hfx.fill(0);
     this.shared.hfy.fill(0);
@@ -144,17 +155,23 @@ export class FastSumEvaluator implements FastSum {
     const share = this.share;
     const far = this.far;
     const hasShare = share !== null && R > 0;
-    const helpGather = gradient && far !== null && this.farShared && (this.link?.ready ?? false);
+    const ready = this.link?.ready ?? false;
+    const helpGather = gradient && far !== null && this.farShared && ready;
+    const grid = ready ? this.stage : null;
     let remote = false;
-    if (hasShare || helpGather) {
-      const k = kind | (helpGather ? COMMAND.GATHER : 0);
+    if (hasShare || helpGather || grid) {
+      const k = kind | (helpGather ? COMMAND.GATHER : 0) | (grid ? COMMAND.GRID : 0);
+      grid?.reset(this.cells);
       remote = this.link?.start(k, 0, hasShare ? R : 0, helpGather ? this.split : n) ?? false;
     }
     if (hasShare && !remote) this.shareHere(kind, R);
     const h = remote && helpGather ? this.split : n;
     let tGather = 0;
     if (far) {
-      far.spreadAndConvolve(s.sx, s.sy, s.sb);
+      if (remote && grid) {
+        grid.run(s, this.cells);
+        grid.finish();
+      } else far.spreadAndConvolve(s.sx, s.sy, s.sb);
       if (remote && helpGather) this.link!.gridReady();
       const t1 = performance.now();
       if (gradient) far.gatherRange(s.sx, s.sy, s.sb, this.ffx, this.ffy, 0, h);

@@ -1,4 +1,5 @@
-import { GridConvolver } from './gridFft';
+import { GridConvolver, type SpectrumMemory } from './gridFft';
+import { spread11, spreadAny, touches } from './spread';
 import { poly7, TABLE_COEFS } from './table';
 import { type SpreadWindow, windowWeightTable } from './window';
 
@@ -40,17 +41,20 @@ export interface FarMemory {
   readonly wy?: Float64Array;
   readonly ix?: Int32Array;
   readonly iy?: Int32Array;
+  /** The convolver's spectrum (gridShare.ts: both threads transform blocks of it). */
+  readonly spectrum?: SpectrumMemory;
 }
 
 export class FarField {
   readonly M: number;
   readonly K: number;
   readonly w: number;
-  private readonly conv: GridConvolver | null;
+  /** The convolver (null for a gather-only view without spectrum memory). */
+  readonly conv: GridConvolver | null;
   /** The charge grid ρ, overwritten by the convolved grid u. */
-  private readonly grid: Float64Array;
+  readonly grid: Float64Array;
   private lastEnergy = 0;
-  private readonly n: number;
+  readonly n: number;
   private readonly stride: number;
   /** Window weight polynomials (window.ts) and the derivative scale −2M/w. */
   private readonly weightCoef: Float64Array;
@@ -67,12 +71,15 @@ export class FarField {
    * for the gather of the same positions (which then computes only the derivatives): the same
    * numbers as recomputing them, so results are bit-identical.
    */
-  private readonly cached: boolean;
+  readonly cached: boolean;
+  /** Whether the kept weights are the shared ones of `mem` (so another thread may write some). */
+  readonly sharedWeights: boolean;
 
   /**
    * fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). With fhat null
    * it only gathers, from a grid convolved elsewhere (a helper thread's view of `mem`: with the
-   * weights kept there by the owner's spread when they fit, else computing its own).
+   * weights kept there by the owner's spread when they fit, else computing its own); given
+   * mem.spectrum too, it also has a convolver there (its multiplier set by the owner).
    */
   constructor(
     n: number,
@@ -87,7 +94,7 @@ export class FarField {
     this.K = K;
     this.w = win.w;
     this.stride = Math.max(S, win.w);
-    this.conv = fhat ? new GridConvolver(M, K) : null;
+    this.conv = fhat || mem.spectrum ? new GridConvolver(M, K, mem.spectrum) : null;
     if (fhat && this.conv && win.hat) {
       const mult = new Float64Array((K + 1) * M);
       for (let k1 = 0; k1 <= K; k1++)
@@ -105,6 +112,7 @@ export class FarField {
     const shared =
       n <= CACHE_MAX && this.stride === S && mem.wx && mem.wy && mem.ix && mem.iy && mem.wx.length >= n * S;
     this.cached = n <= CACHE_MAX && (fhat !== null || shared === true);
+    this.sharedWeights = shared === true;
     const keep = this.cached ? n : CHUNK;
     this.wx = shared ? mem.wx! : new Float64Array(keep * this.stride);
     this.wy = shared ? mem.wy! : new Float64Array(keep * this.stride);
@@ -198,6 +206,50 @@ export class FarField {
     this.lastEnergy = this.conv!.convolve(grid, grid);
   }
 
+  /** The kept value weights of particles [from, to) (the first phase of a shared spread). */
+  keepWeights(sx: Float64Array, sy: Float64Array, from: number, to: number): void {
+    if (this.cached) this.chunkWeights(sx, sy, from, to, 0, false);
+  }
+
+  /**
+   * Add particles [from, to) to rows [r0, r1) of ρ only (gridShare.ts), from the kept weights
+   * (keepWeights) or, when they are not kept, from weights computed here where a window meets the rows.
+   */
+  spreadRows(
+    sx: Float64Array,
+    sy: Float64Array,
+    sb: Float64Array,
+    r0: number,
+    r1: number,
+    from: number,
+    to: number,
+  ): void {
+    const { stride, wx, wy, ix, iy, grid, M } = this;
+    for (let j0 = from; j0 < to; j0 += CHUNK) {
+      const j1 = Math.min(to, j0 + CHUNK);
+      const vb = this.cached ? 0 : j0;
+      if (!this.cached)
+        for (let j = j0; j < j1; j++) {
+          // the first row as weights() finds it; the weights only where the window meets the band
+          let gy = Math.ceil(sy[j] * M - this.w / 2);
+          if (gy < 0) gy += M;
+          iy[j - j0] = gy;
+          if (!touches(gy, stride, r0, r1, M)) continue;
+          const o = (j - j0) * stride;
+          this.weights(sy[j], wy, o);
+          const gx = this.weights(sx[j], wx, o);
+          ix[j - j0] = gx < 0 ? gx + M : gx;
+        }
+      if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid, vb, r0, r1);
+      else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid, j0 - vb, r0, r1);
+    }
+  }
+
+  /** The grid is convolved (elsewhere: gridShare.ts), with this Σ_g ρ_g u_g. */
+  setConvolved(energy: number): void {
+    this.lastEnergy = energy;
+  }
+
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
   energy(): number {
     return this.lastEnergy;
@@ -235,94 +287,6 @@ export class FarField {
       else this.chunkWeights(sx, sy, i0, i1, vb, true);
       if (stride === S) gather11(i0, i1, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, vb);
       else gatherAny(i0, i1, stride, M, sb, wx, wy, dwx, dwy, ix, iy, grid, fx, fy, i0 - vb, 0);
-    }
-  }
-}
-
-/**
- * Unrolled for w ≤ 11 with the x-weights in registers; windows wrapping in x go to spreadAny.
- * Particle j's weights sit in slot j − vb.
- */
-function spread11(
-  j0: number,
-  j1: number,
-  M: number,
-  sb: Float64Array,
-  wx: Float64Array,
-  wy: Float64Array,
-  ix: Int32Array,
-  iy: Int32Array,
-  grid: Float64Array,
-  vb: number,
-): void {
-  for (let j = j0; j < j1; j++) {
-    const gx = ix[j - vb];
-    if (gx + S > M) {
-      spreadAny(j, j + 1, S, M, sb, wx, wy, ix, iy, grid, j - vb);
-      continue;
-    }
-    const o = (j - vb) * S;
-    const b = sb[j];
-    const x0 = b * wx[o];
-    const x1 = b * wx[o + 1];
-    const x2 = b * wx[o + 2];
-    const x3 = b * wx[o + 3];
-    const x4 = b * wx[o + 4];
-    const x5 = b * wx[o + 5];
-    const x6 = b * wx[o + 6];
-    const x7 = b * wx[o + 7];
-    const x8 = b * wx[o + 8];
-    const x9 = b * wx[o + 9];
-    const x10 = b * wx[o + 10];
-    let row = iy[j - vb];
-    for (let k = 0; k < S; k++, row++) {
-      if (row === M) row = 0;
-      const c = wy[o + k];
-      if (c === 0) continue;
-      const r = row * M + gx;
-      grid[r] += c * x0;
-      grid[r + 1] += c * x1;
-      grid[r + 2] += c * x2;
-      grid[r + 3] += c * x3;
-      grid[r + 4] += c * x4;
-      grid[r + 5] += c * x5;
-      grid[r + 6] += c * x6;
-      grid[r + 7] += c * x7;
-      grid[r + 8] += c * x8;
-      grid[r + 9] += c * x9;
-      grid[r + 10] += c * x10;
-    }
-  }
-}
-
-/** Any width, with modular indices (chunk offset c of particle j0 in the weight buffers). */
-function spreadAny(
-  j0: number,
-  j1: number,
-  s: number,
-  M: number,
-  sb: Float64Array,
-  wx: Float64Array,
-  wy: Float64Array,
-  ix: Int32Array,
-  iy: Int32Array,
-  grid: Float64Array,
-  c0: number,
-): void {
-  for (let j = j0; j < j1; j++) {
-    const c = c0 + j - j0;
-    const o = c * s;
-    const b = sb[j];
-    let row = iy[c];
-    for (let k = 0; k < s; k++, row++) {
-      if (row === M) row = 0;
-      const v = b * wy[o + k];
-      const r = row * M;
-      let col = ix[c];
-      for (let a = 0; a < s; a++, col++) {
-        if (col === M) col = 0;
-        grid[r + col] += v * wx[o + a];
-      }
     }
   }
 }

@@ -3,6 +3,25 @@ import { FftTables, fftColumns } from '../fft1d';
 /** Sequences transformed side by side by the batched kernel (power of two). */
 const LANES = 8;
 
+/** Doubles of each of the spectrum arrays (re, im, multiplier) of an M×M convolver with cut-off K. */
+export function spectrumLength(M: number, K: number): number {
+  const lanes = Math.min(LANES, M / 2);
+  return Math.ceil((K + 1) / lanes) * M * lanes;
+}
+
+/**
+ * Memory a convolver may work in instead of its own (views of a block shared with a helper
+ * thread, which then runs some of the blocks of each phase on its own convolver over the same
+ * arrays): the half spectrum, the multiplier (set by one side only) and one quadratic-form term
+ * per column block (summed in block order, so the energy is the same bits however it was split).
+ */
+export interface SpectrumMemory {
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+  readonly mult: Float64Array;
+  readonly quad: Float64Array;
+}
+
 /**
  * Real M×M periodic grids (M a power of two; flat index j·M + i, i the x₁ index) convolved with
  * a real multiplier that vanishes outside the square |k₁|, |k₂| ≤ K (K < M/2): the far-field
@@ -17,7 +36,9 @@ const LANES = 8;
  *    in the same layout), and transformed back (bit-reversed in, natural out);
  *  - rows are rebuilt two at a time from their (Hermitian) spectra with one complex inverse.
  * Cost: about M/2 + 2(K + 1) + M/2 complex FFTs of length M. Unnormalised: the 1/M² is folded
- * into the multiplier. No allocation after construction; not re-entrant.
+ * into the multiplier. No allocation after construction; not re-entrant. The three phases are
+ * public by block range (forwardRows, columns, inverseRows): each block's numbers do not depend on
+ * which thread transforms it, so two convolvers on one SpectrumMemory may split every phase.
  */
 export class GridConvolver {
   readonly M: number;
@@ -26,7 +47,11 @@ export class GridConvolver {
   private readonly lanes: number;
   private readonly laneBits: number;
   /** Column blocks of the half spectrum (k₁ = 0..K, padded to whole blocks). */
-  private readonly blocks: number;
+  readonly blocks: number;
+  /** Row blocks (2·lanes rows each) of the row phases. */
+  readonly rowBlocks: number;
+  /** Rows per row block. */
+  readonly blockRows: number;
   /** Row block: LANES row pairs interleaved, [i·lanes + s]. */
   private readonly tRe: Float64Array;
   private readonly tIm: Float64Array;
@@ -35,8 +60,10 @@ export class GridConvolver {
   private readonly hIm: Float64Array;
   /** Multiplier in the layout of h, rows bit-reversed. */
   private readonly mult: Float64Array;
+  /** The quadratic-form term of each column block. */
+  private readonly quad: Float64Array;
 
-  constructor(M: number, K: number) {
+  constructor(M: number, K: number, mem?: SpectrumMemory) {
     if (!(M >= 4 && (M & (M - 1)) === 0))
       throw new Error(`GridConvolver: M must be a power of two ≥ 4, got ${M}`);
     if (!(K >= 0 && K < M / 2 && Number.isInteger(K))) throw new Error(`GridConvolver: bad cutoff ${K}`);
@@ -48,10 +75,18 @@ export class GridConvolver {
     this.blocks = Math.ceil((K + 1) / this.lanes);
     this.tRe = new Float64Array(M * this.lanes);
     this.tIm = new Float64Array(M * this.lanes);
+    this.blockRows = 2 * this.lanes;
+    this.rowBlocks = M / this.blockRows;
     const h = this.blocks * M * this.lanes;
-    this.hRe = new Float64Array(h);
-    this.hIm = new Float64Array(h);
-    this.mult = new Float64Array(h);
+    if (
+      mem &&
+      !(mem.re.length >= h && mem.im.length >= h && mem.mult.length >= h && mem.quad.length >= this.blocks)
+    )
+      throw new Error('GridConvolver: spectrum memory too small');
+    this.hRe = mem ? mem.re.subarray(0, h) : new Float64Array(h);
+    this.hIm = mem ? mem.im.subarray(0, h) : new Float64Array(h);
+    this.mult = mem ? mem.mult.subarray(0, h) : new Float64Array(h);
+    this.quad = mem ? mem.quad.subarray(0, this.blocks) : new Float64Array(this.blocks);
   }
 
   /** Index of (k₁, row) in the column-block layout. */
@@ -75,13 +110,16 @@ export class GridConvolver {
       }
   }
 
-  /** Row transforms of x into the half spectrum (columns k₁ = 0..K, rows in natural order). */
-  private forwardRows(x: Float64Array): void {
+  /**
+   * Row transforms of x into the half spectrum (columns k₁ = 0..K, rows in natural order), row
+   * blocks [b0, b1) (rows b·blockRows … (b+1)·blockRows − 1 of x).
+   */
+  forwardRows(x: Float64Array, b0 = 0, b1 = this.rowBlocks): void {
     const { M, K, fft, lanes, laneBits, tRe, tIm, hRe, hIm } = this;
     const rev = fft.rev;
     const mask = M - 1;
     const lm = lanes - 1;
-    for (let j0 = 0; j0 < M; j0 += 2 * lanes) {
+    for (let j0 = b0 * 2 * lanes; j0 < b1 * 2 * lanes; j0 += 2 * lanes) {
       for (let s = 0; s < lanes; s++) {
         const o0 = (j0 + 2 * s) * M;
         const o1 = o0 + M;
@@ -116,12 +154,24 @@ export class GridConvolver {
    * Σ_g x_g y_g = Σ_k multiplier_k |DFT(x)_k|² (computed on the spectrum, so y may overwrite x).
    */
   convolve(x: Float64Array, y: Float64Array): number {
-    const { M, K, fft, lanes, laneBits, blocks, tRe, tIm, hRe, hIm, mult } = this;
-    const rev = fft.rev;
     this.forwardRows(x);
+    this.columns();
+    this.inverseRows(y);
+    return this.quadSum();
+  }
+
+  /** Σ_g x_g y_g of the last convolution: the column blocks' terms summed in block order. */
+  quadSum(): number {
     let quad = 0;
+    for (let b = 0; b < this.blocks; b++) quad += this.quad[b];
+    return quad;
+  }
+
+  /** Column blocks [b0, b1): transform along x₂, multiply (keeping each block's quadratic term), back. */
+  columns(b0 = 0, b1 = this.blocks): void {
+    const { M, fft, lanes, hRe, hIm, mult } = this;
     const size = M * lanes;
-    for (let b = 0; b < blocks; b++) {
+    for (let b = b0; b < b1; b++) {
       const c0 = b * size;
       fftColumns(true, hRe, hIm, lanes, fft, c0, c0 + lanes);
       // column k₁ = 0 stands for one mode, the others for ±k₁
@@ -137,12 +187,17 @@ export class GridConvolver {
         hRe[p] = a * m;
         hIm[p] = v * m;
       }
-      quad += edge + 2 * s;
+      this.quad[b] = edge + 2 * s;
       fftColumns(false, hRe, hIm, lanes, fft, c0, c0 + lanes);
     }
-    // Inverse rows two at a time: Z = Y_j + i·Y_{j+1} over the full k₁ range (bit-reversed).
+  }
+
+  /** Inverse rows of row blocks [b0, b1) into y, two at a time: Z = Y_j + i·Y_{j+1} over the full k₁ range (bit-reversed). */
+  inverseRows(y: Float64Array, b0 = 0, b1 = this.rowBlocks): void {
+    const { M, K, fft, lanes, laneBits, tRe, tIm, hRe, hIm } = this;
+    const rev = fft.rev;
     const lm = lanes - 1;
-    for (let j0 = 0; j0 < M; j0 += 2 * lanes) {
+    for (let j0 = b0 * 2 * lanes; j0 < b1 * 2 * lanes; j0 += 2 * lanes) {
       tRe.fill(0);
       tIm.fill(0);
       for (let k = 0; k <= K; k++) {
@@ -174,7 +229,6 @@ export class GridConvolver {
         }
       }
     }
-    return quad;
   }
 
   /**

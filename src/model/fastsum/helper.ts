@@ -1,5 +1,6 @@
 import type { SortedParticles } from './cells';
 import { FarField } from './farField';
+import { GridStage } from './gridShare';
 import { NearField } from './nearField';
 import {
   COMMAND,
@@ -16,7 +17,8 @@ import {
 
 /**
  * The helper thread's side of a parallel fast sum: it serves the near field of the shared block
- * it was last given (shared.ts) and, once the main thread's FFT is done, gathers the far
+ * it was last given (shared.ts), takes part in the far field's grid stage when asked
+ * (gridShare.ts) and, once the FFT is done, gathers the far
  * gradient of the particles it is given (from the convolved grid in the block), blocking in Atomics.wait between commands. After 20 ms without
  * a command it returns to its event loop for a moment, so that a new block (a new fast sum) can
  * reach it as a message. DOM-free: the node and browser entry points only pass messages in.
@@ -42,6 +44,7 @@ export class NearHelper {
       near: null,
       config: -1,
       far: null,
+      stage: null,
       farConfig: -1,
       seen: Atomics.load(v.ctrl, CTRL.SEQ),
     };
@@ -75,8 +78,9 @@ export class NearHelper {
   private farView(s: Served): FarField {
     const config = Atomics.load(s.v.ctrl, CTRL.FAR_CONFIG);
     if (config !== s.farConfig || !s.far) {
-      const { M, w, beta } = readFarConfig(s.v);
-      s.far = new FarField(s.v.n, M, 0, { w, beta }, null, farMemory(s.v, true));
+      const { M, K, w, beta } = readFarConfig(s.v);
+      s.far = new FarField(s.v.n, M, K, { w, beta }, null, farMemory(s.v, M, K));
+      s.stage = s.far.conv ? new GridStage(s.far, s.v.ctrl) : null;
       s.farConfig = config;
     }
     return s.far;
@@ -92,17 +96,18 @@ export class NearHelper {
     const kind = ctrl[CTRL.KIND];
     const row0 = ctrl[CTRL.ROW0];
     const row1 = ctrl[CTRL.ROW1];
-    if (row1 > row0) {
+    const near = () => {
+      if (!(row1 > row0)) return;
       const config = Atomics.load(ctrl, CTRL.CONFIG);
       if (config !== s.config) {
         s.near = new NearField(readNearConfig(s.v), s.particles);
         s.config = config;
       }
-      const near = s.near!;
-      nearCommand(near, s.v, kind, row1, row0);
-    }
+      nearCommand(s.near!, s.v, kind, row1, row0);
+    };
     let gather = 0;
-    if (kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n) {
+    const gatherShare = () => {
+      if (!(kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n)) return;
       const far = this.farView(s);
       // the main thread publishes the grid of this command after its FFT (it always does)
       for (let g = Atomics.load(ctrl, CTRL.GRID); g !== seq; g = Atomics.load(ctrl, CTRL.GRID))
@@ -111,6 +116,18 @@ export class NearHelper {
       const { sx, sy, sb, ffx, ffy, n } = s.v;
       far.gatherRange(sx, sy, sb, ffx, ffy, ctrl[CTRL.GATHER0], n);
       gather = performance.now() - t1;
+    };
+    if (kind & COMMAND.GRID) {
+      // with the main thread from the start: the grid stage's tasks (gridShare.ts), the gather, then the near share
+      this.farView(s);
+      const stage = s.stage;
+      if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1)) stage.run(s.particles, ctrl[CTRL.GRID_CELLS]);
+      gatherShare();
+      near();
+    } else {
+      // the near share while the main thread spreads and transforms, then the gather
+      near();
+      gatherShare();
     }
     setHelperTimes(s.v, sharedClock(), gather);
     Atomics.store(ctrl, CTRL.DONE, seq);
@@ -125,6 +142,8 @@ interface Served {
   config: number;
   /** A gather-only view of the far field on the block's grid. */
   far: FarField | null;
+  /** The grid stage's tasks on that view (when the spectrum is in the block). */
+  stage: GridStage | null;
   farConfig: number;
   seen: number;
 }

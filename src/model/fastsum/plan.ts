@@ -28,6 +28,8 @@ export interface FastSumOptions {
    * depends on this choice only, never on whether a helper is running (same bits everywhere).
    */
   threads?: 1 | 2;
+  /** Force whether a two-thread plan shares the grid stage (default: the cost model's choice); for tests. */
+  sharedGrid?: boolean;
 }
 
 /**
@@ -68,6 +70,8 @@ export interface Plan {
   readonly threads: 1 | 2;
   /** Cell rows [0, helperRows) of the near field go to the helper's share, the rest to this thread. */
   readonly helperRows: number;
+  /** Whether the helper shares the grid stage (a two-thread plan where costModel.ts predicts it faster). */
+  readonly sharedGrid: boolean;
   /** Near pairs expected per evaluation for uniformly spread particles (π r₂² n²/2). */
   readonly uniformPairs: number;
   /** Clustering factor assumed: near pairs / uniformPairs (1 for a uniform configuration). */
@@ -116,6 +120,7 @@ interface Design {
   near: NearDesign | null;
   seconds: number;
   helperShare: number;
+  sharedGrid: boolean;
 }
 
 /**
@@ -156,6 +161,7 @@ function design(
     near: null,
     seconds: cost(null).seconds,
     helperShare: 0,
+    sharedGrid: cost(null).sharedGrid,
   });
   // δ alone band-limits V_δ below ε at K: no near part.
   const own = coreTailBound(core, delta, K * K) * (geometry === 'slip' ? 2 : 1);
@@ -163,7 +169,16 @@ function design(
   const near = CORES[core].secondMoment !== null ? ewaldNear(kernel, K, eps) : switchedNear(kernel, K, eps);
   if (!(near.r2 < 0.45)) return null;
   const c = cost(near);
-  return { split: near.split, M, K, w, near, seconds: c.seconds, helperShare: c.helperShare };
+  return {
+    split: near.split,
+    M,
+    K,
+    w,
+    near,
+    seconds: c.seconds,
+    helperShare: c.helperShare,
+    sharedGrid: c.sharedGrid,
+  };
 }
 
 /**
@@ -253,6 +268,7 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
     predictedSeconds: d.seconds,
     threads: options.threads ?? 1,
     helperRows: d.near ? Math.round(rows * d.helperShare) : 0,
+    sharedGrid: (options.threads ?? 1) === 2 && (options.sharedGrid ?? d.sharedGrid),
     uniformPairs: r2 > 0 ? Math.min((n * n) / 2, (PI * r2 * r2 * n * n) / 2) : 0,
     clustering,
     farTail: tail,

@@ -2,6 +2,7 @@ import { CORES, coreForms, pairConstants } from '../kernels/cores';
 import type { CoreModel } from '../types';
 import { cellStartLength } from './cells';
 import { CACHE_MAX, type FarMemory, WEIGHT_STRIDE } from './farField';
+import { spectrumLength } from './gridFft';
 import type { NearConfig, NearField } from './nearField';
 import { TABLE_COEFS } from './table';
 
@@ -40,13 +41,24 @@ export const CTRL = {
   FAR_M: 17,
   FAR_W: 18,
   FAR_CONFIG: 19,
+  /** The far field's cut-off (its spectrum's size). */
+  FAR_K: 20,
+  /** With COMMAND.GRID: the cells per side of the sort (gridShare.ts finds a band's particles). */
+  GRID_CELLS: 21,
+  /** Per phase of the grid stage (gridShare.ts): the next task to claim, and the tasks done. */
+  GRID_CLAIM: 22,
+  GRID_DONE: 26,
+  /** 1 when the grid stage has its weight phase (kept weights): the helper joins only if it agrees. */
+  GRID_KEPT: 30,
   /**
    * The last command claimed, by the helper when it starts it or by the main thread when it
    * finds it unstarted (compareExchange from SEQ − 1: each command runs on exactly one thread).
    */
-  CLAIM: 20,
+  CLAIM: 31,
 } as const;
-export const CTRL_INTS = 24;
+export const CTRL_INTS = 32;
+/** Phases of the shared grid stage (slots GRID_CLAIM + p, GRID_DONE + p). */
+export const GRID_PHASES = 4;
 
 const PARAM = {
   Q2: 0,
@@ -62,8 +74,11 @@ const PARAM = {
 } as const;
 const PARAMS = 10;
 
-/** GATHER: the helper also gathers the far gradient of its particles (after the main thread's FFT). */
-export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3, GATHER: 4 } as const;
+/**
+ * GATHER: the helper also gathers the far gradient of its particles (after the FFT); GRID: after
+ * its near share it joins the grid stage (spread and FFT), taking the tasks left (gridShare.ts).
+ */
+export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3, GATHER: 4, GRID: 8 } as const;
 
 /** Largest near table (nearTables.ts): 1024 intervals of 3 (gradient) and 2 (value) functions. */
 const MAX_INTERVALS = 1024;
@@ -92,7 +107,7 @@ export interface SharedViews {
   readonly wy: Float64Array;
   readonly ix: Int32Array;
   readonly iy: Int32Array;
-  /** The rest of the block: room for the far field's convolved grid (M² ≤ its length). */
+  /** The rest of the block: room for the far field's grid (M²) and then its spectrum (farRoom). */
   readonly grid: Float64Array;
 }
 
@@ -215,16 +230,18 @@ export function readNearConfig(v: SharedViews): NearConfig {
   };
 }
 
-/** Publish the far field's grid side and window for the helper's gather (M = 0: none). */
-export function writeFarConfig(v: SharedViews, M: number, w: number, beta: number): void {
+/** Publish the far field's grid side, cut-off and window for the helper (M = 0: none). */
+export function writeFarConfig(v: SharedViews, M: number, K: number, w: number, beta: number): void {
   v.ctrl[CTRL.FAR_M] = M;
+  v.ctrl[CTRL.FAR_K] = K;
   v.ctrl[CTRL.FAR_W] = w;
   v.params[PARAM.BETA] = beta;
   Atomics.add(v.ctrl, CTRL.FAR_CONFIG, 1);
 }
 
-export function readFarConfig(v: SharedViews): { M: number; w: number; beta: number } {
-  return { M: v.ctrl[CTRL.FAR_M], w: v.ctrl[CTRL.FAR_W], beta: v.params[PARAM.BETA] };
+export function readFarConfig(v: SharedViews): { M: number; K: number; w: number; beta: number } {
+  const c = v.ctrl;
+  return { M: c[CTRL.FAR_M], K: c[CTRL.FAR_K], w: c[CTRL.FAR_W], beta: v.params[PARAM.BETA] };
 }
 
 /** A clock both threads share (ms): performance.now() alone counts from each thread's own origin. */
@@ -242,10 +259,29 @@ export function helperTimes(v: SharedViews): { end: number; gather: number } {
   return { end: v.params[PARAM.END], gather: v.params[PARAM.GATHER_MS] };
 }
 
-/** The far field's memory in the block (the grid only where it is shared). */
-export function farMemory(v: SharedViews, withGrid: boolean): FarMemory {
-  return { grid: withGrid ? v.grid : undefined, wx: v.wx, wy: v.wy, ix: v.ix, iy: v.iy };
+/** Doubles of the block's grid room that a far field of side M, cut-off K shares: grid and spectrum. */
+export function farRoom(M: number, K: number): number {
+  return M * M + 3 * spectrumLength(M, K) + K + 1;
 }
+
+/**
+ * The far field's memory in the block: the kept weights, the grid if it fits (the helper can
+ * gather), and the spectrum after it if that fits too (the helper can take part in the FFT).
+ */
+export function farMemory(v: SharedViews, M: number, K: number): FarMemory {
+  const weights = { wx: v.wx, wy: v.wy, ix: v.ix, iy: v.iy };
+  const g = v.grid;
+  const M2 = M * M;
+  if (!(M > 0) || M2 > g.length) return weights;
+  const grid = g.subarray(0, M2);
+  if (farRoom(M, K) > g.length) return { ...weights, grid };
+  const L = spectrumLength(M, K);
+  const at = (i: number, len = L) => g.subarray(M2 + i * L, M2 + i * L + len);
+  return { ...weights, grid, spectrum: { re: at(0), im: at(1), mult: at(2), quad: at(3, K + 1) } };
+}
+
+/** Spins before a wait for the other thread sleeps: it is usually a few µs away. */
+export const SPIN = 4096;
 
 export function setEnergy(v: SharedViews, e: number): void {
   v.params[PARAM.ENERGY] = e;
