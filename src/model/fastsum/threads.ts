@@ -32,8 +32,6 @@ export function fastSumThreadsStatus(): string {
 /** The main thread's end of one block. */
 export class HelperLink {
   private seq = 0;
-  /** Commands this thread took back unstarted (diagnostics, tests). */
-  takenBack = 0;
 
   constructor(
     private readonly v: SharedViews,
@@ -76,10 +74,7 @@ export class HelperLink {
    */
   finish(): boolean {
     const ctrl = this.v.ctrl;
-    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, this.seq - 1, this.seq) === this.seq - 1) {
-      this.takenBack++;
-      return false;
-    }
+    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, this.seq - 1, this.seq) === this.seq - 1) return false;
     for (;;) {
       const done = Atomics.load(ctrl, CTRL.DONE);
       if (done === this.seq) return true;
