@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFastSum, installFastSumThreads } from '../../src/model/fastsum';
 import { installNodeFastSumThreads, stopNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
+import { nearChunks } from '../../src/model/fastsum/nearField';
 import { CTRL, sharedViews } from '../../src/model/fastsum/shared';
 import { makeKernel } from '../../src/model/kernels';
 import { rng } from './testRng';
@@ -32,7 +33,9 @@ describe('fast sum on two threads', () => {
       expect(installNodeFastSumThreads()).toMatch(/two threads/);
       const helped = createFastSum(k, n);
       expect(helped.plan.threads).toBe(2);
-      expect(helped.plan.helperRows).toBeGreaterThan(0);
+      expect(helped.plan.near && nearChunks(helped.plan.near.cells, helped.plan.near.reach)).toBeGreaterThan(
+        1,
+      );
       expect(await helped.whenParallel()).toBe(true);
       expect(await alone.whenParallel()).toBe(false);
       const a = new Float64Array(2 * n);
@@ -112,7 +115,7 @@ describe('fast sum on two threads', () => {
     const stuck = createFastSum(k, n, { threads: 2 });
     installFastSumThreads(null);
     const alone = createFastSum(k, n, { threads: 2 });
-    expect(stuck.plan.helperRows).toBeGreaterThan(0);
+    expect(stuck.plan.near && nearChunks(stuck.plan.near.cells, stuck.plan.near.reach)).toBeGreaterThan(1);
     expect(await stuck.whenParallel()).toBe(true);
     const a = new Float64Array(2 * n);
     const b = new Float64Array(2 * n);

@@ -46,8 +46,8 @@ export interface CostInput {
   clustering: number;
   tabulatedCore: boolean;
   /**
-   * 2: a helper thread takes a share of the near field and of the far gather (evaluator.ts), and
-   * from SHARED_GRID_MIN_M on half the near field and a share of the grid stage.
+   * 2: a helper thread takes near chunks and far gather tasks (evaluator.ts), and from
+   * SHARED_GRID_MIN_M on, when predicted faster, tasks of the grid stage too.
    */
   threads: 1 | 2;
 }
@@ -57,8 +57,6 @@ export interface Cost {
   near: number;
   far: number;
   seconds: number;
-  /** Share of the near field's rows for the helper (threads = 2) that balances the two threads. */
-  helperShare: number;
   /** Whether the helper takes part in the grid stage (threads = 2). */
   sharedGrid: boolean;
 }
@@ -75,21 +73,19 @@ export function predictCost(c: CostInput): Cost {
   far += M * M * (COST.fftNs * Math.log2(M) + COST.gridNs);
   near *= 1e-9;
   far *= 1e-9;
-  if (c.threads === 1) return { near, far, seconds: near + far, helperShare: 1, sharedGrid: false };
+  if (c.threads === 1) return { near, far, seconds: near + far, sharedGrid: false };
   // (without a near part and below SHARED_GRID_MIN_M, as before: one thread's time)
-  if (near === 0 && M < SHARED_GRID_MIN_M)
-    return { near, far, seconds: far, helperShare: 1, sharedGrid: false };
-  // helper: share·near and, from the convolved grid, part of the gather (evaluator.ts balances it
-  // by measured times); this thread: sorting, spreading, the FFT, (1 − share)·near, the rest
-  const share = near > 0 ? Math.min(1, (near + far) / (2 * near)) : 1;
+  if (near === 0 && M < SHARED_GRID_MIN_M) return { near, far, seconds: far, sharedGrid: false };
+  // tasks either thread takes (evaluator.ts): the helper starts on the near chunks, this thread on
+  // the spread and the FFT, which only it does; then each takes what is left of the other's (the
+  // gather's tasks, the near chunks), so they share everything but the spread and the FFT
   const gather = (0.5e-9 * n * COST.particleNs * (w * w)) / 144;
-  const main = far + (1 - share) * near;
-  const alone = Math.max(share * near, (near + far) / 2, main - gather);
-  if (M < SHARED_GRID_MIN_M) return { near, far, seconds: alone, helperShare: share, sharedGrid: false };
+  const alone = Math.max((near + far) / 2, far - gather);
+  if (M < SHARED_GRID_MIN_M) return { near, far, seconds: alone, sharedGrid: false };
   // or both threads from the start: the grid stage's tasks as they come (gridShare.ts, at
-  // COST.sharedGrid × the far work), part of the gather, half the near field each; only the sort
-  // and the scatter stay on this thread. Whichever is predicted faster.
+  // COST.sharedGrid × the far work), then the gather's and the near chunks; only the sort and the
+  // scatter stay on this thread. Whichever is predicted faster.
   const shared = (near + COST.sharedGrid * far + 1e-9 * n * COST.sortNs) / 2;
-  if (shared < alone) return { near, far, seconds: shared, helperShare: 0.5, sharedGrid: true };
-  return { near, far, seconds: alone, helperShare: share, sharedGrid: false };
+  if (shared < alone) return { near, far, seconds: shared, sharedGrid: true };
+  return { near, far, seconds: alone, sharedGrid: false };
 }

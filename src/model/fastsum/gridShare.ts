@@ -1,6 +1,6 @@
 import type { SortedParticles } from './cells';
 import type { FarField } from './farField';
-import { CTRL, GRID_PHASES, SPIN } from './shared';
+import { awaitTasks, CTRL, GRID_PHASES, runTasks } from './shared';
 
 /** Particles per task of the weight phase; row blocks per task of the spread phase. */
 const WEIGHT_TASK = 4096;
@@ -65,18 +65,10 @@ export class GridStage {
     let others = 0;
     for (let p = 0; p < GRID_PHASES; p++) {
       const total = tasks[p];
-      others += total;
-      for (let t = Atomics.add(ctrl, CTRL.GRID_CLAIM + p, 1); t < total; ) {
-        this.task(p, t, s, cells);
-        others--;
-        if (Atomics.add(ctrl, CTRL.GRID_DONE + p, 1) + 1 === total) Atomics.notify(ctrl, CTRL.GRID_DONE + p);
-        t = Atomics.add(ctrl, CTRL.GRID_CLAIM + p, 1);
-      }
-      for (let spin = 0; ; spin++) {
-        const d = Atomics.load(ctrl, CTRL.GRID_DONE + p);
-        if (d >= total) break;
-        if (spin >= SPIN) Atomics.wait(ctrl, CTRL.GRID_DONE + p, d, 100);
-      }
+      others +=
+        total -
+        runTasks(ctrl, CTRL.GRID_CLAIM + p, CTRL.GRID_DONE + p, total, (t) => this.task(p, t, s, cells));
+      awaitTasks(ctrl, CTRL.GRID_DONE + p, total);
     }
     this.helperTasks = others;
   }

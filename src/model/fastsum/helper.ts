@@ -6,20 +6,20 @@ import {
   COMMAND,
   CTRL,
   farMemory,
-  nearCommand,
+  GATHER_TASK,
+  gatherTasks,
   readFarConfig,
   readNearConfig,
+  runTasks,
   type SharedViews,
-  setHelperTimes,
-  sharedClock,
   sharedViews,
 } from './shared';
 
 /**
- * The helper thread's side of a parallel fast sum: it serves the near field of the shared block
- * it was last given (shared.ts), takes part in the far field's grid stage when asked
- * (gridShare.ts) and, once the FFT is done, gathers the far
- * gradient of the particles it is given (from the convolved grid in the block), blocking in Atomics.wait between commands. After 20 ms without
+ * The helper thread's side of a parallel fast sum: for the shared block it was last given
+ * (shared.ts) it takes tasks of each command with the main thread — the near field's chunks
+ * (nearField.ts), the far field's grid stage when asked (gridShare.ts) and, once the FFT is done,
+ * the far gather's tasks (from the convolved grid in the block) — blocking in Atomics.wait between commands. After 20 ms without
  * a command it returns to its event loop for a moment, so that a new block (a new fast sum) can
  * reach it as a message. DOM-free: the node and browser entry points only pass messages in.
  */
@@ -86,7 +86,7 @@ export class NearHelper {
     return s.far;
   }
 
-  /** Run the pending command and report it done. */
+  /** Run the pending command's tasks (those the main thread has not claimed) and report it done. */
   private serve(s: Served): void {
     const { ctrl } = s.v;
     const seq = Atomics.load(ctrl, CTRL.SEQ);
@@ -94,42 +94,43 @@ export class NearHelper {
     // the main thread took the command back (this thread was not running when it was posted)
     if (Atomics.compareExchange(ctrl, CTRL.CLAIM, seq - 1, seq) !== seq - 1) return;
     const kind = ctrl[CTRL.KIND];
-    const row0 = ctrl[CTRL.ROW0];
-    const row1 = ctrl[CTRL.ROW1];
     const near = () => {
-      if (!(row1 > row0)) return;
+      if (!(kind & COMMAND.NEAR)) return;
       const config = Atomics.load(ctrl, CTRL.CONFIG);
-      if (config !== s.config) {
-        s.near = new NearField(readNearConfig(s.v), s.particles);
+      if (config !== s.config || !s.near) {
+        s.near = new NearField(readNearConfig(s.v), s.particles, s.v.near);
         s.config = config;
       }
-      nearCommand(s.near!, s.v, kind, row1, row0);
+      const field = s.near;
+      const gradient = (kind & COMMAND.GRADIENT) !== 0;
+      const energy = (kind & COMMAND.ENERGY) !== 0;
+      runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, field.chunks, (k) =>
+        field.runChunk(gradient, energy, k),
+      );
     };
-    let gather = 0;
-    const gatherShare = () => {
-      if (!(kind & COMMAND.GATHER && ctrl[CTRL.GATHER0] < s.v.n)) return;
+    const gather = () => {
+      if (!(kind & COMMAND.GATHER)) return;
       const far = this.farView(s);
       // the main thread publishes the grid of this command after its FFT (it always does)
       for (let g = Atomics.load(ctrl, CTRL.GRID); g !== seq; g = Atomics.load(ctrl, CTRL.GRID))
         Atomics.wait(ctrl, CTRL.GRID, g, 100);
-      const t1 = performance.now();
       const { sx, sy, sb, ffx, ffy, n } = s.v;
-      far.gatherRange(sx, sy, sb, ffx, ffy, ctrl[CTRL.GATHER0], n);
-      gather = performance.now() - t1;
+      runTasks(ctrl, CTRL.GATHER_CLAIM, CTRL.GATHER_DONE, gatherTasks(n), (t) =>
+        far.gatherRange(sx, sy, sb, ffx, ffy, t * GATHER_TASK, Math.min(n, (t + 1) * GATHER_TASK)),
+      );
     };
     if (kind & COMMAND.GRID) {
-      // with the main thread from the start: the grid stage's tasks (gridShare.ts), the gather, then the near share
+      // with the main thread from the start: the grid stage's tasks (gridShare.ts), the gather, the near field
       this.farView(s);
       const stage = s.stage;
       if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1)) stage.run(s.particles, ctrl[CTRL.GRID_CELLS]);
-      gatherShare();
+      gather();
       near();
     } else {
-      // the near share while the main thread spreads and transforms, then the gather
+      // the near field while the main thread spreads and transforms, then what is left of the gather
       near();
-      gatherShare();
+      gather();
     }
-    setHelperTimes(s.v, sharedClock(), gather);
     Atomics.store(ctrl, CTRL.DONE, seq);
     Atomics.notify(ctrl, CTRL.DONE);
   }

@@ -68,8 +68,6 @@ export interface Plan {
   /** Predicted seconds per gradient evaluation (cost model, wall clock). */
   readonly predictedSeconds: number;
   readonly threads: 1 | 2;
-  /** Cell rows [0, helperRows) of the near field go to the helper's share, the rest to this thread. */
-  readonly helperRows: number;
   /** Whether the helper shares the grid stage (a two-thread plan where costModel.ts predicts it faster). */
   readonly sharedGrid: boolean;
   /** Near pairs expected per evaluation for uniformly spread particles (π r₂² n²/2). */
@@ -119,7 +117,6 @@ interface Design {
   /** The near part (absent for far-only). */
   near: NearDesign | null;
   seconds: number;
-  helperShare: number;
   sharedGrid: boolean;
 }
 
@@ -160,7 +157,6 @@ function design(
     w,
     near: null,
     seconds: cost(null).seconds,
-    helperShare: 0,
     sharedGrid: cost(null).sharedGrid,
   });
   // δ alone band-limits V_δ below ε at K: no near part.
@@ -176,7 +172,6 @@ function design(
     w,
     near,
     seconds: c.seconds,
-    helperShare: c.helperShare,
     sharedGrid: c.sharedGrid,
   };
 }
@@ -254,7 +249,6 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
   const { fhat, tail } = farCoefficients(kernel, d.split, d.M, d.K, d.near);
   const r2 = d.near?.r2 ?? 0;
   const cells = cellGeometry(r2, n);
-  const rows = cells.cells === 0 ? 1 : cells.cells;
   return {
     tolerance: options.tolerance ?? 1e-10,
     split: d.split,
@@ -267,7 +261,6 @@ export function buildPlan(kernel: PairKernel, n: number, options: FastSumOptions
     near: d.near ? nearConfig(geometry, core, delta, d.near, cells) : null,
     predictedSeconds: d.seconds,
     threads: options.threads ?? 1,
-    helperRows: d.near ? Math.round(rows * d.helperShare) : 0,
     sharedGrid: (options.threads ?? 1) === 2 && (options.sharedGrid ?? d.sharedGrid),
     uniformPairs: r2 > 0 ? Math.min((n * n) / 2, (PI * r2 * r2 * n * n) / 2) : 0,
     clustering,

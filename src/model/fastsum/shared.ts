@@ -3,7 +3,7 @@ import type { CoreModel } from '../types';
 import { cellStartLength } from './cells';
 import { CACHE_MAX, type FarMemory, WEIGHT_STRIDE } from './farField';
 import { spectrumLength } from './gridFft';
-import type { NearConfig, NearField } from './nearField';
+import { MAX_NEAR_CHUNKS, type NearConfig, type NearOutput } from './nearField';
 import { TABLE_COEFS } from './table';
 
 /**
@@ -20,9 +20,11 @@ export const CTRL = {
   KIND: 2,
   /** 1 once a helper serves this block. */
   READY: 3,
-  ROW0: 4,
-  ROW1: 5,
-  PAIRS: 6,
+  /** The near field's chunks (nearField.ts): the next to claim, and those done. */
+  NEAR_CLAIM: 4,
+  NEAR_DONE: 5,
+  /** With COMMAND.GATHER: the far gather's tasks (GATHER_TASK particles each), next and done. */
+  GATHER_CLAIM: 6,
   CELLS: 7,
   REACH: 8,
   INTERVALS: 9,
@@ -33,8 +35,7 @@ export const CTRL = {
   N: 13,
   /** Set to 1 by the helper when it no longer serves this block. */
   DETACHED: 14,
-  /** With COMMAND.GATHER: the helper gathers the far gradient of particles [GATHER0, n). */
-  GATHER0: 15,
+  GATHER_DONE: 15,
   /** Set to SEQ by the main thread once the convolved grid of command SEQ is in the block. */
   GRID: 16,
   /** The far configuration (grid side, window width; β in the params), bumped on change. */
@@ -66,19 +67,23 @@ const PARAM = {
   GRAD_QMAX: 2,
   VAL_QMAX: 3,
   SELF: 4,
-  ENERGY: 5,
-  BETA: 6,
-  /** When the helper finished its last command (ms, performance.timeOrigin + now()), and its gather's ms. */
-  END: 7,
-  GATHER_MS: 8,
+  BETA: 5,
 } as const;
-const PARAMS = 10;
+const PARAMS = 8;
 
 /**
- * GATHER: the helper also gathers the far gradient of its particles (after the FFT); GRID: after
- * its near share it joins the grid stage (spread and FFT), taking the tasks left (gridShare.ts).
+ * What a command computes (GRADIENT, ENERGY) and what the helper takes part in: NEAR the near
+ * field's chunks, GATHER the far gather's tasks (once the grid is convolved), GRID the grid stage
+ * (spread and FFT: gridShare.ts) from the start.
  */
-export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3, GATHER: 4, GRID: 8 } as const;
+export const COMMAND = { GRADIENT: 1, ENERGY: 2, BOTH: 3, GATHER: 4, GRID: 8, NEAR: 16 } as const;
+
+/** Particles per task of the far gather shared between the threads. */
+export const GATHER_TASK = 512;
+
+export function gatherTasks(n: number): number {
+  return Math.ceil(n / GATHER_TASK);
+}
 
 /** Largest near table (nearTables.ts): 1024 intervals of 3 (gradient) and 2 (value) functions. */
 const MAX_INTERVALS = 1024;
@@ -96,9 +101,8 @@ export interface SharedViews {
   readonly cellStart: Int32Array;
   readonly grad: Float64Array;
   readonly val: Float64Array;
-  /** The helper's share of the near gradients. */
-  readonly hfx: Float64Array;
-  readonly hfy: Float64Array;
+  /** The near field's output (nearField.ts): own and spill gradients, per-chunk energies and pairs. */
+  readonly near: NearOutput;
   /** The far gradients (cell order): the main thread's particles and the helper's. */
   readonly ffx: Float64Array;
   readonly ffy: Float64Array;
@@ -125,10 +129,13 @@ function layout(n: number): { bytes: number; f64: number[]; i32: number[] } {
     n,
     n,
     n,
+    n,
+    n,
+    MAX_NEAR_CHUNKS,
     kept * WEIGHT_STRIDE,
     kept * WEIGHT_STRIDE,
   ];
-  const i32 = [CTRL_INTS, cellStartLength(n), kept, kept];
+  const i32 = [CTRL_INTS, cellStartLength(n), kept, kept, MAX_NEAR_CHUNKS];
   let bytes = 8 * f64.reduce((a, b) => a + b, 0) + 4 * i32.reduce((a, b) => a + b, 0);
   bytes += bytes % 8;
   return { bytes, f64, i32 };
@@ -163,12 +170,11 @@ export function sharedViews(buffer: ArrayBuffer | SharedArrayBuffer, n: number):
     sb: d[3],
     grad: d[4],
     val: d[5],
-    hfx: d[6],
-    hfy: d[7],
-    ffx: d[8],
-    ffy: d[9],
-    wx: d[10],
-    wy: d[11],
+    near: { ox: d[6], oy: d[7], px: d[8], py: d[9], energy: d[12], pairs: i[4] },
+    ffx: d[10],
+    ffy: d[11],
+    wx: d[13],
+    wy: d[14],
     ctrl: i[0],
     cellStart: i[1],
     ix: i[2],
@@ -244,21 +250,6 @@ export function readFarConfig(v: SharedViews): { M: number; K: number; w: number
   return { M: c[CTRL.FAR_M], K: c[CTRL.FAR_K], w: c[CTRL.FAR_W], beta: v.params[PARAM.BETA] };
 }
 
-/** A clock both threads share (ms): performance.now() alone counts from each thread's own origin. */
-export function sharedClock(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/** The helper's timings of its last command: when it ended (sharedClock) and its gather's ms. */
-export function setHelperTimes(v: SharedViews, end: number, gather: number): void {
-  v.params[PARAM.END] = end;
-  v.params[PARAM.GATHER_MS] = gather;
-}
-
-export function helperTimes(v: SharedViews): { end: number; gather: number } {
-  return { end: v.params[PARAM.END], gather: v.params[PARAM.GATHER_MS] };
-}
-
 /** Doubles of the block's grid room that a far field of side M, cut-off K shares: grid and spectrum. */
 export function farRoom(M: number, K: number): number {
   return M * M + 3 * spectrumLength(M, K) + K + 1;
@@ -283,25 +274,32 @@ export function farMemory(v: SharedViews, M: number, K: number): FarMemory {
 /** Spins before a wait for the other thread sleeps: it is usually a few µs away. */
 export const SPIN = 4096;
 
-export function setEnergy(v: SharedViews, e: number): void {
-  v.params[PARAM.ENERGY] = e;
-}
-
 /**
- * The near share of a command, on whichever thread runs it (the helper, or the main thread in its
- * stead): the gradient into hfx/hfy, its pair count and/or the energy into the block; gradient
- * and energy together in one sweep.
+ * Run tasks [0, total) claimed one at a time from the counter ctrl[claim] until none is left,
+ * counting each in ctrl[done] (the last notifies): with both threads in this loop every task runs
+ * once, on whichever thread claims it. Returns the tasks run here.
  */
-export function nearCommand(near: NearField, v: SharedViews, kind: number, row1: number, row0 = 0): void {
-  const gradient = (kind & COMMAND.GRADIENT) !== 0;
-  const energy = (kind & COMMAND.ENERGY) !== 0;
-  if (gradient && energy) {
-    setEnergy(v, near.accumulateWithEnergy(v.hfx, v.hfy, row0, row1));
-    v.ctrl[CTRL.PAIRS] = near.pairsInside;
-  } else if (gradient) v.ctrl[CTRL.PAIRS] = near.accumulate(v.hfx, v.hfy, row0, row1);
-  else if (energy) setEnergy(v, near.energy(row0, row1));
+export function runTasks(
+  ctrl: Int32Array,
+  claim: number,
+  done: number,
+  total: number,
+  task: (t: number) => void,
+): number {
+  let ran = 0;
+  for (let t = Atomics.add(ctrl, claim, 1); t < total; t = Atomics.add(ctrl, claim, 1)) {
+    task(t);
+    ran++;
+    if (Atomics.add(ctrl, done, 1) + 1 === total) Atomics.notify(ctrl, done);
+  }
+  return ran;
 }
 
-export function getEnergy(v: SharedViews): number {
-  return v.params[PARAM.ENERGY];
+/** Until ctrl[done] counts `total` tasks (spinning first; waiting only on a shared block). */
+export function awaitTasks(ctrl: Int32Array, done: number, total: number): void {
+  for (let spin = 0; ; spin++) {
+    const d = Atomics.load(ctrl, done);
+    if (d >= total) return;
+    if (spin >= SPIN) Atomics.wait(ctrl, done, d, 100);
+  }
 }

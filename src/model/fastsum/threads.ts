@@ -45,16 +45,13 @@ export class HelperLink {
   }
 
   /**
-   * Ask for the near share rows [row0, row1) and, with COMMAND.GATHER, the far gradient of the
-   * particles [gather0, n) once gridReady() is called; false when no helper serves this block now.
+   * Post a command (COMMAND bits: what to compute and which tasks the helper may take); false
+   * when no helper serves this block now.
    */
-  start(kind: number, row0: number, row1: number, gather0 = this.v.n): boolean {
+  start(kind: number): boolean {
     const ctrl = this.v.ctrl;
     if (!this.ready || !(kind & (COMMAND.GRADIENT | COMMAND.ENERGY))) return false;
     ctrl[CTRL.KIND] = kind;
-    ctrl[CTRL.ROW0] = row0;
-    ctrl[CTRL.ROW1] = row1;
-    ctrl[CTRL.GATHER0] = gather0;
     this.seq = Atomics.add(ctrl, CTRL.SEQ, 1) + 1;
     Atomics.notify(ctrl, CTRL.SEQ);
     return true;
@@ -67,10 +64,10 @@ export class HelperLink {
   }
 
   /**
-   * Wait for the command; false if this thread is to compute it: the helper left without running
-   * it, or had not started it yet. The second keeps a busy machine (the helper's core taken by
-   * another process) from making the evaluation slower than one thread: the command is taken
-   * back, not waited for. Either thread runs the same code on the same rows: the same bits.
+   * After this thread has run every task it could claim: wait until the helper is done with the
+   * command (it may be inside one task), or take the command back if the helper has not started
+   * it (false) — a busy machine (the helper's core taken by another process) is then not waited
+   * for, and a helper that starts late finds the command taken and does nothing.
    */
   finish(): boolean {
     const ctrl = this.v.ctrl;
