@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The browser backend of the fast sum's helper thread, for the particle worker: a second
- * (nested) worker that serves part of the near field and of the far gather through SharedArrayBuffer and
+ * (nested) worker that takes near-field chunks and far-gather tasks through SharedArrayBuffer and
  * Atomics.wait, so velocities stay synchronous. SharedArrayBuffer needs a cross-origin
  * isolated page (COOP/COEP headers, as `vite preview` sends); elsewhere, or with one core, the
  * fast sums compute alone, with the same results, and the status line says why.
@@ -28,7 +28,7 @@ export function installBrowserFastSumThreads(): string {
     };
   }
   const w = helper;
-  const why = 'two threads: a helper worker runs part of the near field';
+  const why = 'two threads: a helper worker takes near-field chunks and far-gather tasks';
   installFastSumThreads({ attach: (buffer, n) => w.postMessage({ buffer, n }) }, why);
   return why;
 }

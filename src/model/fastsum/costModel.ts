@@ -30,7 +30,7 @@ const COST = {
 /**
  * From this grid on, a two-thread plan shares the grid stage between the threads (gridShare.ts).
  * Below it its tasks are too short for the synchronisation: measured (bench, load ~1) two-thread
- * evaluations 11–16% slower at n = 2000–4000, M = 256, than the helper taking near rows while
+ * evaluations 11–16% slower at n = 2000–4000, M = 256, than the helper taking near chunks while
  * this thread spreads and transforms.
  */
 export const SHARED_GRID_MIN_M = 512;

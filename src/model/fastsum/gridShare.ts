@@ -18,8 +18,8 @@ const BAND_BLOCKS = 4;
  *     apart and summed in block order at the end (gridFft.ts);
  *  3. the inverse row transforms of one row block.
  * Each thread claims tasks with an atomic counter per phase and starts a phase once every task of
- * the one before is done; the main thread starts at once, the helper after its near share, so the
- * stage balances itself whatever the near split. No task depends on who runs it. The counters live
+ * the one before is done; both threads start on it at once (the near chunks come after), so the
+ * stage balances itself. No task depends on who runs it. The counters live
  * in the shared block's control ints (reset by the main thread before each command); on one
  * thread (a plain ArrayBuffer or no helper) the same loop simply runs every task.
  */

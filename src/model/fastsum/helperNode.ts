@@ -29,7 +29,7 @@ export function installNodeFastSumThreads(): string {
     });
   }
   const w = worker;
-  const why = 'two threads: a worker_threads helper runs part of the near field and of the far gather';
+  const why = 'two threads: a worker_threads helper takes near-field chunks and far-gather tasks';
   installFastSumThreads({ attach: (buffer, n) => w.postMessage({ buffer, n }) }, why);
   return why;
 }

@@ -7,7 +7,7 @@ export type { FastSumOptions, Plan } from './plan';
 export { type FastSumThreads, fastSumThreadsStatus, installFastSumThreads } from './threads';
 
 /**
- * From this n on the plan is a two-thread one (a helper takes near rows and part of the gather).
+ * From this n on the plan is a two-thread one (a helper takes near-field chunks and far-gather tasks).
  * Measured (same process, load 1.6, gaussian, δ = 1/n): one → two threads n = 1000 isotropic
  * 1.42 → 0.80 ms, slip 1.93 → 1.25 ms; n = 2000 2.83 → 2.11, 3.58 → 1.96 ms. At n = 500 the gain
  * was not reproducible (sync of a few µs against ~0.7 ms, and the plans' grids differ).
