@@ -17,7 +17,10 @@ let status = 'one thread: no helper thread installed';
 export function installFastSumThreads(threads: FastSumThreads | null, why?: string): void {
   installed = threads;
   status =
-    why ?? (threads ? 'two threads: a helper takes near-field and far-gather tasks' : 'one thread: no helper thread installed');
+    why ??
+    (threads
+      ? 'two threads: a helper takes near-field and far-gather tasks'
+      : 'one thread: no helper thread installed');
 }
 
 export function fastSumThreads(): FastSumThreads | null {
