@@ -46,8 +46,14 @@ const WARMUP = 6;
 const KEEP = 0.9;
 const BACKOFF_MIN = 30;
 const BACKOFF_MAX = 3000;
-/** A trial that after ABORT_AFTER steps has spent ABORT_RATIO × what the old engine would have, ends. */
-const ABORT_AFTER = 4;
+/**
+ * A trial that after ABORT_AFTER steps has spent ABORT_RATIO × what the old engine would have, ends.
+ * Not before its start-up is over: the multirate method opens at Adams order 1, rejects the old
+ * engine's step size and climbs back from a step ~25× smaller. On i.i.d. data with δ = 1/n
+ * (n = 1000, U = cos 2πx₁) a check after 4 steps judged that ramp and sent a method 2.5× cheaper
+ * per unit time back to Dormand–Prince for another 5·10⁻³ of the run (2210 → 1912 evaluations).
+ */
+const ABORT_AFTER = WARMUP + 4;
 const ABORT_RATIO = 3;
 
 export class AutoStepper implements StepperInternals {
