@@ -101,6 +101,8 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
   private readonly coef: Float64Array[];
   private deg = 0;
   private readonly dd = new Float64Array(HISTORY + 1);
+  /** fit's weights: coef[e] = Σ_k weights[e·HISTORY + k]·values[k]. */
+  private readonly weights = new Float64Array(HISTORY * HISTORY);
   private readonly yPred: Float64Array;
   private readonly yCorr: Float64Array;
   private readonly fNew: Float64Array;
@@ -212,8 +214,11 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
   }
 
   /**
-   * The coefficients (monomials in τ, relative to t_n) of the polynomial through (τ_k, values_k):
-   * Newton's divided differences per coordinate, the Newton basis expanded once.
+   * The coefficients (monomials in τ, relative to t_n) of the polynomial through (τ_k, values_k).
+   * They are linear in the values, coef[e] = Σ_k W[e][k]·values[k], with W the same for every
+   * coordinate: W from Newton's divided differences of the unit vectors, once per fit, then m²
+   * multiply-adds per coordinate (the divided differences per coordinate cost 6 divisions each:
+   * 4% of an n = 4000 run).
    */
   private fit(taus: number[], values: Float64Array[]): void {
     const m = taus.length;
@@ -230,16 +235,38 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
       }
       basis.push(next);
     }
+    const W = this.weights;
     const d = this.dd;
-    const len = coef[0].length;
-    for (let q = 0; q < len; q++) {
-      for (let j = 0; j < m; j++) d[j] = values[j][q];
+    for (let k = 0; k < m; k++) {
+      for (let j = 0; j < m; j++) d[j] = j === k ? 1 : 0;
       for (let lvl = 1; lvl < m; lvl++)
         for (let j = m - 1; j >= lvl; j--) d[j] = (d[j] - d[j - 1]) / (taus[j] - taus[j - lvl]);
       for (let e = 0; e < m; e++) {
         let v = 0;
         for (let j = e; j < m; j++) v += d[j] * basis[j][e];
-        coef[e][q] = v;
+        W[e * HISTORY + k] = v;
+      }
+    }
+    const len = coef[0].length;
+    for (let e = 0; e < m; e++) {
+      const c = coef[e];
+      const w0 = W[e * HISTORY];
+      const v0 = values[0];
+      if (m === 1) for (let q = 0; q < len; q++) c[q] = w0 * v0[q];
+      else {
+        const w1 = W[e * HISTORY + 1];
+        const v1 = values[1];
+        if (m === 2) for (let q = 0; q < len; q++) c[q] = w0 * v0[q] + w1 * v1[q];
+        else {
+          const w2 = W[e * HISTORY + 2];
+          const v2 = values[2];
+          if (m === 3) for (let q = 0; q < len; q++) c[q] = w0 * v0[q] + w1 * v1[q] + w2 * v2[q];
+          else {
+            const w3 = W[e * HISTORY + 3];
+            const v3 = values[3];
+            for (let q = 0; q < len; q++) c[q] = w0 * v0[q] + w1 * v1[q] + w2 * v2[q] + w3 * v3[q];
+          }
+        }
       }
     }
   }
