@@ -5,6 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { fastSumPays, fastSumThreadsStatus, PARALLEL_MIN_N } from '../model/fastsum';
 import { installNodeFastSumThreads } from '../model/fastsum/helperNode';
+import { installNodeClusterThreads } from '../model/integrate/clusterHelperNode';
+import { clusterThreads } from '../model/integrate/clusterShare';
 
 let mayStartThreads = false;
 
@@ -15,10 +17,13 @@ export function allowHelperThreads(): void {
 
 /**
  * Give the fast sums of an n-particle run their helper thread, when their plan is a two-thread one
- * (n ≥ PARALLEL_MIN_N; the plan, and so every bit, depends on n alone) and there is a second core.
+ * (n ≥ PARALLEL_MIN_N; the plan, and so every bit, depends on n alone) and there is a second core;
+ * and from the same n the multirate method's cluster solves theirs (same bits with or without it).
  */
 export function fastSumHelperFor(n: number): void {
-  if (mayStartThreads && n >= PARALLEL_MIN_N && availableParallelism() >= 2) installNodeFastSumThreads();
+  if (!(mayStartThreads && n >= PARALLEL_MIN_N && availableParallelism() >= 2)) return;
+  installNodeFastSumThreads();
+  installNodeClusterThreads();
 }
 
 /** How the run's work was spread over threads (the run's `threads` field): a speed is read with it. */
@@ -27,7 +32,10 @@ export function threadsUsed(n: number, pdeThread: boolean | undefined): { partic
     ? 'one thread: direct pair sums (n < 256)'
     : n < PARALLEL_MIN_N
       ? `one thread: below ${PARALLEL_MIN_N} particles the fast sum's plan is a one-thread one`
-      : fastSumThreadsStatus();
+      : fastSumThreadsStatus() +
+        (clusterThreads()
+          ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
+          : '');
   if (pdeThread === undefined) return { particles };
   return { particles, pde: pdeThread ? 'a thread of its own' : "the particles' thread (one core)" };
 }

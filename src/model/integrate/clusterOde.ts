@@ -1,6 +1,5 @@
-import type { ParticleSystem } from '../dynamics/particleSystem';
 import { gradU, hessianU } from '../external';
-import type { Clusters } from './clusters';
+import type { ClusterLayout, ClusterSystem } from './clusterSolver';
 import { cholesky, choleskyLaplacian, choleskySolve, positivePart2 } from './nearPairJacobian';
 
 /**
@@ -11,9 +10,9 @@ import { cholesky, choleskyLaplacian, choleskySolve, positivePart2 } from './nea
  * pi/pj[pairStart[c] .. pairStart[c+1]) (set by FastClusters.build).
  */
 export class ClusterOde {
-  pi = new Int32Array(0);
-  pj = new Int32Array(0);
-  pairStart = new Int32Array(2);
+  pi: Int32Array = new Int32Array(0);
+  pj: Int32Array = new Int32Array(0);
+  pairStart: Int32Array = new Int32Array(2);
   /** Cholesky factor of the last factor() call (len × len, row-major). */
   mat = new Float64Array(0);
   /** 1D: the excess 1/(γh) + (b D²U)₊ of the cluster matrix over its pair Laplacian. */
@@ -48,8 +47,8 @@ export class ClusterOde {
   private l33 = 0;
 
   constructor(
-    private readonly system: ParticleSystem,
-    private readonly clusters: Clusters,
+    private readonly system: ClusterSystem,
+    public clusters: Pick<ClusterLayout, 'start' | 'members' | 'local'>,
     private readonly dim: 1 | 2,
   ) {
     this.n = system.n;

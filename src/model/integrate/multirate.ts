@@ -140,7 +140,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     this.yCorr = buf();
     this.fNew = buf();
     this.err = buf();
-    this.fast = new FastClusters(system);
+    this.fast = new FastClusters(system, FastClusters.THETA, true);
     this.energyTest = new EnergyTest(system);
     const f0 = buf();
     // both in one pass where the system can (one far-field transform; the same bits as apart)

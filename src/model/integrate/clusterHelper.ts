@@ -1,0 +1,87 @@
+import { runTasks } from '../fastsum/shared';
+import { makeKernel } from '../kernels';
+import { CCTRL, type ClusterAttach, type ClusterViews, CPARAM, clusterViews } from './clusterShare';
+import { ClusterSolver } from './clusterSolver';
+
+/**
+ * The helper thread's side of the cluster solves (clusterShare.ts): for the block it was last
+ * given it builds the clusters' ODE (the kernel from its spec: the same bits as the owner's) and
+ * claims clusters of each command with the main thread, blocking in Atomics.wait between
+ * commands. After 20 ms without one it returns to its event loop for a moment, so that a new block
+ * can reach it as a message. DOM-free: the node entry point only passes messages in.
+ */
+export class ClusterHelper {
+  private current: Served | null = null;
+
+  attach(m: ClusterAttach): void {
+    if (this.current) this.release(this.current);
+    const v = clusterViews(m.buffer, m.n);
+    const system = { n: m.n, signs: m.signs, kernel: makeKernel(m.spec), field: m.field };
+    const served: Served = {
+      v,
+      solver: new ClusterSolver(system, m.dim, v.layout, v.memory),
+      seen: Atomics.load(v.ctrl, CCTRL.SEQ),
+    };
+    this.current = served;
+    Atomics.store(v.ctrl, CCTRL.READY, 1);
+    this.loop(served);
+  }
+
+  /** A command posted before this point is still answered; DETACHED is set after that. */
+  private release(s: Served): void {
+    Atomics.store(s.v.ctrl, CCTRL.READY, 0);
+    if (Atomics.load(s.v.ctrl, CCTRL.SEQ) !== s.seen) this.serve(s);
+    Atomics.store(s.v.ctrl, CCTRL.DETACHED, 1);
+    Atomics.notify(s.v.ctrl, CCTRL.DONE);
+  }
+
+  private loop(s: Served): void {
+    const ctrl = s.v.ctrl;
+    while (this.current === s) {
+      if (Atomics.wait(ctrl, CCTRL.SEQ, s.seen, 20) === 'timed-out') {
+        setTimeout(() => this.loop(s), 0);
+        return;
+      }
+      this.serve(s);
+    }
+  }
+
+  /** Solve the clusters the main thread has not claimed, then report the command done. */
+  private serve(s: Served): void {
+    const { ctrl, params, coef, y, out, message } = s.v;
+    const seq = Atomics.load(ctrl, CCTRL.SEQ);
+    s.seen = seq;
+    if (Atomics.compareExchange(ctrl, CCTRL.CLAIM, seq - 1, seq) !== seq - 1) return;
+    const solver = s.solver;
+    solver.use(s.v.layout, ctrl[CCTRL.LARGEST]);
+    solver.subSteps = 0;
+    solver.subRejected = 0;
+    solver.stageUnknowns = 0;
+    const views = coef.slice(0, ctrl[CCTRL.DEG] + 1);
+    const H = params[CPARAM.H];
+    const rtol = params[CPARAM.RTOL];
+    const atol = params[CPARAM.ATOL];
+    const count = ctrl[CCTRL.COUNT];
+    try {
+      runTasks(ctrl, CCTRL.TASK_CLAIM, CCTRL.TASK_DONE, count, (c) =>
+        solver.solveCluster(c, y, views, H, rtol, atol, out),
+      );
+    } catch (e) {
+      const text = (e instanceof Error ? e.message : String(e)).slice(0, message.length);
+      for (let k = 0; k < text.length; k++) message[k] = text.charCodeAt(k);
+      ctrl[CCTRL.ERROR] = Math.max(1, text.length);
+      Atomics.store(ctrl, CCTRL.TASK_CLAIM, count);
+    }
+    params[CPARAM.SUB_STEPS] = solver.subSteps;
+    params[CPARAM.SUB_REJECTED] = solver.subRejected;
+    params[CPARAM.STAGE_UNKNOWNS] = solver.stageUnknowns;
+    Atomics.store(ctrl, CCTRL.DONE, seq);
+    Atomics.notify(ctrl, CCTRL.DONE);
+  }
+}
+
+interface Served {
+  v: ClusterViews;
+  solver: ClusterSolver;
+  seen: number;
+}

@@ -1,0 +1,299 @@
+import type { ParticleSystem } from '../dynamics/particleSystem';
+import { ClusterOde } from './clusterOde';
+import { ROS34PW2 } from './rosenbrockW';
+
+/** What a cluster's own ODE reads of the system (a helper thread builds just this: clusterShare.ts). */
+export type ClusterSystem = Pick<ParticleSystem, 'n' | 'signs' | 'kernel' | 'field'>;
+
+/**
+ * The clusters and their kept pairs as FastClusters.build leaves them: members of cluster c are
+ * members[start[c] .. start[c+1]) (local[i]: i's place among them), its pairs
+ * pi/pj/pn[pairStart[c] .. pairStart[c+1]) with pn the pair's rate ‖M‖ at the build.
+ */
+export interface ClusterLayout {
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  readonly local: Int32Array;
+  readonly pi: Int32Array;
+  readonly pj: Int32Array;
+  readonly pn: Float64Array;
+  readonly pairStart: Int32Array;
+}
+
+/**
+ * Per particle, from its cluster's last solve: the sub-step proposed at its end (hsub; 0: none
+ * yet), the first accepted sub-step (hfirst) and the start coordinates (ystart, 2 per particle).
+ * A solve that starts where the last one started (the corrector after the predictor, a retried
+ * macro step) opens with hfirst: the end proposal would restart a collapse with the step it ended with.
+ */
+export interface SubStepMemory {
+  readonly hsub: Float64Array;
+  readonly hfirst: Float64Array;
+  readonly ystart: Float64Array;
+}
+
+export function subStepMemory(n: number): SubStepMemory {
+  return { hsub: new Float64Array(n), hfirst: new Float64Array(n), ystart: new Float64Array(2 * n) };
+}
+
+/**
+ * Largest growth of a sub-step after an accepted one. After a collapse (δ = 1e-7 dipoles: the
+ * pair reaches its equilibrium width in ~1e-10) the error estimates are ~1e-9 and the steps
+ * grow from 1e-10 to H: at 5 that took 14 sub-steps, at 100 it takes 5, no rejection added.
+ */
+const SUB_GROW = 100;
+/** Sub-step attempts allowed per cluster and macro step. */
+export const MAX_SUBSTEPS = 20000;
+
+/**
+ * The sub-step loop of one cluster at a time (fastClusters.ts): ROS34PW2 on v' = F(v) + p(τ)
+ * with the cluster's own matrix (clusterOde.ts) and error control. A solve reads the layout, the
+ * memory of its own members and the macro state and forcing of its own members only, and writes
+ * its own members only: clusters may be solved in any order, on any thread (clusterShare.ts),
+ * with the same bits.
+ */
+export class ClusterSolver {
+  /** Sub-steps taken and rejected, and Σ stages × unknowns, since the counters were last zeroed. */
+  subSteps = 0;
+  subRejected = 0;
+  stageUnknowns = 0;
+
+  private readonly ode: ClusterOde;
+  private cap = 0;
+  private x = new Float64Array(0);
+  private x1 = new Float64Array(0);
+  private ys = new Float64Array(0);
+  private rhs = new Float64Array(0);
+  private er = new Float64Array(0);
+  private u: Float64Array[] = [];
+  /** Σ over a cluster's members of p at a stage, its ROS stages, and its sub-stepped integral. */
+  private readonly zs = new Float64Array(2);
+  private readonly uz = new Float64Array(2 * ROS34PW2.m.length);
+  private readonly z = new Float64Array(2);
+  private readonly ut = new Float64Array(ROS34PW2.m.length);
+
+  constructor(
+    system: ClusterSystem,
+    private readonly dim: 1 | 2,
+    private layout: ClusterLayout,
+    private readonly memory: SubStepMemory,
+  ) {
+    this.ode = new ClusterOde(system, layout, dim);
+    this.use(layout);
+  }
+
+  /** Solve from this layout on (its arrays were replaced) with room for clusters of `largest` members. */
+  use(layout: ClusterLayout, largest = 0): void {
+    this.layout = layout;
+    this.ode.clusters = layout;
+    this.ode.pi = layout.pi;
+    this.ode.pj = layout.pj;
+    this.ode.pairStart = layout.pairStart;
+    if (largest * this.dim > this.cap) this.grow(largest * this.dim);
+  }
+
+  private grow(cap: number): void {
+    this.cap = cap;
+    this.x = new Float64Array(cap);
+    this.x1 = new Float64Array(cap);
+    this.ys = new Float64Array(cap);
+    this.rhs = new Float64Array(cap);
+    this.er = new Float64Array(cap);
+    this.u = ROS34PW2.m.map(() => new Float64Array(cap));
+    this.ode.grow(cap);
+  }
+
+  /**
+   * Integrates cluster c from y over [0, H] under the forcing p(τ) = Σ_k coef[k]·τ^k (per
+   * coordinate) and writes its members' positions at H into out. Its pieces are methods of their
+   * own: with the attempt and the closing inline, V8 compiled the loop on stack (OSR) before the
+   * code after it had run and left that code ~350 times per run (a deopt per cluster solve,
+   * n = 1000 dipoles).
+   */
+  solveCluster(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    H: number,
+    rtol: number,
+    atol: number,
+    out: Float64Array,
+  ): void {
+    const { layout, dim, x, x1 } = this;
+    const mw = ROS34PW2.m;
+    const s0 = layout.start[c];
+    const m = layout.start[c + 1] - s0;
+    const len = dim * m;
+    for (let k = 0; k < m; k++) {
+      const i = layout.members[s0 + k];
+      for (let d = 0; d < dim; d++) x[dim * k + d] = y[2 * i + d];
+    }
+    let h = this.openingStep(c, y, H);
+    let tau = 0;
+    const { uz, z } = this;
+    z[0] = 0;
+    z[1] = 0;
+    let first = 0;
+    for (let iter = 0; tau < H; iter++) {
+      if (iter >= MAX_SUBSTEPS)
+        throw new Error(`integrator: a near-pair cluster needs more than ${MAX_SUBSTEPS} sub-steps`);
+      const rest = H - tau;
+      const hh = h * 1.01 >= rest ? rest : h;
+      const en = this.subStep(c, y, coef, tau, hh, rtol, atol);
+      if (!(en <= 1)) {
+        this.subRejected++;
+        h = hh * (Number.isFinite(en) ? Math.max(0.2, 0.9 * en ** (-1 / 3)) : 0.2);
+        continue;
+      }
+      this.subSteps++;
+      for (let k = 0; k < len; k++) x[k] = x1[k];
+      for (let st = 0; st < mw.length; st++) for (let d = 0; d < dim; d++) z[d] += mw[st] * uz[2 * st + d];
+      if (first === 0) first = hh;
+      const grown = hh * Math.min(SUB_GROW, 0.9 * Math.max(en, 1e-10) ** (-1 / 3));
+      // a last step cut to the rest leaves the uncut proposal standing when that is larger
+      h = hh === rest ? Math.max(h, grown) : grown;
+      tau = hh === rest ? H : tau + hh;
+    }
+    this.close(c, y, coef, H, out, h, first);
+  }
+
+  /**
+   * One ROS34PW2 sub-step of cluster c from x at τ of size hh: the new state into x1, Σ p's
+   * stage quadrature into uz; returns the error norm (≤ 1: accept).
+   */
+  private subStep(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    tau: number,
+    hh: number,
+    rtol: number,
+    atol: number,
+  ): number {
+    const { layout, dim, x, x1, ys, rhs, er, u, ut, zs, uz } = this;
+    const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
+    const m = layout.start[c + 1] - layout.start[c];
+    const len = dim * m;
+    const gh = gamma * hh;
+    this.stageUnknowns += mw.length * len;
+    this.ode.factor(c, x, y, gh);
+    for (let st = 0; st < mw.length; st++) {
+      for (let k = 0; k < len; k++) ys[k] = x[k];
+      let ts = tau;
+      const ai = a[st];
+      for (let j = 0; j < st; j++) {
+        const w = ai[j];
+        if (w === 0) continue;
+        const uj = u[j];
+        for (let k = 0; k < len; k++) ys[k] += w * uj[k];
+        ts += w * ut[j];
+      }
+      this.ode.rhs(c, ys, y, ts, coef, rhs, zs);
+      const ci = cc[st];
+      let utv = 1;
+      for (let j = 0; j < st; j++) {
+        const w = ci[j] / hh;
+        if (w === 0) continue;
+        const uj = u[j];
+        for (let k = 0; k < len; k++) rhs[k] += w * uj[k];
+        utv += w * ut[j];
+        for (let d = 0; d < dim; d++) zs[d] += w * uz[2 * j + d];
+      }
+      ut[st] = gh * utv;
+      for (let d = 0; d < dim; d++) uz[2 * st + d] = gh * zs[d];
+      this.ode.solve(rhs, len);
+      const us = u[st];
+      for (let k = 0; k < len; k++) us[k] = rhs[k];
+    }
+    for (let k = 0; k < len; k++) {
+      let v = x[k];
+      let ev = 0;
+      for (let st = 0; st < mw.length; st++) {
+        v += mw[st] * u[st][k];
+        ev += e[st] * u[st][k];
+      }
+      x1[k] = v;
+      er[k] = ev;
+    }
+    let en = 0;
+    for (let k = 0; k < m; k++) {
+      let e2 = 0;
+      let d2 = 0;
+      for (let d = 0; d < dim; d++) {
+        const q = dim * k + d;
+        e2 += er[q] * er[q];
+        d2 += (x1[q] - x[q]) ** 2;
+      }
+      const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
+      if (r > en) en = r;
+    }
+    return en;
+  }
+
+  /**
+   * Writes cluster c's members at H into out and keeps its sub-step memory (end proposal h,
+   * first accepted sub-step, start coordinates). Σ over members moves by Σ ∫₀ᴴ p exactly (as the
+   * free particles do): the sub-steps moved it by their quadrature z of Σ p (the pair forces
+   * cancel in the sum), so the difference is added.
+   */
+  private close(
+    c: number,
+    y: Float64Array,
+    coef: Float64Array[],
+    H: number,
+    out: Float64Array,
+    h: number,
+    first: number,
+  ): void {
+    const { layout, dim, x, zs, z } = this;
+    const { hsub, hfirst, ystart } = this.memory;
+    const s0 = layout.start[c];
+    const m = layout.start[c + 1] - s0;
+    const deg = coef.length - 1;
+    for (let d = 0; d < dim; d++) {
+      let P = 0; // Σ_k ∫₀ᴴ p_k = Σ_k Σ_e coef[e]·H^{e+1}/(e+1)
+      for (let k = 0; k < m; k++) {
+        const q = 2 * layout.members[s0 + k] + d;
+        let pk = coef[deg][q] / (deg + 1);
+        for (let e = deg - 1; e >= 0; e--) pk = pk * H + coef[e][q] / (e + 1);
+        P += pk * H;
+      }
+      zs[d] = (P - z[d]) / m;
+    }
+    for (let k = 0; k < m; k++) {
+      const i = layout.members[s0 + k];
+      for (let d = 0; d < dim; d++) out[2 * i + d] = x[dim * k + d] + zs[d];
+      hsub[i] = h;
+      hfirst[i] = first;
+      ystart[2 * i] = y[2 * i];
+      ystart[2 * i + 1] = y[2 * i + 1];
+    }
+  }
+
+  /**
+   * The first sub-step of cluster c from y over [0, H]: hfirst when every member starts where its
+   * last solve started, else the smallest end proposal hsub of its members, else (new particles)
+   * the cluster's own time scale 1/(2 max ‖M‖).
+   */
+  private openingStep(c: number, y: Float64Array, H: number): number {
+    const { layout } = this;
+    const { hsub, hfirst, ystart } = this.memory;
+    const s0 = layout.start[c];
+    const s1 = layout.start[c + 1];
+    let same = true;
+    let h = Number.POSITIVE_INFINITY;
+    let hf = Number.POSITIVE_INFINITY;
+    for (let q = s0; q < s1; q++) {
+      const i = layout.members[q];
+      if (hsub[i] > 0 && hsub[i] < h) h = hsub[i];
+      if (!(hfirst[i] > 0 && ystart[2 * i] === y[2 * i] && ystart[2 * i + 1] === y[2 * i + 1])) same = false;
+      else if (hfirst[i] < hf) hf = hfirst[i];
+    }
+    if (same) return hf;
+    if (Number.isFinite(h)) return h;
+    let rate = 0;
+    for (let p = layout.pairStart[c]; p < layout.pairStart[c + 1]; p++)
+      rate = Math.max(rate, 2 * layout.pn[p]);
+    return Math.min(H / 16, 1 / rate);
+  }
+}
