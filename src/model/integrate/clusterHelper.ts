@@ -1,6 +1,12 @@
-import { runTasks } from '../fastsum/shared';
 import { makeKernel } from '../kernels';
-import { CCTRL, type ClusterAttach, type ClusterViews, CPARAM, clusterViews } from './clusterShare';
+import {
+  CCTRL,
+  type ClusterAttach,
+  type ClusterViews,
+  CPARAM,
+  claimClusters,
+  clusterViews,
+} from './clusterShare';
 import { ClusterSolver } from './clusterSolver';
 
 /**
@@ -63,9 +69,7 @@ export class ClusterHelper {
     const atol = params[CPARAM.ATOL];
     const count = ctrl[CCTRL.COUNT];
     try {
-      runTasks(ctrl, CCTRL.TASK_CLAIM, CCTRL.TASK_DONE, count, (c) =>
-        solver.solveCluster(c, y, views, H, rtol, atol, out),
-      );
+      claimClusters(ctrl, count, (c) => solver.solveCluster(c, y, views, H, rtol, atol, out));
     } catch (e) {
       const text = (e instanceof Error ? e.message : String(e)).slice(0, message.length);
       for (let k = 0; k < text.length; k++) message[k] = text.charCodeAt(k);

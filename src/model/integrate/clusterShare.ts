@@ -1,5 +1,4 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { runTasks } from '../fastsum/shared';
 import { PeriodicKernel } from '../kernels/periodicKernel';
 import type { ExternalField, InteractionSpec } from '../types';
 import type { ClusterLayout, ClusterSolver, SubStepMemory } from './clusterSolver';
@@ -52,9 +51,8 @@ export const CCTRL = {
   READY: 3,
   /** 1 once the helper no longer serves this block. */
   DETACHED: 4,
-  /** The next cluster to claim, and the clusters done. */
+  /** The next cluster to claim. */
   TASK_CLAIM: 5,
-  TASK_DONE: 6,
   COUNT: 7,
   /** Degree of the forcing polynomial. */
   DEG: 8,
@@ -67,6 +65,25 @@ const CTRL_INTS = 16;
 const MESSAGE_CHARS = 240;
 /** Forcing polynomials of degree ≤ 3 (the Adams pair's). */
 const MAX_COEFS = 4;
+
+/**
+ * Clusters claimed per atomic add: the counter's cache line moves between the cores at each claim,
+ * and with one cluster per claim (and a done counter) the main thread's clusters took 17% longer
+ * each than alone (n = 4000, ~700 clusters of ~8 µs per solve).
+ */
+const BATCH = 4;
+
+/** Solve clusters [0, count), claimed BATCH at a time from ctrl[TASK_CLAIM], until none is left. */
+export function claimClusters(ctrl: Int32Array, count: number, solve: (c: number) => void): void {
+  for (
+    let c0 = Atomics.add(ctrl, CCTRL.TASK_CLAIM, BATCH);
+    c0 < count;
+    c0 = Atomics.add(ctrl, CCTRL.TASK_CLAIM, BATCH)
+  ) {
+    const c1 = Math.min(count, c0 + BATCH);
+    for (let c = c0; c < c1; c++) solve(c);
+  }
+}
 
 export const CPARAM = { H: 0, RTOL: 1, ATOL: 2, SUB_STEPS: 3, SUB_REJECTED: 4, STAGE_UNKNOWNS: 5 } as const;
 const PARAMS = 8;
@@ -247,7 +264,6 @@ export class ClusterShare {
     ctrl[CCTRL.DEG] = deg;
     ctrl[CCTRL.LARGEST] = job.largest;
     ctrl[CCTRL.TASK_CLAIM] = 0;
-    ctrl[CCTRL.TASK_DONE] = 0;
     ctrl[CCTRL.ERROR] = 0;
     this.seq = Atomics.add(ctrl, CCTRL.SEQ, 1) + 1;
     Atomics.notify(ctrl, CCTRL.SEQ);
@@ -256,7 +272,7 @@ export class ClusterShare {
     mine.fill(0, 0, count);
     let failure: unknown = null;
     try {
-      runTasks(ctrl, CCTRL.TASK_CLAIM, CCTRL.TASK_DONE, count, (c) => {
+      claimClusters(ctrl, count, (c) => {
         solver.solveCluster(c, y, coef, H, rtol, atol, out);
         mine[c] = 1;
       });
