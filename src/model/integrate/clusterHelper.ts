@@ -22,7 +22,8 @@ export class ClusterHelper {
   attach(m: ClusterAttach): void {
     if (this.current) this.release(this.current);
     const v = clusterViews(m.buffer, m.n);
-    const system = { n: m.n, signs: m.signs, kernel: makeKernel(m.spec), field: m.field };
+    // the block's particles are the members by slot, with their signs
+    const system = { n: m.n, signs: v.signs, kernel: makeKernel(m.spec), field: m.field };
     const served: Served = {
       v,
       solver: new ClusterSolver(system, m.dim, v.layout, v.memory),
