@@ -410,7 +410,7 @@ export class SimulationRunner {
     this.boundRadius = r.boundRadius;
     let nPlus = 0;
     for (let i = 0; i < r.n; i++) if (r.signs[i] > 0) nPlus++;
-    this.extra = { ...this.extra, n: r.n, nPlus, lambda: r.lambda };
+    this.extra = { ...this.extra, n: r.n, nPlus, lambda: r.lambda, threads: r.threads };
     this.onParticleReply(id, r);
   }
 

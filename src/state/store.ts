@@ -25,6 +25,8 @@ export interface RunState {
   nPlus: number;
   /** λ_δ = ‖D²V_δ‖∞ of the particles' kernel (from the worker that built it). */
   lambda: number;
+  /** How the particle worker uses threads (its helpers, or why it has none). */
+  threads: string;
   pdeDelta: number | null;
   /** Diagnostics sampled every h of simulated time. */
   h: number;
@@ -71,6 +73,7 @@ export const initialRun: RunState = {
   n: 0,
   nPlus: 0,
   lambda: Number.NaN,
+  threads: '',
   pdeDelta: null,
   h: 0,
   changedAt: null,

@@ -15,6 +15,8 @@ export interface LabTestHook {
   /** True while a published picture has not been drawn yet. */
   readonly drawPending: boolean;
   readonly status: string;
+  /** The particle worker's threads line (StatusFooter's tooltip). */
+  readonly threads: string;
   readonly message: string | null;
   readonly linkProblem: string | null;
   readonly particleCalls: number;
@@ -66,6 +68,9 @@ export function installTestHook(): void {
     },
     get message() {
       return useLab.getState().run.message;
+    },
+    get threads() {
+      return useLab.getState().run.threads;
     },
     get linkProblem() {
       return useLab.getState().linkProblem;

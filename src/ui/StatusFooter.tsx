@@ -21,7 +21,7 @@ export function StatusFooter() {
         <span className="plus">⊥</span> positive · <span className="minus">⊤</span> negative ·{' '}
         <span className="bound">◎</span> bound dipole
       </span>
-      <span>
+      <span title={run.threads ? `Particles: ${run.threads}` : undefined}>
         particles: {run.particleSteps} steps
         {run.particleRejected > 0 ? ` (${run.particleRejected} rejected)` : ''}
       </span>

@@ -19,6 +19,7 @@ import './cases/study.mjs';
 import './cases/ring.mjs';
 import './cases/noise.mjs';
 import './cases/oned.mjs';
+import './cases/threads.mjs';
 import { registerCspTests } from './csp.mjs';
 import { assert, test, tests } from './harness.mjs';
 import { serveApp } from './server.mjs';

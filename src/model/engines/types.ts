@@ -53,6 +53,8 @@ export interface ParticleInitReply extends ParticleReply {
   lambda: number;
   /** Nearest opposite-sign distance below which a particle counts as part of a bound dipole. */
   boundRadius: number;
+  /** How this worker's sums and cluster solves use threads (one line: helpers and why). */
+  threads: string;
 }
 
 export interface PdeCheckpoint {
