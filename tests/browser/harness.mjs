@@ -73,3 +73,20 @@ export async function withCpuLoad(fn, cores = 2) {
     for (const h of hogs) h.kill('SIGKILL');
   }
 }
+
+/**
+ * How far the browser's particles (interleaved) are from node's ([[x, y, …], …]): in float64 and
+ * rounded to float32. Chromium's V8 and node's differ in the last bit of exp/log/sin/cos for a few %
+ * of arguments, so two runs of one link agree to round-off in float64 and exactly in float32 (what
+ * is drawn, and what the densities are sent as).
+ */
+export function particleGap(nodeParticles, pos) {
+  let worst = 0;
+  let worst32 = 0;
+  nodeParticles.forEach(([x, y], i) => {
+    worst = Math.max(worst, Math.abs(x - pos[2 * i]), Math.abs(y - pos[2 * i + 1]));
+    const [gx, gy] = [Math.fround(pos[2 * i]), Math.fround(pos[2 * i + 1])];
+    worst32 = Math.max(worst32, Math.abs(Math.fround(x) - gx), Math.abs(Math.fround(y) - gy));
+  });
+  return { worst, worst32 };
+}

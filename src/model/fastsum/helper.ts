@@ -1,3 +1,4 @@
+import { releaseBlock, type Served, serveBlock } from '../helperThread';
 import type { SortedParticles } from './cells';
 import { FarField } from './farField';
 import { GridStage } from './gridShare';
@@ -24,7 +25,7 @@ import {
  * reach it as a message. DOM-free: the node and browser entry points only pass messages in.
  */
 export class NearHelper {
-  private current: Served | null = null;
+  private current: Block | null = null;
 
   /** Serve this block from now on (the previous one is released: its owner computes alone). */
   attach(buffer: SharedArrayBuffer, n: number): void {
@@ -38,8 +39,9 @@ export class NearHelper {
       order: new Int32Array(0),
       cellStart: v.cellStart,
     };
-    const served: Served = {
+    const served: Block = {
       v,
+      ctrl: v.ctrl,
       particles,
       near: null,
       config: -1,
@@ -50,32 +52,21 @@ export class NearHelper {
     };
     this.current = served;
     Atomics.store(v.ctrl, CTRL.READY, 1);
-    this.loop(served);
+    serveBlock(
+      served,
+      CTRL.SEQ,
+      () => this.current === served,
+      () => this.serve(served),
+    );
   }
 
-  /**
-   * A command issued before this point is still answered; DETACHED is set after that decision,
-   * so an owner that sees DETACHED with its command not DONE knows nobody will run it.
-   */
-  private release(s: Served): void {
-    Atomics.store(s.v.ctrl, CTRL.READY, 0);
-    if (Atomics.load(s.v.ctrl, CTRL.SEQ) !== s.seen) this.serve(s);
-    Atomics.store(s.v.ctrl, CTRL.DETACHED, 1);
-    Atomics.notify(s.v.ctrl, CTRL.DONE);
+  private release(s: Block): void {
+    releaseBlock(s, { ready: CTRL.READY, seq: CTRL.SEQ, detached: CTRL.DETACHED, done: CTRL.DONE }, () =>
+      this.serve(s),
+    );
   }
 
-  private loop(s: Served): void {
-    const ctrl = s.v.ctrl;
-    while (this.current === s) {
-      if (Atomics.wait(ctrl, CTRL.SEQ, s.seen, 20) === 'timed-out') {
-        setTimeout(() => this.loop(s), 0);
-        return;
-      }
-      this.serve(s);
-    }
-  }
-
-  private farView(s: Served): FarField {
+  private farView(s: Block): FarField {
     const config = Atomics.load(s.v.ctrl, CTRL.FAR_CONFIG);
     if (config !== s.farConfig || !s.far) {
       const { M, K, w, beta } = readFarConfig(s.v);
@@ -87,7 +78,7 @@ export class NearHelper {
   }
 
   /** Run the pending command's tasks (those the main thread has not claimed) and report it done. */
-  private serve(s: Served): void {
+  private serve(s: Block): void {
     const { ctrl } = s.v;
     const seq = Atomics.load(ctrl, CTRL.SEQ);
     s.seen = seq;
@@ -136,7 +127,7 @@ export class NearHelper {
   }
 }
 
-interface Served {
+interface Block extends Served {
   v: SharedViews;
   particles: SortedParticles;
   near: NearField | null;
@@ -146,5 +137,4 @@ interface Served {
   /** The grid stage's tasks on that view (when the spectrum is in the block). */
   stage: GridStage | null;
   farConfig: number;
-  seen: number;
 }

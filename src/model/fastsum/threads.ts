@@ -1,3 +1,4 @@
+import { whenServed } from '../helperThread';
 import { COMMAND, CTRL, type SharedViews } from './shared';
 
 /**
@@ -84,12 +85,7 @@ export class HelperLink {
   }
 
   /** Resolves true once a helper serves this block (false after timeoutMs). */
-  async whenReady(timeoutMs = 10_000): Promise<boolean> {
-    const t0 = Date.now();
-    while (!this.ready) {
-      if (Date.now() - t0 > timeoutMs || Atomics.load(this.v.ctrl, CTRL.DETACHED) === 1) return false;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return true;
+  whenReady(timeoutMs = 10_000): Promise<boolean> {
+    return whenServed(this.v.ctrl, CTRL.READY, CTRL.DETACHED, timeoutMs);
   }
 }

@@ -1,3 +1,4 @@
+import { releaseBlock, type Served, serveBlock } from '../helperThread';
 import { makeKernel } from '../kernels';
 import {
   CCTRL,
@@ -17,44 +18,36 @@ import { ClusterSolver } from './clusterSolver';
  * can reach it as a message. DOM-free: the node entry point only passes messages in.
  */
 export class ClusterHelper {
-  private current: Served | null = null;
+  private current: Block | null = null;
 
   attach(m: ClusterAttach): void {
     if (this.current) this.release(this.current);
     const v = clusterViews(m.buffer, m.n);
     // the block's particles are the members by slot, with their signs
     const system = { n: m.n, signs: v.signs, kernel: makeKernel(m.spec), field: m.field };
-    const served: Served = {
+    const served: Block = {
       v,
+      ctrl: v.ctrl,
       solver: new ClusterSolver(system, m.dim, v.layout, v.memory),
       seen: Atomics.load(v.ctrl, CCTRL.SEQ),
     };
     this.current = served;
     Atomics.store(v.ctrl, CCTRL.READY, 1);
-    this.loop(served);
+    serveBlock(
+      served,
+      CCTRL.SEQ,
+      () => this.current === served,
+      () => this.serve(served),
+    );
   }
 
-  /** A command posted before this point is still answered; DETACHED is set after that. */
-  private release(s: Served): void {
-    Atomics.store(s.v.ctrl, CCTRL.READY, 0);
-    if (Atomics.load(s.v.ctrl, CCTRL.SEQ) !== s.seen) this.serve(s);
-    Atomics.store(s.v.ctrl, CCTRL.DETACHED, 1);
-    Atomics.notify(s.v.ctrl, CCTRL.DONE);
-  }
-
-  private loop(s: Served): void {
-    const ctrl = s.v.ctrl;
-    while (this.current === s) {
-      if (Atomics.wait(ctrl, CCTRL.SEQ, s.seen, 20) === 'timed-out') {
-        setTimeout(() => this.loop(s), 0);
-        return;
-      }
-      this.serve(s);
-    }
+  private release(s: Block): void {
+    const slots = { ready: CCTRL.READY, seq: CCTRL.SEQ, detached: CCTRL.DETACHED, done: CCTRL.DONE };
+    releaseBlock(s, slots, () => this.serve(s));
   }
 
   /** Solve the clusters the main thread has not claimed, then report the command done. */
-  private serve(s: Served): void {
+  private serve(s: Block): void {
     const { ctrl, params, coef, y, out, message } = s.v;
     const seq = Atomics.load(ctrl, CCTRL.SEQ);
     s.seen = seq;
@@ -85,8 +78,7 @@ export class ClusterHelper {
   }
 }
 
-interface Served {
+interface Block extends Served {
   v: ClusterViews;
   solver: ClusterSolver;
-  seen: number;
 }

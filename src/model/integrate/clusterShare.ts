@@ -1,4 +1,5 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
+import { whenServed } from '../helperThread';
 import { PeriodicKernel } from '../kernels/periodicKernel';
 import type { ExternalField, InteractionSpec } from '../types';
 import type { ClusterLayout, ClusterSolver, SubStepMemory } from './clusterSolver';
@@ -217,13 +218,8 @@ export class ClusterShare {
   }
 
   /** Resolves true once a helper serves this block (false after timeoutMs). */
-  async whenReady(timeoutMs = 10_000): Promise<boolean> {
-    const t0 = Date.now();
-    while (!this.ready) {
-      if (Date.now() - t0 > timeoutMs || Atomics.load(this.v.ctrl, CCTRL.DETACHED) === 1) return false;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return true;
+  whenReady(timeoutMs = 10_000): Promise<boolean> {
+    return whenServed(this.v.ctrl, CCTRL.READY, CCTRL.DETACHED, timeoutMs);
   }
 
   /**

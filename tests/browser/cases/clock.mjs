@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { assert, LONG, lab, openPage, ready, settled, shot, test, withCpuLoad } from '../harness.mjs';
+import {
+  assert,
+  LONG,
+  lab,
+  openPage,
+  particleGap,
+  ready,
+  settled,
+  shot,
+  test,
+  withCpuLoad,
+} from '../harness.mjs';
 
 // One clock: header, both panels and the plots show one time, also on a busy machine (both cores
 // kept busy by other processes while the page runs).
@@ -114,16 +125,7 @@ test('under CPU load, a link replays the same run: play, pause, step to a checkp
   );
   assert(cli.status === 0, `CLI run failed: ${cli.stderr}`);
   const node = JSON.parse(cli.stdout);
-  // Chromium's V8 and node's differ in the last bit of exp/log/sin/cos for a few % of arguments, so
-  // the two runs agree to round-off, not in every float64 bit; rounded to float32 (what is drawn,
-  // and what the densities are sent as) they are identical.
-  let worst = 0;
-  let worst32 = 0;
-  node.particles.forEach(([x, y], i) => {
-    worst = Math.max(worst, Math.abs(x - got.pos[2 * i]), Math.abs(y - got.pos[2 * i + 1]));
-    const [gx, gy] = [Math.fround(got.pos[2 * i]), Math.fround(got.pos[2 * i + 1])];
-    worst32 = Math.max(worst32, Math.abs(Math.fround(x) - gx), Math.abs(Math.fround(y) - gy));
-  });
+  const { worst, worst32 } = particleGap(node.particles, got.pos);
   assert(worst32 === 0, `browser and node particles differ at t = ${got.t} in float32 by up to ${worst32}`);
   assert(worst < 1e-12, `browser and node particles differ at t = ${got.t} by up to ${worst}`);
   assert(node.rhoPlus.length === 64 * 64 && got.rho.plus.length === 64 * 64, 'density grids differ');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { assert, LONG, lab, openPage, ready, settled, test } from '../harness.mjs';
+import { assert, LONG, lab, openPage, particleGap, ready, settled, test } from '../harness.mjs';
 
 // The particle worker's helper workers (fast sum, multirate clusters) on a cross-origin isolated
 // page: they load under the CSP, say so, and leave the numbers the node CLI computes from the link.
@@ -34,15 +34,7 @@ test('n = 1000 pairing: the particle worker has both helper workers; a checkpoin
   assert(cli.status === 0, `CLI run failed: ${cli.stderr}`);
   const node = JSON.parse(cli.stdout);
   assert(/^two threads/.test(node.threads.particles), `CLI threads: ${node.threads.particles}`);
-  // as in clock.mjs: V8 in Chromium and in node differ in the last bit of a few % of sin/exp/log
-  // values, so the runs agree to round-off in float64 and exactly in float32 (what is drawn)
-  let worst = 0;
-  let worst32 = 0;
-  node.particles.forEach(([x, y], i) => {
-    worst = Math.max(worst, Math.abs(x - got.pos[2 * i]), Math.abs(y - got.pos[2 * i + 1]));
-    const [gx, gy] = [Math.fround(got.pos[2 * i]), Math.fround(got.pos[2 * i + 1])];
-    worst32 = Math.max(worst32, Math.abs(Math.fround(x) - gx), Math.abs(Math.fround(y) - gy));
-  });
+  const { worst, worst32 } = particleGap(node.particles, got.pos);
   assert(worst < 1e-12, `browser and node particles differ at t = ${got.t} by up to ${worst}`);
   assert(worst32 === 0, `browser and node particles differ at t = ${got.t} in float32 by up to ${worst32}`);
   assert(errors.length === 0, errors.join('\n'));
