@@ -3,10 +3,10 @@
  * also runs in-process (tests, benchmarks), where the caller owns the threads.
  */
 import { availableParallelism } from 'node:os';
-import { fastSumPays, fastSumThreadsStatus, PARALLEL_MIN_N } from '../model/fastsum';
+import { fastSumPays, PARALLEL_MIN_N } from '../model/fastsum';
 import { installNodeFastSumThreads } from '../model/fastsum/helperNode';
 import { installNodeClusterThreads } from '../model/integrate/clusterHelperNode';
-import { clusterThreads } from '../model/integrate/clusterShare';
+import { particleThreadsStatus } from '../model/integrate/clusterShare';
 
 let mayStartThreads = false;
 
@@ -32,10 +32,7 @@ export function threadsUsed(n: number, pdeThread: boolean | undefined): { partic
     ? 'one thread: direct pair sums (n < 256)'
     : n < PARALLEL_MIN_N
       ? `one thread: below ${PARALLEL_MIN_N} particles the fast sum's plan is a one-thread one`
-      : fastSumThreadsStatus() +
-        (clusterThreads()
-          ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
-          : '');
+      : particleThreadsStatus();
   if (pdeThread === undefined) return { particles };
   return { particles, pde: pdeThread ? 'a thread of its own' : "the particles' thread (one core)" };
 }

@@ -55,3 +55,33 @@ export function releaseBlock(
   Atomics.store(s.ctrl, slots.detached, 1);
   Atomics.notify(s.ctrl, slots.done);
 }
+
+/**
+ * The helper's claim of the newest command (compareExchange of ctrl[claim] from seq − 1): its
+ * number, or 0 when the owner took it back (this thread was not running when it was posted).
+ */
+export function claimCommand(s: Served, seq: number, claim: number): number {
+  const latest = Atomics.load(s.ctrl, seq);
+  s.seen = latest;
+  return Atomics.compareExchange(s.ctrl, claim, latest - 1, latest) === latest - 1 ? latest : 0;
+}
+
+/**
+ * The owner's end of command `seq`: take it back if the helper has not claimed it (false: the
+ * helper, starting late, finds it taken and does nothing), else wait until the helper reports it
+ * done in ctrl[done] (true), spinning `spins` times before each sleep.
+ */
+export function finishCommand(
+  ctrl: Int32Array,
+  slots: { claim: number; done: number; detached: number },
+  seq: number,
+  spins: number,
+): boolean {
+  if (Atomics.compareExchange(ctrl, slots.claim, seq - 1, seq) === seq - 1) return false;
+  for (let spin = 0; ; spin++) {
+    const done = Atomics.load(ctrl, slots.done);
+    if (done === seq) return true;
+    if (Atomics.load(ctrl, slots.detached) === 1) return Atomics.load(ctrl, slots.done) === seq;
+    if (spin >= spins) Atomics.wait(ctrl, slots.done, done, 100);
+  }
+}

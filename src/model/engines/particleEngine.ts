@@ -3,9 +3,8 @@ import { dipoleStatistics, nearestOppositeDistances } from '../diagnostics/dipol
 import { empiricalCoefficients } from '../diagnostics/sobolev';
 import { createSystem } from '../dynamics/createSystem';
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { fastSumThreadsStatus } from '../fastsum';
 import type { Stepper } from '../integrate';
-import { clusterThreads } from '../integrate/clusterShare';
+import { particleThreadsStatus } from '../integrate/clusterShare';
 import { makeKernel, type PairKernel } from '../kernels';
 import { createRunStepper } from '../noise/runStepper';
 import {
@@ -256,11 +255,7 @@ export class ParticleEngine {
       signs: Int8Array.from(r.signs),
       lambda: r.system.kernel.lambda,
       boundRadius: r.boundRadius,
-      threads:
-        fastSumThreadsStatus() +
-        (clusterThreads()
-          ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
-          : ''),
+      threads: particleThreadsStatus(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { releaseBlock, type Served, serveBlock } from '../helperThread';
+import { claimCommand, releaseBlock, type Served, serveBlock } from '../helperThread';
 import type { SortedParticles } from './cells';
 import { FarField } from './farField';
 import { GridStage } from './gridShare';
@@ -80,10 +80,8 @@ export class NearHelper {
   /** Run the pending command's tasks (those the main thread has not claimed) and report it done. */
   private serve(s: Block): void {
     const { ctrl } = s.v;
-    const seq = Atomics.load(ctrl, CTRL.SEQ);
-    s.seen = seq;
-    // the main thread took the command back (this thread was not running when it was posted)
-    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, seq - 1, seq) !== seq - 1) return;
+    const seq = claimCommand(s, CTRL.SEQ, CTRL.CLAIM);
+    if (seq === 0) return;
     const kind = ctrl[CTRL.KIND];
     const near = () => {
       if (!(kind & COMMAND.NEAR)) return;

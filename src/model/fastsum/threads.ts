@@ -1,4 +1,4 @@
-import { whenServed } from '../helperThread';
+import { finishCommand, whenServed } from '../helperThread';
 import { COMMAND, CTRL, type SharedViews } from './shared';
 
 /**
@@ -74,14 +74,8 @@ export class HelperLink {
    * for, and a helper that starts late finds the command taken and does nothing.
    */
   finish(): boolean {
-    const ctrl = this.v.ctrl;
-    if (Atomics.compareExchange(ctrl, CTRL.CLAIM, this.seq - 1, this.seq) === this.seq - 1) return false;
-    for (;;) {
-      const done = Atomics.load(ctrl, CTRL.DONE);
-      if (done === this.seq) return true;
-      if (Atomics.load(ctrl, CTRL.DETACHED) === 1) return Atomics.load(ctrl, CTRL.DONE) === this.seq;
-      Atomics.wait(ctrl, CTRL.DONE, done, 100);
-    }
+    const slots = { claim: CTRL.CLAIM, done: CTRL.DONE, detached: CTRL.DETACHED };
+    return finishCommand(this.v.ctrl, slots, this.seq, 0);
   }
 
   /** Resolves true once a helper serves this block (false after timeoutMs). */

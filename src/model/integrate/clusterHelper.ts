@@ -1,4 +1,4 @@
-import { releaseBlock, type Served, serveBlock } from '../helperThread';
+import { claimCommand, releaseBlock, type Served, serveBlock } from '../helperThread';
 import { makeKernel } from '../kernels';
 import {
   CCTRL,
@@ -49,14 +49,11 @@ export class ClusterHelper {
   /** Solve the clusters the main thread has not claimed, then report the command done. */
   private serve(s: Block): void {
     const { ctrl, params, coef, y, out, message } = s.v;
-    const seq = Atomics.load(ctrl, CCTRL.SEQ);
-    s.seen = seq;
-    if (Atomics.compareExchange(ctrl, CCTRL.CLAIM, seq - 1, seq) !== seq - 1) return;
+    const seq = claimCommand(s, CCTRL.SEQ, CCTRL.CLAIM);
+    if (seq === 0) return;
     const solver = s.solver;
     solver.use(s.v.layout, ctrl[CCTRL.LARGEST]);
-    solver.subSteps = 0;
-    solver.subRejected = 0;
-    solver.stageUnknowns = 0;
+    solver.resetCounts();
     const views = coef.slice(0, ctrl[CCTRL.DEG] + 1);
     const H = params[CPARAM.H];
     const rtol = params[CPARAM.RTOL];

@@ -1,5 +1,6 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
-import { whenServed } from '../helperThread';
+import { fastSumThreadsStatus } from '../fastsum';
+import { finishCommand, whenServed } from '../helperThread';
 import { PeriodicKernel } from '../kernels/periodicKernel';
 import type { ExternalField, InteractionSpec } from '../types';
 import type { ClusterLayout, ClusterSolver, SubStepMemory } from './clusterSolver';
@@ -40,6 +41,14 @@ export function installClusterThreads(threads: ClusterThreads | null): void {
 
 export function clusterThreads(): ClusterThreads | null {
   return installed;
+}
+
+/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers. */
+export function particleThreadsStatus(): string {
+  const clusters = installed
+    ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
+    : '';
+  return fastSumThreadsStatus() + clusters;
 }
 
 export const CCTRL = {
@@ -184,9 +193,8 @@ export class ClusterShare {
   private seq = 0;
   /** Per cluster of the current command: 1 when this thread solved it. */
   private mine = new Uint8Array(64);
-  /** The job whose layout is in the block (by identity and build version). */
+  /** The job whose layout is in the block (FastClusters makes a new one at every build). */
   private publishedJob: ClusterJob | null = null;
-  private publishedVersion = -1;
   private readonly signs: Int8Array;
   /** Each member's slot in the block (its place in the members list). */
   private readonly slot: Int32Array;
@@ -231,7 +239,6 @@ export class ClusterShare {
    */
   solve(
     job: ClusterJob,
-    version: number,
     solver: ClusterSolver,
     y: Float64Array,
     coef: Float64Array[],
@@ -242,9 +249,8 @@ export class ClusterShare {
   ): boolean {
     const v = this.v;
     if (!this.ready || job.pairs > v.layout.pi.length || coef.length > v.coef.length) return false;
-    if (this.publishedJob !== job || this.publishedVersion !== version) this.publish(job);
+    if (this.publishedJob !== job) this.publish(job);
     this.publishedJob = job;
-    this.publishedVersion = version;
     const { members, start } = job.layout;
     const { memory, count } = job;
     const end = start[count];
@@ -343,13 +349,7 @@ export class ClusterShare {
    * (false: then the helper, starting late, finds it taken and does nothing).
    */
   private finish(): boolean {
-    const ctrl = this.v.ctrl;
-    if (Atomics.compareExchange(ctrl, CCTRL.CLAIM, this.seq - 1, this.seq) === this.seq - 1) return false;
-    for (let spin = 0; ; spin++) {
-      const done = Atomics.load(ctrl, CCTRL.DONE);
-      if (done === this.seq) return true;
-      if (Atomics.load(ctrl, CCTRL.DETACHED) === 1) return Atomics.load(ctrl, CCTRL.DONE) === this.seq;
-      if (spin >= 4096) Atomics.wait(ctrl, CCTRL.DONE, done, 100);
-    }
+    const slots = { claim: CCTRL.CLAIM, done: CCTRL.DONE, detached: CCTRL.DETACHED };
+    return finishCommand(this.v.ctrl, slots, this.seq, 4096);
   }
 }

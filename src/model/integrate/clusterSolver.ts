@@ -82,6 +82,12 @@ export class ClusterSolver {
     this.use(layout);
   }
 
+  resetCounts(): void {
+    this.subSteps = 0;
+    this.subRejected = 0;
+    this.stageUnknowns = 0;
+  }
+
   /** Solve from this layout on (its arrays were replaced) with room for clusters of `largest` members. */
   use(layout: ClusterLayout, largest = 0): void {
     this.layout = layout;

@@ -65,10 +65,8 @@ export class FastClusters {
   private norms = new Float64Array(64);
   /** The sub-step loop, on this thread's copy of the layout. */
   private readonly solver: ClusterSolver;
-  /** The layout and memory as the share reads them (rebuilt with the arrays). */
+  /** The layout and memory as the share reads them (a new one at every build that changes the clusters). */
   private job: ClusterJob;
-  /** Incremented by every build that changes the clusters. */
-  private version = 0;
   /** The helper thread's share of the solves (null: this thread solves alone). */
   private readonly share: ClusterShare | null;
 
@@ -161,7 +159,6 @@ export class FastClusters {
       this.pn[k] = norms[p];
     }
     this.pairCount = kept;
-    this.version++;
     this.job = this.makeJob();
     this.solver.use(this.job.layout, clusters.largest);
   }
@@ -232,13 +229,11 @@ export class FastClusters {
     const f = FastClusters.SUB_TOLERANCE;
     const count = this.clusters.count;
     const solver = this.solver;
-    solver.subSteps = 0;
-    solver.subRejected = 0;
-    solver.stageUnknowns = 0;
+    solver.resetCounts();
     const shared =
       count >= 2 &&
       this.share !== null &&
-      this.share.solve(this.job, this.version, solver, y, coef, H, f * rtol, f * atol, out);
+      this.share.solve(this.job, solver, y, coef, H, f * rtol, f * atol, out);
     if (!shared) for (let c = 0; c < count; c++) solver.solveCluster(c, y, coef, H, f * rtol, f * atol, out);
     this.subSteps += solver.subSteps;
     this.subRejected += solver.subRejected;
