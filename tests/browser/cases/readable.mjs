@@ -46,7 +46,18 @@ test('readable pictures: the density redraws when paused, ρ± scales start at 0
   const box = await plot.boundingBox();
   const latest = await page.locator('.plot-legend .readout-t').first().textContent();
   await page.mouse.move(box.x + box.width * 0.01, box.y + box.height / 2);
-  await page.waitForTimeout(200);
+  // the readout follows the cursor on the plot's next draw: wait for it (a fixed 200 ms was too
+  // short once on a busy machine), then assert as before
+  await page
+    .waitForFunction(
+      (before) => {
+        const t = document.querySelector('.plot-legend .readout-t')?.textContent ?? '';
+        return t !== before && /t = 0\b/.test(t);
+      },
+      latest,
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   const hovered = await page.locator('.plot-legend .readout-t').first().textContent();
   assert(latest !== hovered && /t = 0\b/.test(hovered), `readout ${latest} → ${hovered}`);
   await shot(page, 'plots-readout');
