@@ -202,6 +202,32 @@ describe('fast sum: invariances and special configurations', () => {
     }
   });
 
+  it("takes the gaussian core's logarithms per particle: a tight cluster and charges other than ±1", () => {
+    // nearBlocks.ts RowLogs: beyond s = 40 the energy loops multiply q into two products per
+    // particle. 150 particles within 1e-6 of each other (q ~ 1e-13, s ~ 5e4) make each product fall
+    // below its floor after ~20 factors, so the folding into acc is exercised; charges 2 and −3 take
+    // the per-pair phi. Both against the direct sum.
+    const k = kernel('isotropic', 'gaussian', 1e-9);
+    for (const slip of [false, true]) {
+      const kk = slip ? kernel('slip', 'gaussian', 1e-9) : k;
+      const n = 400;
+      const { pos, signs } = configuration(n, 23, false);
+      const r = rng(29);
+      for (let i = 0; i < 150; i++) {
+        pos[2 * i] = 0.4 + 1e-6 * r();
+        pos[2 * i + 1] = 0.7 + 1e-6 * r();
+      }
+      signs[3] = 2;
+      signs[160] = -3;
+      const fs = createFastSum(kk, n);
+      // directEnergy's diagonal n·V(0) is Σ b_i² V(0) here
+      const e = directEnergy(kk, pos, signs) + (4 - 1 + 9 - 1) * kk.selfValue;
+      expect(Math.abs(fs.pairEnergy(pos, signs) - e) / Math.abs(e)).toBeLessThan(1e-9);
+      const raw = new Float64Array(2 * n);
+      expect(fs.accumulateWithEnergy(pos, signs, raw)).toBe(fs.pairEnergy(pos, signs));
+    }
+  });
+
   it('re-plans for a clustered configuration and stays accurate', () => {
     const k = kernel('isotropic', 'gaussian', 1e-3);
     const n = 2000;

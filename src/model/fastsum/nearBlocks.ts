@@ -3,6 +3,47 @@ import type { NearConfig } from './nearField';
 import { poly7, TABLE_COEFS } from './table';
 
 /**
+ * The gaussian core's logarithms, per particle instead of per pair: beyond s = q/2δ² = 40 its Φ is
+ * −½ ln q exactly as written in the core (forms.phi), and a particle's Σ_j b_j ln q_ij over such
+ * pairs is ln Π_{b_j = 1} q_ij − ln Π_{b_j = −1} q_ij. The energy loops multiply q into the two
+ * running products of i (plus, minus: its whole cell's sweep, across blocks) and the sweep takes
+ * their logarithms once per particle (nearField.ts flushLogs): measured, Math.log per pair was
+ * half the cost of an energy sweep. A product below 1e-280 is folded into acc (q ≥ 80δ² ≥ 8e-23
+ * keeps the next one normal; q < r₂² < 1, so none overflows). Signs other than ±1 take phi.
+ */
+export interface RowLogs {
+  readonly plus: Float64Array;
+  readonly minus: Float64Array;
+  readonly acc: Float64Array;
+  /** 1/(2δ²) of the core. */
+  readonly inv2d2: number;
+}
+
+/** Below this a running product is folded into acc (see RowLogs). */
+const PRODUCT_FLOOR = 1e-280;
+
+/** The pair's −½ b_j ln q into i's products (false for a charge other than ±1: the caller adds phi). */
+function intoProducts(logs: RowLogs, i: number, q: number, sj: number): boolean {
+  if (sj === 1) {
+    const p = logs.plus[i] * q;
+    if (p < PRODUCT_FLOOR) {
+      logs.acc[i] += Math.log(p);
+      logs.plus[i] = 1;
+    } else logs.plus[i] = p;
+    return true;
+  }
+  if (sj === -1) {
+    const m = logs.minus[i] * q;
+    if (m < PRODUCT_FLOOR) {
+      logs.acc[i] -= Math.log(m);
+      logs.minus[i] = 1;
+    } else logs.minus[i] = m;
+    return true;
+  }
+  return false;
+}
+
+/**
  * The near field's pair loops over one block of pairs (i in [i0, i1), j in [j0, j1), j > i when
  * `same`; displacement x_i + shift − x_j): each pair once, its gradient added to i in fx, fy and
  * subtracted from j in jx, jy (the same arrays, or a chunk's spill: nearField.ts).
@@ -146,9 +187,12 @@ export function energyBlock(
   shy: number,
   cfg: NearConfig,
   prof: Float64Array,
+  logs: RowLogs | null,
 ): number {
   const { q2, slip, forms, core } = cfg;
   const exact = !cfg.tabulatedCore;
+  // s > 40 never holds without logs: every pair takes phi
+  const logS = logs ? logs.inv2d2 : 0;
   const coef = cfg.val.coef;
   const invH = cfg.val.invH;
   const stride = (slip ? 2 : 1) * TABLE_COEFS;
@@ -162,12 +206,13 @@ export function energyBlock(
       const dy = yi - sy[j];
       const q = dx * dx + dy * dy;
       if (q >= q2) continue;
+      const sj = sb[j];
       const tq = q * invH;
       const k = tq | 0;
       const t = 2 * (tq - k) - 1;
       const o = k * stride;
       let v = poly7(coef, o, t);
-      if (exact) v += forms.phi(q);
+      if (!(q * logS > 40 && intoProducts(logs!, i, q, sj)) && exact) v += forms.phi(q);
       if (slip) {
         let beta = poly7(coef, o + TABLE_COEFS, t);
         if (exact) {
@@ -179,7 +224,7 @@ export function energyBlock(
         }
         v += beta * (dx * dx - dy * dy);
       }
-      ei += sb[j] * v;
+      ei += sj * v;
     }
     e += sb[i] * ei;
   }
@@ -208,9 +253,11 @@ export function bothBlock(
   shy: number,
   cfg: NearConfig,
   prof: Float64Array,
+  logs: RowLogs | null,
 ): number {
   const { q2, slip, forms, core } = cfg;
   const exact = !cfg.tabulatedCore;
+  const logS = logs ? logs.inv2d2 : 0;
   const gcoef = cfg.grad.coef;
   const gInvH = cfg.grad.invH;
   const vcoef = cfg.val.coef;
@@ -240,7 +287,7 @@ export function bothBlock(
       const vt = 2 * (vq - vk) - 1;
       const vo = vk * vStride;
       let v = poly7(vcoef, vo, vt);
-      if (exact) v += forms.phi(q);
+      if (!(q * logS > 40 && intoProducts(logs!, i, q, sj)) && exact) v += forms.phi(q);
       let bn = 0;
       if (slip) {
         let beta = poly7(vcoef, vo + TABLE_COEFS, vt);

@@ -1,6 +1,6 @@
-import type { CoreForms, PairConstants } from '../kernels/cores';
+import { CORES, type CoreForms, type PairConstants } from '../kernels/cores';
 import type { SortedParticles } from './cells';
-import { bothBlock, energyBlock, isoBlock, slipBlock } from './nearBlocks';
+import { bothBlock, energyBlock, isoBlock, type RowLogs, slipBlock } from './nearBlocks';
 import type { PiecewiseTable } from './table';
 
 /**
@@ -92,6 +92,8 @@ export class NearField {
   private jy!: Float64Array;
   private energyAcc = 0;
   private pairCount = 0;
+  /** The exact gaussian core's per-particle logarithms of the energy loops (nearBlocks.ts). */
+  private readonly logs: RowLogs | null;
 
   constructor(
     readonly config: NearConfig,
@@ -99,6 +101,16 @@ export class NearField {
     readonly out: NearOutput = nearOutput(p.n),
   ) {
     this.grad = config.slip ? SLIP : ISO;
+    const n = p.n;
+    this.logs =
+      !config.tabulatedCore && config.core.code === CORES.gaussian.code
+        ? {
+            plus: new Float64Array(n),
+            minus: new Float64Array(n),
+            acc: new Float64Array(n),
+            inv2d2: config.core.inv2d2,
+          }
+        : null;
     this.chunks = nearChunks(config.cells, config.reach);
     const rows = this.rows;
     this.chunkRow = Int32Array.from({ length: this.chunks + 1 }, (_, k) =>
@@ -210,11 +222,14 @@ export class NearField {
     const { ox: ownX, oy: ownY, px: spillX, py: spillY } = this.out;
     this.jx = ownX;
     this.jy = ownY;
+    const logs = kind === ENERGY || kind === BOTH ? this.logs : null;
     if (cells === 0) {
       // r₂ < ½: of the 9 period shifts of a pair, at most one is within r₂
       const n = this.p.n;
+      if (logs) startLogs(logs, 0, n);
       for (let oy = -1; oy <= 1; oy++)
         for (let ox = -1; ox <= 1; ox++) this.block(kind, 0, n, 0, n, true, ox, oy);
+      if (logs) this.energyAcc += flushLogs(logs, this.p.sb, 0, n);
       return;
     }
     const c = cells;
@@ -226,6 +241,7 @@ export class NearField {
         const i0 = cs[k];
         const i1 = cs[k + 1];
         if (i0 === i1) continue;
+        if (logs) startLogs(logs, i0, i1);
         this.jx = ownX;
         this.jy = ownY;
         // own row: j > i through the cells up to cx + reach
@@ -258,6 +274,7 @@ export class NearField {
           if (lo < 0) this.block(kind, i0, i1, cs[nrow + c + lo], cs[nrow + c], false, 1, shy);
           if (hi >= c) this.block(kind, i0, i1, cs[nrow], cs[nrow + hi - c + 1], false, -1, shy);
         }
+        if (logs) this.energyAcc += flushLogs(logs, this.p.sb, i0, i1);
       }
   }
 
@@ -302,13 +319,53 @@ export class NearField {
         );
         return;
       case ENERGY:
-        this.energyAcc += energyBlock(sx, sy, sb, i0, i1, j0, j1, same, shx, shy, cfg, this.prof);
+        this.energyAcc += energyBlock(sx, sy, sb, i0, i1, j0, j1, same, shx, shy, cfg, this.prof, this.logs);
         return;
       default: {
         const e = this.prof;
-        this.pairCount += bothBlock(sx, sy, sb, ox, oy, jx, jy, i0, i1, j0, j1, same, shx, shy, cfg, e);
+        this.pairCount += bothBlock(
+          sx,
+          sy,
+          sb,
+          ox,
+          oy,
+          jx,
+          jy,
+          i0,
+          i1,
+          j0,
+          j1,
+          same,
+          shx,
+          shy,
+          cfg,
+          e,
+          this.logs,
+        );
         this.energyAcc += e[3];
       }
     }
   }
+}
+
+/** Before the blocks of particles [i0, i1) (as i): empty products. */
+function startLogs(logs: RowLogs, i0: number, i1: number): void {
+  logs.plus.fill(1, i0, i1);
+  logs.minus.fill(1, i0, i1);
+  logs.acc.fill(0, i0, i1);
+}
+
+/** After them: Σ_i b_i · (−½ Σ_j b_j ln q_ij) over the pairs the products took. */
+function flushLogs(logs: RowLogs, sb: Float64Array, i0: number, i1: number): number {
+  const { plus, minus, acc } = logs;
+  let e = 0;
+  for (let i = i0; i < i1; i++) {
+    const p = plus[i];
+    const m = minus[i];
+    let l = acc[i];
+    if (p !== 1) l += Math.log(p);
+    if (m !== 1) l -= Math.log(m);
+    e += sb[i] * (-0.5 * l);
+  }
+  return e;
 }
