@@ -141,19 +141,27 @@ export class FastSumEvaluator implements FastSum {
       grid?.reset(this.cells);
       remote = link!.start(kind);
     }
+    const nearTasks = () => {
+      if (near)
+        runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, near.chunks, (k) => near.runChunk(gradient, energy, k));
+    };
+    // while this thread spreads and transforms alone, the helper takes near chunks and then the
+    // gather's tasks: this thread takes what is left of the near chunks first, so that both end on
+    // the gather's short tasks, not on a near chunk (~0.3 ms at n = 4000). No bit depends on the order.
+    const nearFirst = remote && !grid;
     if (far) {
       if (remote && grid) {
         grid.run(s, this.cells);
         grid.finish();
       } else far.spreadAndConvolve(s.sx, s.sy, s.sb);
       if (remote && helpGather) link!.gridReady();
+      if (nearFirst) nearTasks();
       const { sx, sy, sb } = s;
       runTasks(ctrl, CTRL.GATHER_CLAIM, CTRL.GATHER_DONE, gathers, (t) =>
         far.gatherRange(sx, sy, sb, this.ffx, this.ffy, t * GATHER_TASK, Math.min(n, (t + 1) * GATHER_TASK)),
       );
     }
-    if (near)
-      runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, near.chunks, (k) => near.runChunk(gradient, energy, k));
+    if (!(far && nearFirst)) nearTasks();
     // every task is claimed: wait for the helper's last one (or take back a command it never started)
     if (remote) link!.finish();
     let e = 0;
