@@ -143,7 +143,9 @@ export class FastSumEvaluator implements FastSum {
     }
     const nearTasks = () => {
       if (near)
-        runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, near.chunks, (k) => near.runChunk(gradient, energy, k));
+        runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, near.chunks, (k) =>
+          near.runChunk(gradient, energy, k),
+        );
     };
     // while this thread spreads and transforms alone, the helper takes near chunks and then the
     // gather's tasks: this thread takes what is left of the near chunks first, so that both end on
