@@ -208,9 +208,10 @@ function difBatched(
 
 /**
  * Batched inverse DIT FFT (kernel e^{+2πi…}, unnormalised), exact mirror of difBatched:
- * bit-reversed rows in, natural order out.
+ * bit-reversed rows in, natural order out. Exported for the WebAssembly probe of `npm run bench`
+ * (tests/bench/wasm.ts), which compares a SIMD port of its radix-4 passes with it.
  */
-function ditBatched(
+export function ditBatched(
   re: Float64Array,
   im: Float64Array,
   n: number,

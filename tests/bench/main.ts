@@ -27,6 +27,7 @@ const sections: Section[] = [
   { name: 'oneD', run: lazy('oneD', 'benchOneD') },
   { name: 'fft', run: lazy('fft', 'benchFft') },
   { name: 'noise', run: lazy('noise', 'benchNoise') },
+  { name: 'wasm', run: lazy('wasm', 'benchWasm') },
   { name: 'browser', run: lazy('browser', 'benchBrowser') },
 ];
 

@@ -1,0 +1,120 @@
+/**
+ * A probe, not app code: how much WebAssembly with 128-bit SIMD would gain on two of the fast
+ * sum's far-field kernels, measured against the JavaScript kernels the app runs, in this process.
+ * The two ports (wasm/*.wat, assembled here with wabt) do the same floating-point operations in
+ * the same order, so their results must equal the JavaScript ones to the bit (checked: a probe that
+ * disagrees throws instead of printing a ratio):
+ * - ditPasses.wat: the radix-4 passes of fft1d.ts ditBatched over W = 8 interleaved lanes (the
+ *   grid convolver's block), two lanes per f64x2, for lengths with an even log₂ (256, 1024);
+ * - spread11.wat: spread.ts spread11 without wrap and band (every particle's 11 × 11 window added
+ *   to the grid; the x-weights in five f64x2 and one scalar).
+ * What they say (issue 12, target 2): the spreading ~2×, the FFT passes ~1.5–2× at length 256 and
+ * ~1× at 1024 (there both are bound by memory, not arithmetic).
+ */
+import { readFileSync } from 'node:fs';
+import wabtInit from 'wabt';
+import { spread11 } from '../../src/model/fastsum/spread';
+import { ditBatched } from '../../src/model/fft1d';
+import { type BenchRow, lcg, timeIt } from './table';
+
+type Exports = { mem: WebAssembly.Memory; [name: string]: unknown };
+
+async function assemble(file: string): Promise<Exports> {
+  const wabt = await wabtInit();
+  const text = readFileSync(new URL(`./wasm/${file}`, import.meta.url), 'utf8');
+  const module = wabt.parseWat(file, text, { simd: true });
+  const { buffer } = module.toBinary({});
+  module.destroy();
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(buffer as Uint8Array<ArrayBuffer>), {});
+  return instance.exports as unknown as Exports;
+}
+
+/** Largest |a_k − b_k|. */
+function maxDifference(a: Float64Array, b: Float64Array): number {
+  let d = 0;
+  for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k] - b[k]));
+  return d;
+}
+
+function rowsFor(label: string, js: number, wasm: number): BenchRow[] {
+  return [
+    { name: `${label}: JavaScript`, value: js * 1e6, unit: 'µs' },
+    { name: `${label}: WebAssembly SIMD`, value: wasm * 1e6, unit: 'µs' },
+    { name: `${label}: JavaScript / WebAssembly`, value: js / wasm, unit: '× (results equal to the bit)' },
+  ];
+}
+
+async function probeDit(): Promise<BenchRow[]> {
+  const x = await assemble('ditPasses.wat');
+  const dit4 = x.dit4 as (re: number, im: number, n: number, cos: number, sin: number) => void;
+  const rows: BenchRow[] = [];
+  const W = 8;
+  for (const n of [256, 1024]) {
+    const len = n * W;
+    const rnd = lcg(n);
+    const cosT = Float64Array.from({ length: n }, (_, k) => Math.cos((2 * Math.PI * k) / n));
+    const sinT = Float64Array.from({ length: n }, (_, k) => Math.sin((2 * Math.PI * k) / n));
+    const re = Float64Array.from({ length: len }, rnd);
+    const im = Float64Array.from({ length: len }, rnd);
+    // module memory: re, im, cos, sin one after the other (byte offsets)
+    const mem = new Float64Array(x.mem.buffer);
+    const at = [0, len, 2 * len, 2 * len + n];
+    mem.set(re, at[0]);
+    mem.set(im, at[1]);
+    mem.set(cosT, at[2]);
+    mem.set(sinT, at[3]);
+    const run = () => dit4(8 * at[0], 8 * at[1], n, 8 * at[2], 8 * at[3]);
+    ditBatched(re, im, n, W, 0, W, cosT, sinT);
+    run();
+    const d = Math.max(
+      maxDifference(re, mem.subarray(at[0], at[0] + len)),
+      maxDifference(im, mem.subarray(at[1], at[1] + len)),
+    );
+    if (d !== 0) throw new Error(`wasm probe: the DIT passes differ from fft1d.ts by ${d} at n = ${n}`);
+    const js = timeIt(() => ditBatched(re, im, n, W, 0, W, cosT, sinT), 1);
+    const wasm = timeIt(run, 1);
+    rows.push(...rowsFor(`radix-4 DIT passes, length ${n} × ${W} lanes`, js, wasm));
+  }
+  return rows;
+}
+
+async function probeSpread(): Promise<BenchRow[]> {
+  const x = await assemble('spread11.wat');
+  const spread = x.spread as (...args: number[]) => void;
+  const n = 10000;
+  const M = 512;
+  const S = 11;
+  const rnd = lcg(7);
+  const sb = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+  const wx = Float64Array.from({ length: n * S }, rnd);
+  const wy = Float64Array.from({ length: n * S }, rnd);
+  const ix = Int32Array.from({ length: n }, () => Math.floor(rnd() * (M - S)));
+  // rows increasing with j, as the cell sort leaves the particles
+  const iy = Int32Array.from({ length: n }, (_, j) => Math.floor((j / n) * M));
+  const grid = new Float64Array(M * M);
+  let end = 0;
+  const place = (bytes: number) => {
+    const o = end;
+    end += Math.ceil(bytes / 16) * 16;
+    return o;
+  };
+  const [oSb, oWx, oWy, oIx, oIy, oGrid] = [8 * n, 8 * n * S, 8 * n * S, 4 * n, 4 * n, 8 * M * M].map(place);
+  const buf = x.mem.buffer;
+  new Float64Array(buf, oSb, n).set(sb);
+  new Float64Array(buf, oWx, n * S).set(wx);
+  new Float64Array(buf, oWy, n * S).set(wy);
+  new Int32Array(buf, oIx, n).set(ix);
+  new Int32Array(buf, oIy, n).set(iy);
+  const run = () => spread(0, n, M, oSb, oWx, oWy, oIx, oIy, oGrid);
+  spread11(0, n, M, sb, wx, wy, ix, iy, grid, 0);
+  run();
+  const d = maxDifference(grid, new Float64Array(buf, oGrid, M * M));
+  if (d !== 0) throw new Error(`wasm probe: the spread differs from spread.ts by ${d}`);
+  const js = timeIt(() => spread11(0, n, M, sb, wx, wy, ix, iy, grid, 0), 1);
+  const wasm = timeIt(run, 1);
+  return rowsFor(`spread of n = ${n} windows 11 × 11 onto M = ${M}`, js, wasm);
+}
+
+export async function benchWasm(): Promise<BenchRow[]> {
+  return [...(await probeDit()), ...(await probeSpread())];
+}
