@@ -7,17 +7,13 @@
  * same results.
  */
 import { installClusterThreads } from '../model/integrate/clusterShare';
+import { whyNoHelperWorker } from './helperWorkers';
 
 let helper: Worker | null = null;
 
 /** Install the helper for multirate steppers created from now on; false when there is none. */
 export function installBrowserClusterThreads(): boolean {
-  const usable =
-    typeof SharedArrayBuffer !== 'undefined' &&
-    globalThis.crossOriginIsolated === true &&
-    (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 &&
-    typeof Worker !== 'undefined';
-  if (!usable) {
+  if (whyNoHelperWorker() !== null) {
     installClusterThreads(null);
     return false;
   }

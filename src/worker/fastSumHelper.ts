@@ -7,6 +7,7 @@
  * fast sums compute alone, with the same results, and the status line says why.
  */
 import { installFastSumThreads } from '../model/fastsum';
+import { whyNoHelperWorker } from './helperWorkers';
 
 let helper: Worker | null = null;
 
@@ -16,10 +17,8 @@ export function installBrowserFastSumThreads(): string {
     installFastSumThreads(null, why);
     return why;
   };
-  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated)
-    return alone('one thread: the page is not cross-origin isolated (no SharedArrayBuffer)');
-  if ((globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return alone('one thread: one core');
-  if (typeof Worker === 'undefined') return alone('one thread: no nested workers in this browser');
+  const none = whyNoHelperWorker();
+  if (none) return alone(`one thread: ${none}`);
   if (!helper) {
     helper = new Worker(new URL('./fastSumHelper.worker.ts', import.meta.url), { type: 'module' });
     helper.onerror = (e) => {

@@ -4,10 +4,10 @@
  * benchmarks, tests), never by code that runs in a browser.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { NodeHelperWorker } from '../nodeHelperWorker';
 import { installFastSumThreads } from './threads';
 
-let worker: Worker | null = null;
+const helper = new NodeHelperWorker(new URL('./helperNode.worker.mjs', import.meta.url));
 
 /**
  * Start the helper (once) and install it for fast sums created from now on. The worker runs the
@@ -19,16 +19,9 @@ export function installNodeFastSumThreads(): string {
     installFastSumThreads(null, why);
     return why;
   }
-  if (!worker) {
-    // a worker does not inherit the parent's module hooks on node 20: the .mjs entry registers tsx
-    worker = new Worker(new URL('./helperNode.worker.mjs', import.meta.url));
-    worker.unref();
-    worker.on('error', (e) => {
-      installFastSumThreads(null, `one thread: the helper thread failed (${e.message})`);
-      worker = null;
-    });
-  }
-  const w = worker;
+  const w = helper.get((e) =>
+    installFastSumThreads(null, `one thread: the helper thread failed (${e.message})`),
+  );
   const why = 'two threads: a worker_threads helper takes near-field chunks and far-gather tasks';
   installFastSumThreads({ attach: (buffer, n) => w.postMessage({ buffer, n }) }, why);
   return why;
@@ -37,7 +30,5 @@ export function installNodeFastSumThreads(): string {
 /** Stop the helper (tests); fast sums created later compute alone. */
 export async function stopNodeFastSumThreads(): Promise<void> {
   installFastSumThreads(null);
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  await helper.stop();
 }

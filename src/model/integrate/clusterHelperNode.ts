@@ -4,10 +4,10 @@
  * never by code that runs in a browser.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { NodeHelperWorker } from '../nodeHelperWorker';
 import { installClusterThreads } from './clusterShare';
 
-let worker: Worker | null = null;
+const helper = new NodeHelperWorker(new URL('./clusterHelperNode.worker.mjs', import.meta.url));
 
 /** Start the helper (once) and install it for multirate steppers created from now on; false on one core. */
 export function installNodeClusterThreads(): boolean {
@@ -15,16 +15,7 @@ export function installNodeClusterThreads(): boolean {
     installClusterThreads(null);
     return false;
   }
-  if (!worker) {
-    // a worker does not inherit the parent's module hooks on node 20: the .mjs entry registers tsx
-    worker = new Worker(new URL('./clusterHelperNode.worker.mjs', import.meta.url));
-    worker.unref();
-    worker.on('error', () => {
-      installClusterThreads(null);
-      worker = null;
-    });
-  }
-  const w = worker;
+  const w = helper.get(() => installClusterThreads(null));
   installClusterThreads({ attach: (m) => w.postMessage(m) });
   return true;
 }
@@ -32,7 +23,5 @@ export function installNodeClusterThreads(): boolean {
 /** Stop the helper (tests); steppers created later solve their clusters alone. */
 export async function stopNodeClusterThreads(): Promise<void> {
   installClusterThreads(null);
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  await helper.stop();
 }

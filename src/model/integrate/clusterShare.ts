@@ -9,7 +9,7 @@ import type { ClusterLayout, ClusterSolver, SubStepMemory } from './clusterSolve
  * The multirate method's cluster solves (fastClusters.ts) on two threads. The clusters of a macro
  * step are independent ODEs: a command hands the helper thread (clusterHelper.ts) the layout, the
  * members' macro state, forcing and sub-step memory in a shared block, and both threads claim
- * clusters one at a time until none is left (the main thread starts at once, the helper when it
+ * clusters (BATCH at a time) until none is left (the main thread starts at once, the helper when it
  * wakes). A cluster's numbers do not depend on the thread that solves it (the same code on the
  * same inputs), so the result is the one-thread result bit for bit. In the block the members are
  * renumbered by their place in the members list (slots), so both threads read and write it in
