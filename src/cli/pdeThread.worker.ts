@@ -1,12 +1,13 @@
 /**
  * The PDE thread of `run --pde` (pdeThread.ts): runs the continuum alone through the sample times
- * and sends its views and final state. Thin: the work is model code the serial run uses too.
+ * and sends its views and final state; then makes the comparison samples of the particle snapshots
+ * it is sent, from its own views. Thin: the work is model code the serial run uses too.
  */
 import { parentPort } from 'node:worker_threads';
-import { pdeView } from '../model/compare/sideBySide';
+import { comparisonSample, type PdeView, pdeView } from '../model/compare/sideBySide';
 import { createPdeSolver } from '../model/pde/solver';
 import { assertPdeReached, observedPde } from '../model/study/observe';
-import type { PdeThreadJob, PdeThreadReply } from './pdeThread';
+import type { PdeSampleJob, PdeSampleReply, PdeThreadJob, PdeThreadReply } from './pdeThread';
 
 const port = parentPort;
 if (!port) throw new Error('pdeThread.worker: not a worker thread');
@@ -20,7 +21,7 @@ port.once('message', (job: PdeThreadJob) => {
     });
     const rho0 = { rhoPlus: Float64Array.from(bare.rhoPlus), rhoMinus: Float64Array.from(bare.rhoMinus) };
     const energy0 = bare.energy();
-    const views = job.sampled ? [pdeView(bare)] : [];
+    const views: PdeView[] = job.sampled ? [pdeView(bare)] : [];
     for (const t of job.times) {
       solver.advanceTo(t);
       assertPdeReached(bare, t);
@@ -37,6 +38,7 @@ port.once('message', (job: PdeThreadJob) => {
       energy: bare.energy(),
     };
     const reply: PdeThreadReply = { ok: true, views, final, rho0, energy0 };
+    port.once('message', (sj: PdeSampleJob) => makeSamples(sj, views));
     port.postMessage(reply, [
       final.rhoPlus.buffer,
       final.rhoMinus.buffer,
@@ -48,3 +50,16 @@ port.once('message', (job: PdeThreadJob) => {
     port.postMessage(reply);
   }
 });
+
+function makeSamples(job: PdeSampleJob, views: PdeView[]): void {
+  let reply: PdeSampleReply;
+  try {
+    const samples = job.snaps.map((s, k) =>
+      comparisonSample(s.t, s.pos, job.signs, job.delta, s.energy, views[k]),
+    );
+    reply = { ok: true, samples };
+  } catch (e) {
+    reply = { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  port?.postMessage(reply);
+}
