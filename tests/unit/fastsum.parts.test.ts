@@ -62,6 +62,17 @@ describe('GridConvolver', () => {
         const idx = k1 * M + ((k2 + M) % M);
         expect(Math.hypot(re[idx] - sr, im[idx] - si)).toBeLessThan(1e-12);
       }
+    // the quadratic form alone (energy-only evaluations): Σ_k m_k |X_k|² from the direct spectrum,
+    // and the bits convolve returns, whatever the convolver held before
+    let direct = 0;
+    for (const [key, [sr, si]] of X) {
+      const [k1, k2] = key.split(',').map(Number);
+      direct += (mult(Math.abs(k1), k2) * (sr * sr + si * si)) / (M * M);
+    }
+    c.convolve(new Float64Array(M * M).map(() => r()), y);
+    const alone = c.quadForm(x);
+    expect(Math.abs(alone - direct)).toBeLessThan(1e-12);
+    expect(alone).toBe(quad);
   });
 });
 

@@ -155,7 +155,7 @@ export class FastSumEvaluator implements FastSum {
       if (remote && grid) {
         grid.run(s, this.cells);
         grid.finish();
-      } else far.spreadAndConvolve(s.sx, s.sy, s.sb);
+      } else far.spreadAndConvolve(s.sx, s.sy, s.sb, gradient);
       if (remote && helpGather) link!.gridReady();
       if (nearFirst) nearTasks();
       const { sx, sy, sb } = s;

@@ -192,8 +192,11 @@ export class FarField {
     }
   }
 
-  /** ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field. */
-  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array): void {
+  /**
+   * ρ = Σ_j b_j φ(· − x_j) (positions in [0, 1)), then u = ρ convolved with the far field; with
+   * potential false only the energy (the grid keeps ρ; no gather may follow).
+   */
+  spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, potential = true): void {
     const { n, stride, wx, wy, ix, iy, grid, M } = this;
     grid.fill(0);
     for (let j0 = 0; j0 < n; j0 += CHUNK) {
@@ -203,7 +206,7 @@ export class FarField {
       if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid, vb);
       else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid, j0 - vb);
     }
-    this.lastEnergy = this.conv!.convolve(grid, grid);
+    this.lastEnergy = potential ? this.conv!.convolve(grid, grid) : this.conv!.quadForm(grid);
   }
 
   /** The kept value weights of particles [from, to) (the first phase of a shared spread). */

@@ -160,6 +160,16 @@ export class GridConvolver {
     return this.quadSum();
   }
 
+  /**
+   * Σ_k multiplier_k |DFT(x)_k|² alone, the same bits as convolve returns: without the inverse
+   * transforms, half the work (an energy-only evaluation needs no potential on the grid).
+   */
+  quadForm(x: Float64Array): number {
+    this.forwardRows(x);
+    this.columns(0, this.blocks, false);
+    return this.quadSum();
+  }
+
   /** Σ_g x_g y_g of the last convolution: the column blocks' terms summed in block order. */
   quadSum(): number {
     let quad = 0;
@@ -167,8 +177,11 @@ export class GridConvolver {
     return quad;
   }
 
-  /** Column blocks [b0, b1): transform along x₂, multiply (keeping each block's quadratic term), back. */
-  columns(b0 = 0, b1 = this.blocks): void {
+  /**
+   * Column blocks [b0, b1): transform along x₂, multiply (keeping each block's quadratic term),
+   * back; with back false only the quadratic terms (the spectrum is left transformed, unmultiplied).
+   */
+  columns(b0 = 0, b1 = this.blocks, back = true): void {
     const { M, fft, lanes, hRe, hIm, mult } = this;
     const size = M * lanes;
     for (let b = b0; b < b1; b++) {
@@ -184,11 +197,12 @@ export class GridConvolver {
         const e = m * (a * a + v * v);
         if (b === 0 && (p & (lanes - 1)) === 0) edge += e;
         else s += e;
+        if (!back) continue;
         hRe[p] = a * m;
         hIm[p] = v * m;
       }
       this.quad[b] = edge + 2 * s;
-      fftColumns(false, hRe, hIm, lanes, fft, c0, c0 + lanes);
+      if (back) fftColumns(false, hRe, hIm, lanes, fft, c0, c0 + lanes);
     }
   }
 
