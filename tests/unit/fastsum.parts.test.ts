@@ -69,7 +69,10 @@ describe('GridConvolver', () => {
       const [k1, k2] = key.split(',').map(Number);
       direct += (mult(Math.abs(k1), k2) * (sr * sr + si * si)) / (M * M);
     }
-    c.convolve(new Float64Array(M * M).map(() => r()), y);
+    c.convolve(
+      new Float64Array(M * M).map(() => r()),
+      y,
+    );
     const alone = c.quadForm(x);
     expect(Math.abs(alone - direct)).toBeLessThan(1e-12);
     expect(alone).toBe(quad);
