@@ -77,6 +77,12 @@ function stageAgainstOnePass(geometry: Geometry, n: number, M: number, pos: Floa
   alone.gatherGradient(v.sx, v.sy, v.sb, fx[0], fx[1]);
   far.gatherGradient(v.sx, v.sy, v.sb, fx[2], fx[3]);
   expect(same(fx[0], fx[2]) && same(fx[1], fx[3])).toBe(true);
+  // an energy-only command: no inverse phase, the same energy
+  const energy = alone.energy();
+  stage.reset(cells);
+  stage.run(sorted, cells, false);
+  stage.finish();
+  expect(far.energy()).toBe(energy);
 }
 
 describe('grid stage as tasks, one thread', () => {
@@ -133,6 +139,7 @@ describe('grid stage shared with the node helper', () => {
         helperTasks += stage!.helperTasks;
         expect(same(a, b)).toBe(true);
         expect(helped.pairEnergy(pos, signs)).toBe(alone.pairEnergy(pos, signs));
+        expect(helped.pairEnergy(pos, signs)).toBe(eb);
       }
       expect(helperTasks).toBeGreaterThan(0);
     });

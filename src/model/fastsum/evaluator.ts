@@ -153,7 +153,7 @@ export class FastSumEvaluator implements FastSum {
     const nearFirst = remote && !grid;
     if (far) {
       if (remote && grid) {
-        grid.run(s, this.cells);
+        grid.run(s, this.cells, gradient);
         grid.finish();
       } else far.spreadAndConvolve(s.sx, s.sy, s.sb, gradient);
       if (remote && helpGather) link!.gridReady();

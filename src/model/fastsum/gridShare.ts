@@ -58,16 +58,20 @@ export class GridStage {
 
   /**
    * Take tasks until every phase is done (cells: of the sort of s). The main thread then sets the
-   * far field's energy (finish); the helper just returns.
+   * far field's energy (finish); the helper just returns. With potential false (an energy-only
+   * command: both threads read it from the command) the columns keep their quadratic terms only
+   * and phase 3 is skipped (GridConvolver.quadForm's work; the same energy bits).
    */
-  run(s: SortedParticles, cells: number): void {
+  run(s: SortedParticles, cells: number, potential = true): void {
     const { ctrl, tasks } = this;
     let others = 0;
     for (let p = 0; p < GRID_PHASES; p++) {
-      const total = tasks[p];
+      const total = p === 3 && !potential ? 0 : tasks[p];
       others +=
         total -
-        runTasks(ctrl, CTRL.GRID_CLAIM + p, CTRL.GRID_DONE + p, total, (t) => this.task(p, t, s, cells));
+        runTasks(ctrl, CTRL.GRID_CLAIM + p, CTRL.GRID_DONE + p, total, (t) =>
+          this.task(p, t, s, cells, potential),
+        );
       awaitTasks(ctrl, CTRL.GRID_DONE + p, total);
     }
     this.helperTasks = others;
@@ -78,7 +82,7 @@ export class GridStage {
     this.far.setConvolved(this.far.conv!.quadSum());
   }
 
-  private task(p: number, t: number, s: SortedParticles, cells: number): void {
+  private task(p: number, t: number, s: SortedParticles, cells: number, potential: boolean): void {
     const far = this.far;
     const conv = far.conv!;
     if (p === 0) far.keepWeights(s.sx, s.sy, t * WEIGHT_TASK, Math.min(far.n, (t + 1) * WEIGHT_TASK));
@@ -91,7 +95,7 @@ export class GridStage {
       far.grid.fill(0, r0 * M, r1 * M);
       this.spreadBand(s, cells, r0, r1);
       conv.forwardRows(far.grid, b0, b1);
-    } else if (p === 2) conv.columns(t, t + 1);
+    } else if (p === 2) conv.columns(t, t + 1, potential);
     else conv.inverseRows(far.grid, t, t + 1);
   }
 

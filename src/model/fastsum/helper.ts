@@ -112,7 +112,8 @@ export class NearHelper {
       // with the main thread from the start: the grid stage's tasks (gridShare.ts), the gather, the near field
       this.farView(s);
       const stage = s.stage;
-      if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1)) stage.run(s.particles, ctrl[CTRL.GRID_CELLS]);
+      if (stage && stage.kept === (ctrl[CTRL.GRID_KEPT] === 1))
+        stage.run(s.particles, ctrl[CTRL.GRID_CELLS], (kind & COMMAND.GRADIENT) !== 0);
       gather();
       near();
     } else {
