@@ -74,13 +74,7 @@ export async function simulateWithPdeThread(
   const clock = new SharedArrayBuffer(8);
   const pdeT = new Float64Array(clock);
   const worker = new Worker(new URL('./pdeThread.worker.mjs', import.meta.url));
-  const reply = new Promise<PdeThreadReply>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      reject(new Error(`pde thread: stopped (exit code ${code}) before it answered`)),
-    );
-  });
+  const reply = nextMessage<PdeThreadReply>(worker, 'before it answered');
   // a run that fails on the particle side never awaits the reply: its later rejection is not an error
   reply.catch(() => {});
   const job: PdeThreadJob = { options: pde.options, times, sampled: plan.onSample !== undefined, clock };
@@ -152,18 +146,21 @@ function samplesOnThread(
   signs: Int8Array,
   delta: number,
 ): Promise<ComparisonSample[]> {
-  const answer = new Promise<PdeSampleReply>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      reject(new Error(`pde thread: stopped (exit code ${code}) before its samples`)),
-    );
-  });
+  const answer = nextMessage<PdeSampleReply>(worker, 'before its samples');
   const job: PdeSampleJob = { snaps, signs, delta };
   worker.postMessage(job);
   return answer.then((a) => {
     if (!a.ok) throw new Error(a.message);
     return a.samples;
+  });
+}
+
+/** The worker's next message; rejected when it fails or exits first (`when`: what it had not sent). */
+function nextMessage<T>(worker: Worker, when: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`pde thread: stopped (exit code ${code}) ${when}`)));
   });
 }
 
