@@ -97,7 +97,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
   private readonly y: Float64Array;
   /**
    * The history, newest first: accepted times, the predicted positions ỹ there and the full
-   * velocities at them (PEC; the oldest entry of a run: the initial state and its velocities).
+   * velocities at them (PEC; a run's first entry is the initial state itself, with its velocities).
    */
   private readonly ht: number[] = [];
   private readonly hy: Float64Array[] = [];
