@@ -16,11 +16,13 @@ const isolation = {
  * CSP directive governs that) and talks to nothing. blob:/data: stay allowed for images and
  * workers (three's texture loaders and inline workers use them), never for scripts; no eval, no
  * inline script or style element (React sets styles through the CSSOM, which CSP leaves alone).
+ * 'wasm-unsafe-eval' lets the workers compile the app's own WebAssembly (the near field's pair
+ * loop, fastsum/nearWasm.ts, bundled as bytes); it allows no JavaScript eval.
  * The dev server gets none (Vite injects inline scripts for hot reload).
  */
 const CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",

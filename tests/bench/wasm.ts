@@ -1,17 +1,15 @@
 /**
- * A probe, not app code: how much WebAssembly with 128-bit SIMD would gain on two of the fast
- * sum's far-field kernels, measured against the JavaScript kernels the app runs, in this process.
- * The two ports (wasm/*.wat, assembled here with wabt) do the same floating-point operations in
- * the same order, so their results must equal the JavaScript ones to the bit (checked: a probe that
+ * How much WebAssembly with 128-bit SIMD gains on the fast sum's kernels, measured against the
+ * JavaScript kernels in this process. Each port does the same floating-point operations in the
+ * same order, so its results must equal the JavaScript ones to the bit (checked: a probe that
  * disagrees throws instead of printing a ratio):
- * - ditPasses.wat: the radix-4 passes of fft1d.ts ditBatched over W = 8 interleaved lanes (the
- *   grid convolver's block), two lanes per f64x2, for lengths with an even log₂ (256, 1024);
- * - spread11.wat: spread.ts spread11 without wrap and band (every particle's 11 × 11 window added
- *   to the grid; the x-weights in five f64x2 and one scalar).
- * - nearIso.wat: the isotropic near field's pair loop (nearBlocks.ts isoBlock), pairs j, j+1 in one
- *   f64x2 (the table's coefficients gathered per lane, i's sums added lane by lane in j order), run
- *   by NearField's own sweep with its block method swapped, particles and outputs in the module's
- *   memory; the exact core's pairs within s = q/2δ² ≤ 40 call back into JavaScript (pairRadialA).
+ * - ditPasses.wat (a probe, not app code; assembled here with wabt): the radix-4 passes of
+ *   fft1d.ts ditBatched over W = 8 interleaved lanes (the grid convolver's block), two lanes per
+ *   f64x2, for lengths with an even log₂ (256, 1024);
+ * - spread11.wat (a probe): spread.ts spread11 without wrap and band (every particle's 11 × 11
+ *   window added to the grid; the x-weights in five f64x2 and one scalar);
+ * - the near field: NearField with its isotropic pair loop in JavaScript (nearBlocks.ts isoBlock)
+ *   and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
  * What they say (issue 12, target 2): the spreading ~2×, the FFT passes ~1.5–2× at length 256 and
  * ~1× at 1024 (there both are bound by memory, not arithmetic); the near field ~1.9× (n = 1000 and
  * 10⁵) and ~1.4× at n = 10⁴, where 7% of the pairs lie within 9δ and take the call back.
@@ -19,26 +17,23 @@
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 import { CellSort, cellStartLength } from '../../src/model/fastsum/cells';
-import { NearField, type NearOutput } from '../../src/model/fastsum/nearField';
+import { NearField } from '../../src/model/fastsum/nearField';
+import { allowNearWasm } from '../../src/model/fastsum/nearWasm';
 import { buildPlan } from '../../src/model/fastsum/plan';
 import { spread11 } from '../../src/model/fastsum/spread';
 import { ditBatched } from '../../src/model/fft1d';
 import { makeKernel } from '../../src/model/kernels';
-import { pairRadialA } from '../../src/model/kernels/cores';
 import { type BenchRow, lcg, timeIt } from './table';
 
 type Exports = { mem: WebAssembly.Memory; [name: string]: unknown };
 
-async function assemble(file: string, imports: WebAssembly.Imports = {}): Promise<Exports> {
+async function assemble(file: string): Promise<Exports> {
   const wabt = await wabtInit();
   const text = readFileSync(new URL(`./wasm/${file}`, import.meta.url), 'utf8');
   const module = wabt.parseWat(file, text, { simd: true });
   const { buffer } = module.toBinary({});
   module.destroy();
-  const instance = new WebAssembly.Instance(
-    new WebAssembly.Module(buffer as Uint8Array<ArrayBuffer>),
-    imports,
-  );
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(buffer as Uint8Array<ArrayBuffer>), {});
   return instance.exports as unknown as Exports;
 }
 
@@ -128,69 +123,26 @@ async function probeSpread(): Promise<BenchRow[]> {
   return rowsFor(`spread of n = ${n} windows 11 × 11 onto M = ${M}`, js, wasm);
 }
 
-/** The sweep's block method as nearField.ts calls it (private there: the probe swaps it). */
-type Block = (
-  kind: number,
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-  same: boolean,
-  shx: number,
-  shy: number,
-) => void;
-
 /**
  * The isotropic gaussian near field (velocities) of an n-particle uniform state, δ = 1e-3, as the
- * plan for one thread sets it up: NearField.accumulate in JavaScript against the same sweep with
- * its pair loop (isoBlock) replaced by nearIso.wat, every array in the module's memory.
+ * plan for one thread sets it up: NearField.accumulate with isoBlock against the same with its
+ * pair loop in WebAssembly (fastsum/nearWasm.ts, the app's path), results checked to the bit.
  */
-async function probeNear(n: number): Promise<BenchRow[]> {
+function probeNear(n: number): BenchRow[] {
   const kernel = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta: 1e-3 });
   const plan = buildPlan(kernel, n, { threads: 1 });
   const cfg = plan.near;
   if (!cfg) return [];
-  const x = await assemble('nearIso.wat', { js: { radialA: (q: number) => pairRadialA(q, cfg.core) } });
-  const buf = x.mem.buffer;
-  let end = 0;
-  const doubles = (len: number) => {
-    const a = new Float64Array(buf, end, len);
-    end += Math.ceil((8 * len) / 16) * 16;
-    return a;
-  };
-  const [sx, sy, sb, ox, oy, px, py] = Array.from({ length: 7 }, () => doubles(n));
-  const coef = doubles(cfg.grad.coef.length);
-  coef.set(cfg.grad.coef);
-  const init = x.init as (...a: number[]) => void;
-  const block = x.block as (...a: number[]) => number;
-  init(
-    sx.byteOffset,
-    sy.byteOffset,
-    sb.byteOffset,
-    ox.byteOffset,
-    oy.byteOffset,
-    coef.byteOffset,
-    cfg.q2,
-    cfg.grad.invH,
-    cfg.core.inv2d2,
-    cfg.tabulatedCore ? 0 : 1,
-  );
   const rnd = lcg(n + 17);
   const pos = Float64Array.from({ length: 2 * n }, rnd);
   const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+  const [sx, sy, sb] = [0, 1, 2].map(() => new Float64Array(n));
   const sorted = new CellSort(n, sx, sy, sb, new Int32Array(cellStartLength(n)));
   sorted.sort(pos, signs, cfg.cells);
+  allowNearWasm(false);
   const js = new NearField(cfg, sorted);
-  const out: NearOutput = { ox, oy, px, py, energy: new Float64Array(16), pairs: new Int32Array(16) };
-  const wasm = new NearField(cfg, sorted, out);
-  const self = wasm as unknown as { block: Block; jx: Float64Array; pairCount: number };
-  self.block = (_kind, i0, i1, j0, j1, same, shx, shy) => {
-    if (j0 >= j1) return;
-    const spill = self.jx !== ox;
-    const jx = spill ? px.byteOffset : ox.byteOffset;
-    const jy = spill ? py.byteOffset : oy.byteOffset;
-    self.pairCount += block(i0, i1, j0, j1, same ? 1 : 0, shx, shy, jx, jy);
-  };
+  allowNearWasm(true);
+  const wasm = new NearField(cfg, sorted);
   const [fj, gj, fw, gw] = [0, 1, 2, 3].map(() => new Float64Array(n));
   js.accumulate(fj, gj);
   wasm.accumulate(fw, gw);
@@ -205,6 +157,6 @@ async function probeNear(n: number): Promise<BenchRow[]> {
 
 export async function benchWasm(): Promise<BenchRow[]> {
   const near: BenchRow[] = [];
-  for (const n of [1000, 10000, 100000]) near.push(...(await probeNear(n)));
+  for (const n of [1000, 10000, 100000]) near.push(...probeNear(n));
   return [...(await probeDit()), ...(await probeSpread()), ...near];
 }

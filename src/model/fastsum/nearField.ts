@@ -1,6 +1,7 @@
 import { CORES, type CoreForms, type PairConstants } from '../kernels/cores';
 import type { SortedParticles } from './cells';
 import { bothBlock, energyBlock, isoBlock, type RowLogs, slipBlock } from './nearBlocks';
+import { WasmIsoBlocks } from './nearWasm';
 import type { PiecewiseTable } from './table';
 
 /**
@@ -94,6 +95,10 @@ export class NearField {
   private pairCount = 0;
   /** The exact gaussian core's per-particle logarithms of the energy loops (nearBlocks.ts). */
   private readonly logs: RowLogs | null;
+  /** isoBlock in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
+  private readonly wasm: WasmIsoBlocks | null;
+  /** Whether the current sweep's isotropic blocks run in the module. */
+  private wasmOn = false;
 
   constructor(
     readonly config: NearConfig,
@@ -111,6 +116,7 @@ export class NearField {
             inv2d2: config.core.inv2d2,
           }
         : null;
+    this.wasm = config.slip ? null : WasmIsoBlocks.create(config, n);
     this.chunks = nearChunks(config.cells, config.reach);
     const rows = this.rows;
     this.chunkRow = Int32Array.from({ length: this.chunks + 1 }, (_, k) =>
@@ -127,9 +133,13 @@ export class NearField {
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
     const { ox, oy, px, py } = this.out;
-    if (gradient) {
-      const [a, b] = this.particles(k);
-      const [c, d] = this.particles((k + 1) % this.chunks);
+    const wasm = kind === ISO ? this.wasm : null;
+    const [a, b] = this.particles(k);
+    const [c, d] = this.particles((k + 1) % this.chunks);
+    if (wasm) {
+      wasm.zero(a, b, c, d);
+      this.loadChunk(wasm, k);
+    } else if (gradient) {
       ox.fill(0, a, b);
       oy.fill(0, a, b);
       px.fill(0, c, d);
@@ -137,7 +147,9 @@ export class NearField {
     }
     this.energyAcc = 0;
     this.pairCount = 0;
+    this.wasmOn = wasm !== null;
     this.sweep(kind, k);
+    if (wasm) wasm.store(this.out, a, b, c, d);
     this.out.energy[k] = this.energyAcc;
     this.out.pairs[k] = this.pairCount;
   }
@@ -198,6 +210,20 @@ export class NearField {
     let self = 0;
     for (let i = 0; i < this.p.n; i++) self += sb[i] * sb[i];
     return self * this.config.selfValue;
+  }
+
+  /** Into the module: the particles chunk k's pairs read, its own rows and `reach` rows above (wrapping). */
+  private loadChunk(wasm: WasmIsoBlocks, k: number): void {
+    const { sx, sy, sb, n } = this.p;
+    const c = this.config.cells;
+    if (c === 0) {
+      wasm.load(sx, sy, sb, 0, n);
+      return;
+    }
+    const cs = this.p.cellStart;
+    const top = this.chunkRow[k + 1] + this.config.reach;
+    wasm.load(sx, sy, sb, cs[this.chunkRow[k] * c], cs[Math.min(top, c) * c]);
+    if (top > c) wasm.load(sx, sy, sb, 0, cs[(top - c) * c]);
   }
 
   /** Particles [first, end) of chunk k's rows (cell order). */
@@ -296,7 +322,8 @@ export class NearField {
     const { jx, jy } = this;
     switch (kind) {
       case ISO:
-        this.pairCount += isoBlock(sx, sy, sb, ox, oy, jx, jy, i0, i1, j0, j1, same, shx, shy, cfg);
+        if (this.wasmOn) this.pairCount += this.wasm!.block(i0, i1, j0, j1, same, shx, shy, jx !== ox);
+        else this.pairCount += isoBlock(sx, sy, sb, ox, oy, jx, jy, i0, i1, j0, j1, same, shx, shy, cfg);
         return;
       case SLIP:
         this.pairCount += slipBlock(

@@ -1,5 +1,6 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { fastSumThreadsStatus } from '../fastsum';
+import { nearWasmStatus } from '../fastsum/nearWasm';
 import { finishCommand, whenServed } from '../helperThread';
 import { PeriodicKernel } from '../kernels/periodicKernel';
 import type { ExternalField, InteractionSpec } from '../types';
@@ -43,12 +44,12 @@ export function clusterThreads(): ClusterThreads | null {
   return installed;
 }
 
-/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers. */
+/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers, and the near field's code. */
 export function particleThreadsStatus(): string {
   const clusters = installed
     ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
     : '';
-  return fastSumThreadsStatus() + clusters;
+  return `${fastSumThreadsStatus()}${clusters}; ${nearWasmStatus()}`;
 }
 
 export const CCTRL = {

@@ -1,9 +1,10 @@
-;; Generated for tests/bench/wasm.ts (a probe, not app code): see that file. The isotropic near
-;; field pair loop of fastsum/nearBlocks.ts isoBlock, two pairs (j, j+1) per f64x2, the same
-;; operations in the same order per pair and i's sums taken lane by lane in j order: the same bits.
+;; The isotropic near field's pair loop (nearBlocks.ts isoBlock) in WebAssembly SIMD: pairs j, j+1 in
+;; one f64x2, the same operations in the same order per pair as isoBlock, i's sums taken lane by lane
+;; in j order, so the same bits. The exact gaussian core's pairs within s = q/2δ² ≤ 40 call js.radialA.
+;; Assembled into nearIsoWasm.ts by scripts/wasm.mjs (tests/unit/nearWasm.test.ts checks they agree).
 (module
  (import "js" "radialA" (func $radialA (param f64) (result f64)))
- (memory (export "mem") 1024)
+ (import "js" "mem" (memory 1))
  (global $sx (mut i32) (i32.const 0))
  (global $sy (mut i32) (i32.const 0))
  (global $sb (mut i32) (i32.const 0))

@@ -1,0 +1,170 @@
+import { CORES, pairRadialA } from '../kernels/cores';
+import type { NearConfig, NearOutput } from './nearField';
+import { NEAR_ISO_WASM } from './nearIsoWasm';
+import { TABLE_COEFS } from './table';
+
+/**
+ * The isotropic near field's pair loop in WebAssembly SIMD (nearIso.wat): the same bits as
+ * nearBlocks.ts isoBlock, ~1.9× faster (bench section wasm). Written by hand because the loop is
+ * the fast sum's hottest and JavaScript has no SIMD; the module is 1.5 kB, compiled once per
+ * thread. It works in a memory of its own (one per NearField, so per thread): a chunk copies in
+ * the sorted particles its pairs read and copies out the gradients it wrote (O(n) per evaluation,
+ * against O(pairs) of work). Used for the isotropic geometry with the tabulated core (any core
+ * model) or the exact gaussian core; everything else, and any platform without WebAssembly SIMD,
+ * runs isoBlock.
+ */
+
+/** Whether NearFields built from now on may use the module (tests and the bench compare both). */
+let enabled = true;
+
+export function allowNearWasm(on: boolean): void {
+  enabled = on;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+let why = '';
+
+/** The compiled module, or null where WebAssembly (with SIMD) is unavailable (why says so). */
+function nearModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    const text = atob(NEAR_ISO_WASM);
+    const bytes = new Uint8Array(text.length);
+    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+    if (typeof WebAssembly !== 'object') why = 'no WebAssembly here';
+    else if (!WebAssembly.validate(bytes)) why = 'no WebAssembly SIMD here';
+    else compiled = new WebAssembly.Module(bytes);
+  } catch (e) {
+    // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
+    why = `WebAssembly refused: ${e instanceof Error ? e.message : String(e)}`;
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** One clause for the threads line (UI footer, CLI): where the isotropic near field's pair loop runs. */
+export function nearWasmStatus(): string {
+  if (!enabled) return 'isotropic near field in JavaScript';
+  return nearModule()
+    ? 'isotropic near field in WebAssembly SIMD'
+    : `isotropic near field in JavaScript (${why})`;
+}
+
+type Block = (
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  same: number,
+  shx: number,
+  shy: number,
+  jx: number,
+  jy: number,
+) => number;
+
+/** The module's arrays (views of its memory) for n particles, 16-byte aligned. */
+interface WasmArrays {
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  readonly sb: Float64Array;
+  readonly ox: Float64Array;
+  readonly oy: Float64Array;
+  readonly px: Float64Array;
+  readonly py: Float64Array;
+  readonly coef: Float64Array;
+}
+
+export class WasmIsoBlocks {
+  private readonly a: WasmArrays;
+  private readonly run: Block;
+
+  /** A module instance for this configuration and n, or null where it does not apply or load. */
+  static create(cfg: NearConfig, n: number): WasmIsoBlocks | null {
+    if (!enabled || cfg.slip || TABLE_COEFS !== 8) return null;
+    if (!cfg.tabulatedCore && cfg.core.code !== CORES.gaussian.code) return null;
+    const module = nearModule();
+    if (!module) return null;
+    try {
+      return new WasmIsoBlocks(module, cfg, n);
+    } catch {
+      return null; // no memory for it: isoBlock
+    }
+  }
+
+  private constructor(module: WebAssembly.Module, cfg: NearConfig, n: number) {
+    const aligned = (len: number) => 2 * Math.ceil(len / 2);
+    const lengths = [n, n, n, n, n, n, n, cfg.grad.coef.length];
+    const bytes = 8 * lengths.reduce((s, len) => s + aligned(len), 0);
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const core = cfg.core;
+    const instance = new WebAssembly.Instance(module, {
+      js: { mem: memory, radialA: (q: number) => pairRadialA(q, core) },
+    });
+    let off = 0;
+    const [sx, sy, sb, ox, oy, px, py, coef] = lengths.map((len) => {
+      const v = new Float64Array(memory.buffer, off, len);
+      off += 8 * aligned(len);
+      return v;
+    });
+    coef.set(cfg.grad.coef);
+    this.a = { sx, sy, sb, ox, oy, px, py, coef };
+    const init = instance.exports.init as (...args: number[]) => void;
+    init(
+      sx.byteOffset,
+      sy.byteOffset,
+      sb.byteOffset,
+      ox.byteOffset,
+      oy.byteOffset,
+      coef.byteOffset,
+      cfg.q2,
+      cfg.grad.invH,
+      core.inv2d2,
+      cfg.tabulatedCore ? 0 : 1,
+    );
+    this.run = instance.exports.block as Block;
+  }
+
+  /** Copy the sorted particles [from, to) in. */
+  load(sx: Float64Array, sy: Float64Array, sb: Float64Array, from: number, to: number): void {
+    if (to <= from) return;
+    this.a.sx.set(sx.subarray(from, to), from);
+    this.a.sy.set(sy.subarray(from, to), from);
+    this.a.sb.set(sb.subarray(from, to), from);
+  }
+
+  /** Zero the own gradients [a, b) and the spill [c, d), as runChunk does. */
+  zero(a: number, b: number, c: number, d: number): void {
+    const { ox, oy, px, py } = this.a;
+    ox.fill(0, a, b);
+    oy.fill(0, a, b);
+    px.fill(0, c, d);
+    py.fill(0, c, d);
+  }
+
+  /** isoBlock over the module's arrays, j's terms into the spill or the own gradients. */
+  block(
+    i0: number,
+    i1: number,
+    j0: number,
+    j1: number,
+    same: boolean,
+    shx: number,
+    shy: number,
+    spill: boolean,
+  ): number {
+    const { ox, oy, px, py } = this.a;
+    const jx = spill ? px.byteOffset : ox.byteOffset;
+    const jy = spill ? py.byteOffset : oy.byteOffset;
+    return this.run(i0, i1, j0, j1, same ? 1 : 0, shx, shy, jx, jy);
+  }
+
+  /** Copy the own gradients [a, b) and the spill [c, d) out. */
+  store(out: NearOutput, a: number, b: number, c: number, d: number): void {
+    const { ox, oy, px, py } = this.a;
+    out.ox.set(ox.subarray(a, b), a);
+    out.oy.set(oy.subarray(a, b), a);
+    out.px.set(px.subarray(c, d), c);
+    out.py.set(py.subarray(c, d), c);
+  }
+}
