@@ -8,11 +8,12 @@
  *   f64x2, for lengths with an even log₂ (256, 1024);
  * - spread11.wat (a probe): spread.ts spread11 without wrap and band (every particle's 11 × 11
  *   window added to the grid; the x-weights in five f64x2 and one scalar);
- * - the near field: NearField with its isotropic pair loop in JavaScript (nearBlocks.ts isoBlock)
- *   and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
+ * - the near field: NearField with its isotropic pair loops in JavaScript (nearBlocks.ts isoBlock,
+ *   energyBlock) and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
  * What they say (issue 12, target 2): the spreading ~2×, the FFT passes ~1.5–2× at length 256 and
- * ~1× at 1024 (there both are bound by memory, not arithmetic); the near field ~1.9× (n = 1000 and
- * 10⁵) and ~1.4× at n = 10⁴, where 7% of the pairs lie within 9δ and take the call back.
+ * ~1× at 1024 (there both are bound by memory, not arithmetic); the near gradient ~1.9× (n = 1000
+ * and 10⁵) and ~1.4× at n = 10⁴, where 7% of the pairs lie within 9δ and take the call back; the
+ * near energy ~1.6×, ~1.3× at n = 10⁴.
  */
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
@@ -149,10 +150,16 @@ function probeNear(n: number): BenchRow[] {
   const d = Math.max(maxDifference(fj, fw), maxDifference(gj, gw));
   if (d !== 0 || js.pairsInside !== wasm.pairsInside)
     throw new Error(`wasm probe: the near field differs from nearBlocks.ts by ${d} at n = ${n}`);
+  if (js.energy() !== wasm.energy()) throw new Error(`wasm probe: the near energy differs at n = ${n}`);
   const tj = timeIt(() => js.accumulate(fj, gj), 1);
   const tw = timeIt(() => wasm.accumulate(fw, gw), 1);
+  const ej = timeIt(() => js.energy(), 1);
+  const ew = timeIt(() => wasm.energy(), 1);
   const core = cfg.tabulatedCore ? 'tabulated core' : 'exact core';
-  return rowsFor(`near field n = ${n} (${js.pairsInside} pairs, ${core})`, tj, tw);
+  return [
+    ...rowsFor(`near gradient n = ${n} (${js.pairsInside} pairs, ${core})`, tj, tw),
+    ...rowsFor(`near energy n = ${n}`, ej, ew),
+  ];
 }
 
 export async function benchWasm(): Promise<BenchRow[]> {

@@ -14,7 +14,8 @@ import type { CoreModel, Geometry } from '../../src/model/types';
  * JavaScript loop it replaces (nearBlocks.ts isoBlock, itself checked against direct sums in
  * fastsum.test.ts): the same operations in the same order, so the same bits — on uniform states,
  * on states with pairs inside the exact gaussian core (s = q/2δ² ≤ 40, the module's call back)
- * and coincident particles (q = 0), with odd block lengths (the scalar tail) and many chunks.
+ * and coincident particles (q = 0), a clump whose products fold into logarithms, with odd block
+ * lengths (the scalar tail) and many chunks; gradients and energies.
  */
 
 function lcg(seed: number): () => number {
@@ -35,6 +36,12 @@ function state(n: number, delta: number, seed: number): { pos: Float64Array; sig
   }
   pos[2 * (n - 1)] = pos[0];
   pos[2 * (n - 1) + 1] = pos[1];
+  // a dense clump of 60 within 1e-5: at δ = 1e-7 a particle's product of q's there falls below
+  // 1e-280 and is folded into its logarithm (nearBlocks.ts RowLogs)
+  for (let i = 100; i < Math.min(n - 1, 160); i++) {
+    pos[2 * i] = 0.5 + 1e-5 * rnd();
+    pos[2 * i + 1] = 0.5 + 1e-5 * rnd();
+  }
   const signs = Int8Array.from({ length: n }, () => (rnd() < 0.5 ? 1 : -1));
   return { pos, signs };
 }
@@ -55,7 +62,7 @@ function nearPair(geometry: Geometry, core: CoreModel, delta: number, n: number,
   const [fj, gj, fw, gw] = [0, 1, 2, 3].map(() => new Float64Array(n));
   js.accumulate(fj, gj);
   wasm.accumulate(fw, gw);
-  return { cfg, js, wasm, used, fj, gj, fw, gw };
+  return { cfg, js, wasm, used, fj, gj, fw, gw, ej: js.energy(), ew: wasm.energy() };
 }
 
 describe('near field in WebAssembly', () => {
@@ -83,6 +90,8 @@ describe('near field in WebAssembly', () => {
       expect(r.wasm.pairsInside).toBe(r.js.pairsInside);
       expect(Array.from(r.fw)).toEqual(Array.from(r.fj));
       expect(Array.from(r.gw)).toEqual(Array.from(r.gj));
+      expect(Number.isFinite(r.ej) && r.ej !== 0).toBe(true);
+      expect(r.ew).toBe(r.ej);
       let norm = 0;
       for (let i = 0; i < n; i++) norm += Math.abs(r.fj[i]) + Math.abs(r.gj[i]);
       expect(norm).toBeGreaterThan(0);
@@ -96,6 +105,7 @@ describe('near field in WebAssembly', () => {
   });
 
   it('a whole fast-sum evaluation (many chunks, far field, energy) is the same bits either way', () => {
+    // (gradient, energy, and the fused sweep, which stays in JavaScript)
     const n = 3000;
     const delta = 1 / n;
     const kernel = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta });
@@ -107,13 +117,15 @@ describe('near field in WebAssembly', () => {
       fs.accumulate(pos, signs, raw);
       const both = new Float64Array(2 * n);
       const e = fs.accumulateWithEnergy(pos, signs, both);
+      const energy = fs.pairEnergy(pos, signs);
       allowNearWasm(true);
-      return { raw: Array.from(raw), both: Array.from(both), e };
+      return { raw: Array.from(raw), both: Array.from(both), e, energy };
     };
     const js = run(false);
     const wasm = run(true);
     expect(wasm.raw).toEqual(js.raw);
     expect(wasm.both).toEqual(js.both);
     expect(wasm.e).toBe(js.e);
+    expect(wasm.energy).toBe(js.energy);
   });
 });

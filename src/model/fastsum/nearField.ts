@@ -95,9 +95,9 @@ export class NearField {
   private pairCount = 0;
   /** The exact gaussian core's per-particle logarithms of the energy loops (nearBlocks.ts). */
   private readonly logs: RowLogs | null;
-  /** isoBlock in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
+  /** isoBlock and energyBlock in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
   private readonly wasm: WasmIsoBlocks | null;
-  /** Whether the current sweep's isotropic blocks run in the module. */
+  /** Whether the current sweep's blocks run in the module. */
   private wasmOn = false;
 
   constructor(
@@ -107,16 +107,18 @@ export class NearField {
   ) {
     this.grad = config.slip ? SLIP : ISO;
     const n = p.n;
+    this.wasm = config.slip ? null : WasmIsoBlocks.create(config, n);
     this.logs =
       !config.tabulatedCore && config.core.code === CORES.gaussian.code
         ? {
-            plus: new Float64Array(n),
-            minus: new Float64Array(n),
-            acc: new Float64Array(n),
+            ...(this.wasm?.logArrays ?? {
+              plus: new Float64Array(n),
+              minus: new Float64Array(n),
+              acc: new Float64Array(n),
+            }),
             inv2d2: config.core.inv2d2,
           }
         : null;
-    this.wasm = config.slip ? null : WasmIsoBlocks.create(config, n);
     this.chunks = nearChunks(config.cells, config.reach);
     const rows = this.rows;
     this.chunkRow = Int32Array.from({ length: this.chunks + 1 }, (_, k) =>
@@ -133,23 +135,22 @@ export class NearField {
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
     const { ox, oy, px, py } = this.out;
-    const wasm = kind === ISO ? this.wasm : null;
+    const wasm = kind === ISO || kind === ENERGY ? this.wasm : null;
     const [a, b] = this.particles(k);
     const [c, d] = this.particles((k + 1) % this.chunks);
-    if (wasm) {
-      wasm.zero(a, b, c, d);
-      this.loadChunk(wasm, k);
-    } else if (gradient) {
+    if (gradient && wasm) wasm.zero(a, b, c, d);
+    else if (gradient) {
       ox.fill(0, a, b);
       oy.fill(0, a, b);
       px.fill(0, c, d);
       py.fill(0, c, d);
     }
+    if (wasm) this.loadChunk(wasm, k);
     this.energyAcc = 0;
     this.pairCount = 0;
     this.wasmOn = wasm !== null;
     this.sweep(kind, k);
-    if (wasm) wasm.store(this.out, a, b, c, d);
+    if (wasm && gradient) wasm.store(this.out, a, b, c, d);
     this.out.energy[k] = this.energyAcc;
     this.out.pairs[k] = this.pairCount;
   }
@@ -346,7 +347,23 @@ export class NearField {
         );
         return;
       case ENERGY:
-        this.energyAcc += energyBlock(sx, sy, sb, i0, i1, j0, j1, same, shx, shy, cfg, this.prof, this.logs);
+        if (this.wasmOn) this.energyAcc += this.wasm!.energy(i0, i1, j0, j1, same, shx, shy);
+        else
+          this.energyAcc += energyBlock(
+            sx,
+            sy,
+            sb,
+            i0,
+            i1,
+            j0,
+            j1,
+            same,
+            shx,
+            shy,
+            cfg,
+            this.prof,
+            this.logs,
+          );
         return;
       default: {
         const e = this.prof;

@@ -4,8 +4,8 @@ import { NEAR_ISO_WASM } from './nearIsoWasm';
 import { TABLE_COEFS } from './table';
 
 /**
- * The isotropic near field's pair loop in WebAssembly SIMD (nearIso.wat): the same bits as
- * nearBlocks.ts isoBlock, ~1.9× faster (bench section wasm). Written by hand because the loop is
+ * The isotropic near field's pair loops in WebAssembly SIMD (nearIso.wat): the same bits as
+ * nearBlocks.ts isoBlock (gradient) and energyBlock, ~1.9× faster (bench section wasm). Written by hand because the loop is
  * the fast sum's hottest and JavaScript has no SIMD; the module is 1.5 kB, compiled once per
  * thread. It works in a memory of its own (one per NearField, so per thread): a chunk copies in
  * the sorted particles its pairs read and copies out the gradients it wrote (O(n) per evaluation,
@@ -63,6 +63,16 @@ type Block = (
   jy: number,
 ) => number;
 
+type EnergyBlock = (
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  same: number,
+  shx: number,
+  shy: number,
+) => number;
+
 /** The module's arrays (views of its memory) for n particles, 16-byte aligned. */
 interface WasmArrays {
   readonly sx: Float64Array;
@@ -73,11 +83,17 @@ interface WasmArrays {
   readonly px: Float64Array;
   readonly py: Float64Array;
   readonly coef: Float64Array;
+  readonly val: Float64Array;
+  /** The exact gaussian core's running products and folded logarithms (RowLogs, nearBlocks.ts). */
+  readonly plus: Float64Array;
+  readonly minus: Float64Array;
+  readonly acc: Float64Array;
 }
 
 export class WasmIsoBlocks {
   private readonly a: WasmArrays;
   private readonly run: Block;
+  private readonly runEnergy: EnergyBlock;
 
   /** A module instance for this configuration and n, or null where it does not apply or load. */
   static create(cfg: NearConfig, n: number): WasmIsoBlocks | null {
@@ -94,21 +110,22 @@ export class WasmIsoBlocks {
 
   private constructor(module: WebAssembly.Module, cfg: NearConfig, n: number) {
     const aligned = (len: number) => 2 * Math.ceil(len / 2);
-    const lengths = [n, n, n, n, n, n, n, cfg.grad.coef.length];
+    const lengths = [n, n, n, n, n, n, n, cfg.grad.coef.length, cfg.val.coef.length, n, n, n];
     const bytes = 8 * lengths.reduce((s, len) => s + aligned(len), 0);
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const core = cfg.core;
     const instance = new WebAssembly.Instance(module, {
-      js: { mem: memory, radialA: (q: number) => pairRadialA(q, core) },
+      js: { mem: memory, radialA: (q: number) => pairRadialA(q, core), phi: cfg.forms.phi, log: Math.log },
     });
     let off = 0;
-    const [sx, sy, sb, ox, oy, px, py, coef] = lengths.map((len) => {
+    const [sx, sy, sb, ox, oy, px, py, coef, val, plus, minus, acc] = lengths.map((len) => {
       const v = new Float64Array(memory.buffer, off, len);
       off += 8 * aligned(len);
       return v;
     });
     coef.set(cfg.grad.coef);
-    this.a = { sx, sy, sb, ox, oy, px, py, coef };
+    val.set(cfg.val.coef);
+    this.a = { sx, sy, sb, ox, oy, px, py, coef, val, plus, minus, acc };
     const init = instance.exports.init as (...args: number[]) => void;
     init(
       sx.byteOffset,
@@ -122,7 +139,21 @@ export class WasmIsoBlocks {
       core.inv2d2,
       cfg.tabulatedCore ? 0 : 1,
     );
+    const initEnergy = instance.exports.initEnergy as (...args: number[]) => void;
+    initEnergy(val.byteOffset, plus.byteOffset, minus.byteOffset, acc.byteOffset, cfg.val.invH);
     this.run = instance.exports.block as Block;
+    this.runEnergy = instance.exports.energy as EnergyBlock;
+  }
+
+  /** The running products and logarithms the energy loop keeps here (NearField's RowLogs arrays). */
+  get logArrays(): { plus: Float64Array; minus: Float64Array; acc: Float64Array } {
+    const { plus, minus, acc } = this.a;
+    return { plus, minus, acc };
+  }
+
+  /** energyBlock over the module's arrays (the products into logArrays). */
+  energy(i0: number, i1: number, j0: number, j1: number, same: boolean, shx: number, shy: number): number {
+    return this.runEnergy(i0, i1, j0, j1, same ? 1 : 0, shx, shy);
   }
 
   /** Copy the sorted particles [from, to) in. */

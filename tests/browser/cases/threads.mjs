@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { assert, LONG, lab, openPage, particleGap, ready, settled, test } from '../harness.mjs';
 
 // The particle worker's helper workers (fast sum, multirate clusters) on a cross-origin isolated
-// page: they load under the CSP, say so, and leave the numbers the node CLI computes from the link.
+// page: they load under the CSP, say so (and that the near field runs in WebAssembly), and leave
+// the numbers the node CLI computes from the link.
 
 test('n = 1000 pairing: the particle worker has both helper workers; a checkpoint = node CLI run --replay', async ({
   browser,
@@ -15,6 +16,8 @@ test('n = 1000 pairing: the particle worker has both helper workers; a checkpoin
   await page.waitForFunction(() => window.__lab.threads !== '', null, { timeout: LONG });
   const threads = await lab(page, () => window.__lab.threads);
   assert(/^two threads/.test(threads) && /near-pair clusters/.test(threads), `threads line: ${threads}`);
+  // the near field's pair loops compile under the CSP ('wasm-unsafe-eval') in the helper workers too
+  assert(/near field in WebAssembly SIMD/.test(threads), `threads line: ${threads}`);
   const footer = await page.getAttribute('[data-testid=status-footer] span[title^="Particles"]', 'title');
   assert(footer?.includes(threads), `footer tooltip: ${footer}`);
   await page.click('[data-testid=play]');
@@ -34,6 +37,10 @@ test('n = 1000 pairing: the particle worker has both helper workers; a checkpoin
   assert(cli.status === 0, `CLI run failed: ${cli.stderr}`);
   const node = JSON.parse(cli.stdout);
   assert(/^two threads/.test(node.threads.particles), `CLI threads: ${node.threads.particles}`);
+  assert(
+    /near field in WebAssembly SIMD/.test(node.threads.particles),
+    `CLI threads: ${node.threads.particles}`,
+  );
   const { worst, worst32 } = particleGap(node.particles, got.pos);
   assert(worst < 1e-12, `browser and node particles differ at t = ${got.t} by up to ${worst}`);
   assert(worst32 === 0, `browser and node particles differ at t = ${got.t} in float32 by up to ${worst32}`);
