@@ -135,7 +135,9 @@ export class NearField {
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
     const { ox, oy, px, py } = this.out;
-    const wasm = kind === ISO || kind === ENERGY ? this.wasm : null;
+    // the module has no fused loop: BOTH runs as its gradient sweep, then its energy sweep (the
+    // same bits as bothBlock, which matches the two sweeps)
+    const wasm = kind === ISO || kind === ENERGY || (kind === BOTH && !this.config.slip) ? this.wasm : null;
     const [a, b] = this.particles(k);
     const [c, d] = this.particles((k + 1) % this.chunks);
     if (gradient && wasm) wasm.zero(a, b, c, d);
@@ -149,7 +151,10 @@ export class NearField {
     this.energyAcc = 0;
     this.pairCount = 0;
     this.wasmOn = wasm !== null;
-    this.sweep(kind, k);
+    if (wasm && kind === BOTH) {
+      this.sweep(ISO, k);
+      this.sweep(ENERGY, k);
+    } else this.sweep(kind, k);
     if (wasm && gradient) wasm.store(this.out, a, b, c, d);
     this.out.energy[k] = this.energyAcc;
     this.out.pairs[k] = this.pairCount;
