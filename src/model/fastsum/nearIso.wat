@@ -146,7 +146,7 @@
   (local $i i32) (local $j i32) (local $inside i32) (local $xi f64) (local $yi f64) (local $bi f64) (local $ax f64) (local $ay f64)
   (local $vxi v128) (local $vyi v128) (local $vbi v128) (local $dx v128) (local $dy v128) (local $q v128) (local $m v128) (local $qq v128)
   (local $tq v128) (local $t v128) (local $t2 v128) (local $t4 v128) (local $a v128) (local $gx v128) (local $gy v128) (local $k0 i32) (local $k1 i32) (local $o0 i32) (local $o1 i32)
-  (local $s v128) (local $A v128) (local $B v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
+  (local $s v128) (local $ra v128) (local $core v128) (local $A v128) (local $B v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
   (local $p i32) (local $sdx f64) (local $sdy f64) (local $sq f64) (local $stq f64) (local $sk i32) (local $st f64) (local $st2 f64) (local $st4 f64) (local $sa f64) (local $sg f64)
   (local.set $i (local.get $i0))
   (block $idone (loop $il
@@ -189,9 +189,12 @@
      (local.set $a (f64x2.add (f64x2.add (f64x2.add (local.get $c0) (f64x2.mul (local.get $t) (local.get $c1))) (f64x2.mul (local.get $t2) (f64x2.add (local.get $c2) (f64x2.mul (local.get $t) (local.get $c3))))) (f64x2.mul (local.get $t4) (f64x2.add (f64x2.add (local.get $c4) (f64x2.mul (local.get $t) (local.get $c5))) (f64x2.mul (local.get $t2) (f64x2.add (local.get $c6) (f64x2.mul (local.get $t) (local.get $c7))))))))
      (if (global.get $exact) (then
       (local.set $s (f64x2.mul (local.get $qq) (f64x2.splat (global.get $inv2d2))))
-      (if (v128.any_true (v128.and (local.get $m) (f64x2.le (local.get $s) (f64x2.splat (f64.const 40)))))
-       (then (local.set $a (f64x2.add (local.get $a) (f64x2.replace_lane 1 (f64x2.splat (call $radialA (f64x2.extract_lane 0 (local.get $qq)))) (call $radialA (f64x2.extract_lane 1 (local.get $qq)))))))
-       (else (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (local.get $qq))))))))
+      (local.set $ra (f64x2.div (f64x2.splat (f64.const -1)) (local.get $qq)))
+      (local.set $core (v128.and (local.get $m) (f64x2.le (local.get $s) (f64x2.splat (f64.const 40)))))
+      (if (v128.any_true (local.get $core)) (then
+       (if (i64.ne (i64x2.extract_lane 0 (local.get $core)) (i64.const 0)) (then (local.set $ra (f64x2.replace_lane 0 (local.get $ra) (call $radialA (f64x2.extract_lane 0 (local.get $qq)))))))
+       (if (i64.ne (i64x2.extract_lane 1 (local.get $core)) (i64.const 0)) (then (local.set $ra (f64x2.replace_lane 1 (local.get $ra) (call $radialA (f64x2.extract_lane 1 (local.get $qq)))))))))
+      (local.set $a (f64x2.add (local.get $a) (local.get $ra)))))
      (local.set $a (f64x2.mul (local.get $a) (f64x2.mul (local.get $vbi) (v128.load (i32.add (global.get $sb) (local.get $p))))))
      (local.set $gx (v128.and (f64x2.mul (local.get $a) (local.get $dx)) (local.get $m)))
      (local.set $gy (v128.and (f64x2.mul (local.get $a) (local.get $dy)) (local.get $m)))
