@@ -8,8 +8,9 @@ import type { CoreModel, Geometry } from '../types';
  * own cost when it is evaluated per pair (cores/index.ts), a table lookup when it is tabulated.
  */
 const COST = {
-  /** A pair inside r₂ with the whole profile from a table. */
+  /** A pair inside r₂ with the whole profile from a table (slip; isotropic in WebAssembly: 13). */
   tablePairNs: 20,
+  tablePairIsoNs: 13,
   /** A pair tested in the all-pairs fallback (no cells: 9 period shifts per pair). */
   pairTestNs: 10,
   /** Window weights (twice), spreading and gathering, per particle (measured at w = 12, ∝ w²). */
@@ -66,7 +67,8 @@ export function predictCost(c: CostInput): Cost {
   let near = 0;
   if (r2 > 0) {
     const inside = Math.min((n * n) / 2, (c.clustering * Math.PI * r2 * r2 * n * n) / 2);
-    near += inside * (c.tabulatedCore ? COST.tablePairNs : CORES[c.core].pairNs[c.geometry]);
+    const table = c.geometry === 'isotropic' ? COST.tablePairIsoNs : COST.tablePairNs;
+    near += inside * (c.tabulatedCore ? table : CORES[c.core].pairNs[c.geometry]);
     if (Math.floor(1 / r2) < 3) near += 4.5 * n * n * COST.pairTestNs;
   }
   let far = (n * COST.particleNs * (w * w)) / 144 + n * COST.sortNs;

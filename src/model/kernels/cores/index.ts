@@ -56,7 +56,7 @@ export const CORES: Record<CoreModel, CoreModelEntry> = {
     secondMoment: 2,
     tablePerD2: 2,
     compactIsotropic: true,
-    pairNs: { isotropic: 25, slip: 42 },
+    pairNs: { isotropic: 16, slip: 42 },
   },
   plummer: {
     code: 1,
