@@ -135,9 +135,9 @@ export class NearField {
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
     const { ox, oy, px, py } = this.out;
-    // the module has no fused loop: BOTH runs as its gradient sweep, then its energy sweep (the
-    // same bits as bothBlock, which matches the two sweeps)
-    const wasm = kind === ISO || kind === ENERGY || (kind === BOTH && !this.config.slip) ? this.wasm : null;
+    // (null for slip) the module has no fused loop: BOTH runs as its gradient sweep, then its
+    // energy sweep, the same bits as bothBlock (which matches the two sweeps)
+    const wasm = this.wasm;
     const [a, b] = this.particles(k);
     const [c, d] = this.particles((k + 1) % this.chunks);
     if (gradient && wasm) wasm.zero(a, b, c, d);

@@ -42,7 +42,8 @@ interface CoreModelEntry {
   readonly compactIsotropic: boolean;
   /**
    * Measured ns per near-field pair evaluated with the closed forms (fast-sum cost model; node 20,
-   * one thread of the reference machine): slip plummer pays two log1p per pair.
+   * one thread of the reference machine): slip plummer pays two log1p per pair; the isotropic
+   * gaussian's pairs run in WebAssembly (fastsum/nearWasm.ts).
    */
   readonly pairNs: Record<Geometry, number>;
 }
