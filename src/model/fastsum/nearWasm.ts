@@ -7,8 +7,8 @@ import { TABLE_COEFS } from './table';
  * The isotropic near field's pair loops in WebAssembly SIMD (nearIso.wat): the same bits as
  * nearBlocks.ts isoBlock (gradient) and energyBlock, 1.3–1.9× faster (bench section wasm).
  * Written by hand because these loops are the fast sum's hottest and JavaScript has no SIMD; the
- * module is 3.3 kB (under the 4 kB that browsers allow to compile synchronously on a page's main
- * thread), compiled once per thread. It works in a memory of its own (one per NearField, so per
+ * module is 3.3 kB, compiled synchronously once per thread (the fast sum runs in workers and
+ * node). It works in a memory of its own (one per NearField, so per
  * thread): a chunk copies in the sorted particles its pairs read and copies out the gradients it
  * wrote (O(n) per evaluation, against O(pairs) of work). Used for the isotropic geometry with the
  * tabulated core (any core model) or the exact gaussian core; everything else, and any platform
