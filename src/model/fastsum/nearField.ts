@@ -97,8 +97,6 @@ export class NearField {
   private readonly logs: RowLogs | null;
   /** isoBlock and energyBlock in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
   private readonly wasm: WasmIsoBlocks | null;
-  /** Whether the current sweep's blocks run in the module. */
-  private wasmOn = false;
 
   constructor(
     readonly config: NearConfig,
@@ -134,23 +132,15 @@ export class NearField {
   /** Chunk k of a sweep: its gradients (own and spill, zeroed first) and/or its energy and pairs. */
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
-    const { ox, oy, px, py } = this.out;
     // (null for slip) the module has no fused loop: BOTH runs as its gradient sweep, then its
     // energy sweep, the same bits as bothBlock (which matches the two sweeps)
     const wasm = this.wasm;
     const [a, b] = this.particles(k);
     const [c, d] = this.particles((k + 1) % this.chunks);
-    if (gradient && wasm) wasm.zero(a, b, c, d);
-    else if (gradient) {
-      ox.fill(0, a, b);
-      oy.fill(0, a, b);
-      px.fill(0, c, d);
-      py.fill(0, c, d);
-    }
+    if (gradient) zeroGradients(wasm ? wasm.gradients : this.out, a, b, c, d);
     if (wasm) this.loadChunk(wasm, k);
     this.energyAcc = 0;
     this.pairCount = 0;
-    this.wasmOn = wasm !== null;
     if (wasm && kind === BOTH) {
       this.sweep(ISO, k);
       this.sweep(ENERGY, k);
@@ -328,7 +318,7 @@ export class NearField {
     const { jx, jy } = this;
     switch (kind) {
       case ISO:
-        if (this.wasmOn) this.pairCount += this.wasm!.block(i0, i1, j0, j1, same, shx, shy, jx !== ox);
+        if (this.wasm) this.pairCount += this.wasm.block(i0, i1, j0, j1, same, shx, shy, jx !== ox);
         else this.pairCount += isoBlock(sx, sy, sb, ox, oy, jx, jy, i0, i1, j0, j1, same, shx, shy, cfg);
         return;
       case SLIP:
@@ -352,7 +342,7 @@ export class NearField {
         );
         return;
       case ENERGY:
-        if (this.wasmOn) this.energyAcc += this.wasm!.energy(i0, i1, j0, j1, same, shx, shy);
+        if (this.wasm) this.energyAcc += this.wasm.energy(i0, i1, j0, j1, same, shx, shy);
         else
           this.energyAcc += energyBlock(
             sx,
@@ -398,6 +388,20 @@ export class NearField {
 }
 
 /** Before the blocks of particles [i0, i1) (as i): empty products. */
+/** Zero a chunk's own gradients [a, b) and its spill [c, d) before its sweep writes them. */
+function zeroGradients(
+  g: Pick<NearOutput, 'ox' | 'oy' | 'px' | 'py'>,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+): void {
+  g.ox.fill(0, a, b);
+  g.oy.fill(0, a, b);
+  g.px.fill(0, c, d);
+  g.py.fill(0, c, d);
+}
+
 function startLogs(logs: RowLogs, i0: number, i1: number): void {
   logs.plus.fill(1, i0, i1);
   logs.minus.fill(1, i0, i1);

@@ -52,27 +52,12 @@ export function nearWasmStatus(): string {
     : `isotropic near field in JavaScript (${why})`;
 }
 
-type Block = (
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-  same: number,
-  shx: number,
-  shy: number,
-  jx: number,
-  jy: number,
-) => number;
-
-type EnergyBlock = (
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-  same: number,
-  shx: number,
-  shy: number,
-) => number;
+/** A block's pairs (as nearBlocks.ts takes them; same 0/1): the arguments of both exports. */
+type Pairs = [i0: number, i1: number, j0: number, j1: number, same: number, shx: number, shy: number];
+/** j's terms into the arrays at byte offsets jx, jy; returns the pairs inside r₂. */
+type Block = (...args: [...Pairs, jx: number, jy: number]) => number;
+/** Returns the block's energy. */
+type EnergyBlock = (...args: Pairs) => number;
 
 /** The module's arrays (views of its memory) for n particles, 16-byte aligned. */
 interface WasmArrays {
@@ -165,13 +150,9 @@ export class WasmIsoBlocks {
     this.a.sb.set(sb.subarray(from, to), from);
   }
 
-  /** Zero the own gradients [a, b) and the spill [c, d), as runChunk does. */
-  zero(a: number, b: number, c: number, d: number): void {
-    const { ox, oy, px, py } = this.a;
-    ox.fill(0, a, b);
-    oy.fill(0, a, b);
-    px.fill(0, c, d);
-    py.fill(0, c, d);
+  /** The module's own and spill gradients (NearOutput's shape), written by block. */
+  get gradients(): Pick<NearOutput, 'ox' | 'oy' | 'px' | 'py'> {
+    return this.a;
   }
 
   /** isoBlock over the module's arrays, j's terms into the spill or the own gradients. */
