@@ -1,2 +1,3 @@
-/** scripts/wasm.mjs: nearIso.wat assembled (base64 of the module bytes). */
-export function assembleNearIso(): Promise<string>;
+export const MODULES: ReadonlyArray<{ wat: string; out: string; name: string }>;
+/** The base64 bytes of src/model/<wat> assembled now. */
+export function assemble(wat: string): Promise<string>;

@@ -14,8 +14,11 @@
  * Used by the 2D real FFT (fft2.ts: the PDE solver and the diagnostics) and by the fast sum's grid
  * convolution (fastsum/gridFft.ts, on blocks of 8 interleaved sequences). (Our own rather than fft.js: fft.js runs 2–7× slower on
  * typed arrays, and its shared code goes polymorphic when other modules call it with plain arrays;
- * fft.js stays as a test oracle.)
+ * fft.js stays as a test oracle.) Blocks of two columns or more run the same passes in
+ * WebAssembly SIMD (fftWasm.ts, the same bits) where it is available; these loops are the fallback
+ * and the module's oracle.
  */
+import { copyColumns, fftPasses } from './fftWasm';
 
 /** Twiddles cos, sin of 2πt/n (t < n) and the output order of the forward transform. */
 export class FftTables {
@@ -208,10 +211,9 @@ function difBatched(
 
 /**
  * Batched inverse DIT FFT (kernel e^{+2πi…}, unnormalised), exact mirror of difBatched:
- * bit-reversed rows in, natural order out. Exported for the WebAssembly probe of `npm run bench`
- * (tests/bench/wasm.ts), which compares a SIMD port of its radix-4 passes with it.
+ * bit-reversed rows in, natural order out.
  */
-export function ditBatched(
+function ditBatched(
   re: Float64Array,
   im: Float64Array,
   n: number,
@@ -363,6 +365,12 @@ export function fftColumns(
 ): void {
   const { n, cosT, sinT, blockRe, blockIm } = t;
   const cb = columnBlock(n, c1 - c0);
+  // the module pairs columns: a single one (the 1-D transforms) stays here
+  const wasm = cb >= 2 ? fftPasses() : null;
+  if (wasm) {
+    wasm.columns(forward, re, im, W, t, c0, c1, cb, WIDE);
+    return;
+  }
   for (let b0 = c0; b0 < c1; b0 += cb) {
     const b1 = Math.min(c1, b0 + cb);
     if (W < WIDE) {
@@ -371,37 +379,9 @@ export function fftColumns(
       continue;
     }
     const w = b1 - b0;
-    copyBlock(re, im, W, b0, blockRe, blockIm, w, n, true);
+    copyColumns(re, im, W, b0, blockRe, blockIm, w, n, true);
     if (forward) difBatched(blockRe, blockIm, n, w, 0, w, cosT, sinT);
     else ditBatched(blockRe, blockIm, n, w, 0, w, cosT, sinT);
-    copyBlock(re, im, W, b0, blockRe, blockIm, w, n, false);
-  }
-}
-
-/** Columns [b0, b0 + w) of the n × W matrix to (in) or from (out) the contiguous n × w block. */
-function copyBlock(
-  re: Float64Array,
-  im: Float64Array,
-  W: number,
-  b0: number,
-  bRe: Float64Array,
-  bIm: Float64Array,
-  w: number,
-  n: number,
-  gather: boolean,
-): void {
-  for (let r = 0; r < n; r++) {
-    const o = r * W + b0;
-    const p = r * w;
-    if (gather)
-      for (let c = 0; c < w; c++) {
-        bRe[p + c] = re[o + c];
-        bIm[p + c] = im[o + c];
-      }
-    else
-      for (let c = 0; c < w; c++) {
-        re[o + c] = bRe[p + c];
-        im[o + c] = bIm[p + c];
-      }
+    copyColumns(re, im, W, b0, blockRe, blockIm, w, n, false);
   }
 }

@@ -3,26 +3,28 @@
  * JavaScript kernels in this process. Each port does the same floating-point operations in the
  * same order, so its results must equal the JavaScript ones to the bit (checked: a probe that
  * disagrees throws instead of printing a ratio):
- * - ditPasses.wat (a probe, not app code; assembled here with wabt): the radix-4 passes of
- *   fft1d.ts ditBatched over W = 8 interleaved lanes (the grid convolver's block), two lanes per
- *   f64x2, for lengths with an even log₂ (256, 1024);
+ * - the FFT passes (src/model/fftPasses.wat through fftWasm.ts: the app's path) in the fast sum's
+ *   grid convolution and the PDE's real 2-D convolution;
  * - spread11.wat (a probe): spread.ts spread11 without wrap and band (every particle's 11 × 11
  *   window added to the grid; the x-weights in five f64x2 and one scalar);
  * - the near field: NearField with its isotropic pair loops in JavaScript (nearBlocks.ts isoBlock,
  *   energyBlock) and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
- * What they say (issue 12, target 2): the spreading ~2×, the FFT passes ~1.5–2× at length 256 and
- * ~1× at 1024 (there both are bound by memory, not arithmetic); the near gradient ~1.9× (n = 1000
+ * What they say (issue 12, target 2): the spreading ~2×; the grid convolution ~1.4–1.5× at
+ * M = 128 … 512 and ~1.1× at 1024 (there memory, the transposes and the copies bound it), the PDE's
+ * 2-D convolution ~1.5× at N = 256 and 512; the near gradient ~1.9× (n = 1000
  * and 10⁵) and ~1.4× at n = 10⁴, where 7% of the pairs lie within 9δ and take the call back; the
  * near energy ~1.6×, ~1.3× at n = 10⁴.
  */
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 import { CellSort, cellStartLength } from '../../src/model/fastsum/cells';
+import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { NearField } from '../../src/model/fastsum/nearField';
 import { allowNearWasm } from '../../src/model/fastsum/nearWasm';
 import { buildPlan } from '../../src/model/fastsum/plan';
 import { spread11 } from '../../src/model/fastsum/spread';
-import { ditBatched } from '../../src/model/fft1d';
+import { RealFFT2D } from '../../src/model/fft2';
+import { allowFftWasm } from '../../src/model/fftWasm';
 import { makeKernel } from '../../src/model/kernels';
 import { type BenchRow, lcg, timeIt } from './table';
 
@@ -53,36 +55,42 @@ function rowsFor(label: string, js: number, wasm: number): BenchRow[] {
   ];
 }
 
-async function probeDit(): Promise<BenchRow[]> {
-  const x = await assemble('ditPasses.wat');
-  const dit4 = x.dit4 as (re: number, im: number, n: number, cos: number, sin: number) => void;
+/**
+ * The production transforms, JavaScript passes against WebAssembly (fftWasm.ts, the app's path),
+ * results checked to the bit: the fast sum's grid convolution (GridConvolver.convolve, M × M) and
+ * the PDE's real 2-D convolution (RealFFT2D.convolve, N × N).
+ */
+function probeFft(): BenchRow[] {
   const rows: BenchRow[] = [];
-  const W = 8;
-  for (const n of [256, 1024]) {
-    const len = n * W;
-    const rnd = lcg(n);
-    const cosT = Float64Array.from({ length: n }, (_, k) => Math.cos((2 * Math.PI * k) / n));
-    const sinT = Float64Array.from({ length: n }, (_, k) => Math.sin((2 * Math.PI * k) / n));
-    const re = Float64Array.from({ length: len }, rnd);
-    const im = Float64Array.from({ length: len }, rnd);
-    // module memory: re, im, cos, sin one after the other (byte offsets)
-    const mem = new Float64Array(x.mem.buffer);
-    const at = [0, len, 2 * len, 2 * len + n];
-    mem.set(re, at[0]);
-    mem.set(im, at[1]);
-    mem.set(cosT, at[2]);
-    mem.set(sinT, at[3]);
-    const run = () => dit4(8 * at[0], 8 * at[1], n, 8 * at[2], 8 * at[3]);
-    ditBatched(re, im, n, W, 0, W, cosT, sinT);
-    run();
-    const d = Math.max(
-      maxDifference(re, mem.subarray(at[0], at[0] + len)),
-      maxDifference(im, mem.subarray(at[1], at[1] + len)),
-    );
-    if (d !== 0) throw new Error(`wasm probe: the DIT passes differ from fft1d.ts by ${d} at n = ${n}`);
-    const js = timeIt(() => ditBatched(re, im, n, W, 0, W, cosT, sinT), 1);
-    const wasm = timeIt(run, 1);
-    rows.push(...rowsFor(`radix-4 DIT passes, length ${n} × ${W} lanes`, js, wasm));
+  const cases: Array<[string, number, (x: Float64Array, y: Float64Array) => void]> = [];
+  for (const M of [128, 512, 1024]) {
+    const K = M / 4;
+    const conv = new GridConvolver(M, K);
+    const rnd = lcg(M);
+    conv.setMultiplier(Float64Array.from({ length: (K + 1) * M }, () => rnd() / (M * M)));
+    cases.push([`fast-sum grid convolution M = ${M}`, M, (x, y) => conv.convolve(x, y)]);
+  }
+  for (const N of [256, 512]) {
+    const fft = new RealFFT2D(N);
+    const mult = fft.tabulateMultiplier((k1, k2) => 1 / (1 + k1 * k1 + k2 * k2));
+    cases.push([`PDE real 2-D convolution N = ${N}`, N, (x, y) => fft.convolve(x, mult, y)]);
+  }
+  for (const [label, M, run] of cases) {
+    const x = Float64Array.from({ length: M * M }, lcg(M + 1));
+    const [yj, yw] = [new Float64Array(M * M), new Float64Array(M * M)];
+    const timed = (on: boolean, y: Float64Array) => () => {
+      allowFftWasm(on);
+      run(x, y);
+    };
+    timed(false, yj)();
+    timed(true, yw)();
+    const d = maxDifference(yj, yw);
+    if (d !== 0)
+      throw new Error(`wasm probe: ${label} differs between the JS and the WebAssembly FFT by ${d}`);
+    const js = timeIt(timed(false, yj), 1);
+    const wasm = timeIt(timed(true, yw), 1);
+    allowFftWasm(true);
+    rows.push(...rowsFor(label, js, wasm));
   }
   return rows;
 }
@@ -165,5 +173,5 @@ function probeNear(n: number): BenchRow[] {
 export async function benchWasm(): Promise<BenchRow[]> {
   const near: BenchRow[] = [];
   for (const n of [1000, 10000, 100000]) near.push(...probeNear(n));
-  return [...(await probeDit()), ...(await probeSpread()), ...near];
+  return [...probeFft(), ...(await probeSpread()), ...near];
 }

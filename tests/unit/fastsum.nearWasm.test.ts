@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleNearIso } from '../../scripts/wasm.mjs';
+import { assemble } from '../../scripts/wasm.mjs';
 import { createFastSum } from '../../src/model/fastsum';
 import { CellSort, cellStartLength } from '../../src/model/fastsum/cells';
 import { NearField } from '../../src/model/fastsum/nearField';
@@ -67,7 +67,7 @@ function nearPair(geometry: Geometry, core: CoreModel, delta: number, n: number,
 
 describe('near field in WebAssembly', () => {
   it('the embedded module is nearIso.wat as assembled now', async () => {
-    expect(await assembleNearIso()).toBe(NEAR_ISO_WASM);
+    expect(await assemble('fastsum/nearIso.wat')).toBe(NEAR_ISO_WASM);
   });
 
   it('runs here (node has WebAssembly SIMD)', () => {

@@ -1,4 +1,5 @@
 import { CORES, pairRadialA } from '../kernels/cores';
+import { type CompiledWasm, compileWasm } from '../wasmModule';
 import type { NearConfig, NearOutput } from './nearField';
 import { NEAR_ISO_WASM } from './nearIsoWasm';
 import { TABLE_COEFS } from './table';
@@ -22,26 +23,12 @@ export function allowNearWasm(on: boolean): void {
   enabled = on;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-let why = '';
+let compiled: CompiledWasm | undefined;
 
-/** The compiled module, or null where WebAssembly (with SIMD) is unavailable (why says so). */
+/** The compiled module, or null where WebAssembly (with SIMD) is unavailable (compiled.why says so). */
 function nearModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  try {
-    const text = atob(NEAR_ISO_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-    if (typeof WebAssembly !== 'object') why = 'no WebAssembly here';
-    else if (!WebAssembly.validate(bytes)) why = 'no WebAssembly SIMD here';
-    else compiled = new WebAssembly.Module(bytes);
-  } catch (e) {
-    // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
-    why = `WebAssembly refused: ${e instanceof Error ? e.message : String(e)}`;
-    compiled = null;
-  }
-  return compiled;
+  compiled ??= compileWasm(NEAR_ISO_WASM);
+  return compiled.module;
 }
 
 /** One clause for the threads line (UI footer, CLI): where the isotropic near field's pair loop runs. */
@@ -49,7 +36,7 @@ export function nearWasmStatus(): string {
   if (!enabled) return 'isotropic near field in JavaScript';
   return nearModule()
     ? 'isotropic near field in WebAssembly SIMD'
-    : `isotropic near field in JavaScript (${why})`;
+    : `isotropic near field in JavaScript (${compiled?.why})`;
 }
 
 /** A block's pairs (as nearBlocks.ts takes them; same 0/1): the arguments of both exports. */

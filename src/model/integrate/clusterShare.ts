@@ -1,6 +1,7 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { fastSumThreadsStatus } from '../fastsum';
 import { nearWasmStatus } from '../fastsum/nearWasm';
+import { fftWasmStatus } from '../fftWasm';
 import { finishCommand, whenServed } from '../helperThread';
 import { PeriodicKernel } from '../kernels/periodicKernel';
 import type { ExternalField, InteractionSpec } from '../types';
@@ -44,12 +45,12 @@ export function clusterThreads(): ClusterThreads | null {
   return installed;
 }
 
-/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers, and the near field's code. */
+/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers, and where the near field's and the FFT's loops run. */
 export function particleThreadsStatus(): string {
   const clusters = installed
     ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
     : '';
-  return `${fastSumThreadsStatus()}${clusters}; ${nearWasmStatus()}`;
+  return `${fastSumThreadsStatus()}${clusters}; ${nearWasmStatus()}; ${fftWasmStatus()}`;
 }
 
 export const CCTRL = {

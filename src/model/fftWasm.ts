@@ -1,0 +1,202 @@
+import { FFT_PASSES_WASM } from './fftPassesWasm';
+import { type CompiledWasm, compileWasm } from './wasmModule';
+
+/**
+ * fft1d.ts's batched radix-4 passes in WebAssembly SIMD (fftPasses.wat): difBatched and
+ * ditBatched on a contiguous n × w block, two columns per f64x2, each column through the same
+ * operations in the same order as the JavaScript, so the same bits. Written by hand because the
+ * passes are the fast sum's and the PDE's transforms and JavaScript has no SIMD (no FFT library
+ * has these batched, bit-reversed-order passes); the module is 4.9 kB. Where WebAssembly SIMD is
+ * missing, fft1d.ts runs its JavaScript passes, same results.
+ *
+ * One instance per thread (module state): a block is copied into its memory, transformed, and
+ * copied back (2 passes over the block against log₄n passes of butterflies). Memory layout:
+ * the block's re and im (capacity doubles each), then cos, sin for each length used so far.
+ */
+
+/** Whether fftColumns may use the module (tests and the bench compare both). */
+let enabled = true;
+
+export function allowFftWasm(on: boolean): void {
+  enabled = on;
+}
+
+let compiled: CompiledWasm | undefined;
+
+function fftModule(): WebAssembly.Module | null {
+  compiled ??= compileWasm(FFT_PASSES_WASM);
+  return compiled.module;
+}
+
+/** One clause for the threads line (UI footer, CLI): where the FFT passes run. */
+export function fftWasmStatus(): string {
+  if (!enabled) return 'FFT in JavaScript';
+  return fftModule() ? 'FFT in WebAssembly SIMD' : `FFT in JavaScript (${compiled?.why})`;
+}
+
+/** Tables cos, sin of 2πt/n as FftTables holds them (what the passes read). */
+export interface TwiddleSource {
+  readonly n: number;
+  readonly cosT: Float64Array;
+  readonly sinT: Float64Array;
+}
+
+type Passes = (
+  re: number,
+  im: number,
+  n: number,
+  stride: number,
+  w: number,
+  cos: number,
+  sin: number,
+) => void;
+
+class FftPasses {
+  private readonly memory: WebAssembly.Memory;
+  private readonly dif: Passes;
+  private readonly dit: Passes;
+  /** Doubles per matrix array. */
+  private capacity = 0;
+  /** Byte offset of each length's cos (its sin follows). */
+  private tables = new Map<number, number>();
+  private end = 0;
+  private re!: Float64Array;
+  private im!: Float64Array;
+
+  constructor(module: WebAssembly.Module) {
+    this.memory = new WebAssembly.Memory({ initial: 1 });
+    const x = new WebAssembly.Instance(module, { js: { mem: this.memory } }).exports;
+    this.dif = x.dif as Passes;
+    this.dit = x.dit as Passes;
+  }
+
+  /** Room for `size` doubles per array (starting the tables over when that moves them). */
+  private reserve(size: number): void {
+    if (size <= this.capacity) return;
+    this.capacity = Math.max(size, 2 * this.capacity);
+    this.tables.clear();
+    this.end = 16 * this.capacity;
+    this.grow(this.end);
+  }
+
+  private grow(bytes: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
+    // views of the (possibly new) buffer
+    this.re = new Float64Array(this.memory.buffer, 0, this.capacity);
+    this.im = new Float64Array(this.memory.buffer, 8 * this.capacity, this.capacity);
+  }
+
+  private twiddles(t: TwiddleSource): number {
+    let at = this.tables.get(t.n);
+    if (at === undefined) {
+      at = this.end;
+      this.end += 16 * t.n;
+      this.grow(this.end);
+      new Float64Array(this.memory.buffer, at, t.n).set(t.cosT);
+      new Float64Array(this.memory.buffer, at + 8 * t.n, t.n).set(t.sinT);
+      this.tables.set(t.n, at);
+    }
+    return at;
+  }
+
+  /**
+   * fftColumns on columns [c0, c1) of the n × W matrix, in blocks of cb columns. Narrow rows
+   * (W < wide): the span of rows the columns occupy is copied in once and every block runs in
+   * place there. Wide rows: each block is copied into a contiguous n × cb block (as the JS path
+   * does: rows a page apart thrash the TLB).
+   */
+  columns(
+    forward: boolean,
+    re: Float64Array,
+    im: Float64Array,
+    W: number,
+    t: TwiddleSource,
+    c0: number,
+    c1: number,
+    cb: number,
+    wide: number,
+  ): void {
+    const { n } = t;
+    const run = forward ? this.dif : this.dit;
+    const im0 = () => 8 * this.capacity;
+    if (W < wide) {
+      const span = (n - 1) * W + (c1 - c0);
+      this.reserve(span);
+      const tw = this.twiddles(t);
+      this.re.set(re.subarray(c0, c0 + span));
+      this.im.set(im.subarray(c0, c0 + span));
+      for (let b0 = c0; b0 < c1; b0 += cb) {
+        const at = 8 * (b0 - c0);
+        run(at, im0() + at, n, 8 * W, Math.min(c1, b0 + cb) - b0, tw, tw + 8 * n);
+      }
+      re.set(this.re.subarray(0, span), c0);
+      im.set(this.im.subarray(0, span), c0);
+      return;
+    }
+    this.reserve(n * cb);
+    const tw = this.twiddles(t);
+    for (let b0 = c0; b0 < c1; b0 += cb) {
+      const w = Math.min(c1, b0 + cb) - b0;
+      copyColumns(re, im, W, b0, this.re, this.im, w, n, true);
+      run(0, im0(), n, 8 * w, w, tw, tw + 8 * n);
+      copyColumns(re, im, W, b0, this.re, this.im, w, n, false);
+    }
+  }
+}
+
+/**
+ * Columns [b0, b0 + w) of the n × W matrix to (gather) or from the contiguous n × w block; one
+ * copy when they are the whole rows (W = w).
+ */
+export function copyColumns(
+  re: Float64Array,
+  im: Float64Array,
+  W: number,
+  b0: number,
+  bRe: Float64Array,
+  bIm: Float64Array,
+  w: number,
+  n: number,
+  gather: boolean,
+): void {
+  if (W === w) {
+    if (gather) {
+      bRe.set(re.subarray(b0, b0 + n * w));
+      bIm.set(im.subarray(b0, b0 + n * w));
+    } else {
+      re.set(bRe.subarray(0, n * w), b0);
+      im.set(bIm.subarray(0, n * w), b0);
+    }
+    return;
+  }
+  for (let r = 0; r < n; r++) {
+    const o = r * W + b0;
+    const p = r * w;
+    if (gather)
+      for (let c = 0; c < w; c++) {
+        bRe[p + c] = re[o + c];
+        bIm[p + c] = im[o + c];
+      }
+    else
+      for (let c = 0; c < w; c++) {
+        re[o + c] = bRe[p + c];
+        im[o + c] = bIm[p + c];
+      }
+  }
+}
+
+let passes: FftPasses | null | undefined;
+
+/** This thread's module instance, or null (disabled, unavailable, or no memory for it). */
+export function fftPasses(): FftPasses | null {
+  if (!enabled) return null;
+  if (passes !== undefined) return passes;
+  const module = fftModule();
+  try {
+    passes = module ? new FftPasses(module) : null;
+  } catch {
+    passes = null;
+  }
+  return passes;
+}
