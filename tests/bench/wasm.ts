@@ -5,8 +5,7 @@
  * disagrees throws instead of printing a ratio):
  * - the FFT passes (src/model/fftPasses.wat through fftWasm.ts: the app's path) in the fast sum's
  *   grid convolution and the PDE's real 2-D convolution;
- * - spread11.wat (a probe): spread.ts spread11 without wrap and band (every particle's 11 × 11
- *   window added to the grid; the x-weights in five f64x2 and one scalar);
+ * - the far field's spread and gather (fastsum/farWindow.wat through farWasm.ts: the app's path);
  * - the near field: NearField with its isotropic pair loops in JavaScript (nearBlocks.ts isoBlock,
  *   energyBlock) and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
  * What they say (issue 12, target 2): the spreading ~2×; the grid convolution ~1.4–1.5× at
@@ -15,30 +14,17 @@
  * and 10⁵) and ~1.4× at n = 10⁴, where 7% of the pairs lie within 9δ and take the call back; the
  * near energy ~1.6×, ~1.3× at n = 10⁴.
  */
-import { readFileSync } from 'node:fs';
-import wabtInit from 'wabt';
 import { CellSort, cellStartLength } from '../../src/model/fastsum/cells';
+import { FarField } from '../../src/model/fastsum/farField';
+import { allowFarWasm } from '../../src/model/fastsum/farWasm';
 import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { NearField } from '../../src/model/fastsum/nearField';
 import { allowNearWasm } from '../../src/model/fastsum/nearWasm';
 import { buildPlan } from '../../src/model/fastsum/plan';
-import { spread11 } from '../../src/model/fastsum/spread';
 import { RealFFT2D } from '../../src/model/fft2';
 import { allowFftWasm } from '../../src/model/fftWasm';
 import { makeKernel } from '../../src/model/kernels';
 import { type BenchRow, lcg, timeIt } from './table';
-
-type Exports = { mem: WebAssembly.Memory; [name: string]: unknown };
-
-async function assemble(file: string): Promise<Exports> {
-  const wabt = await wabtInit();
-  const text = readFileSync(new URL(`./wasm/${file}`, import.meta.url), 'utf8');
-  const module = wabt.parseWat(file, text, { simd: true });
-  const { buffer } = module.toBinary({});
-  module.destroy();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(buffer as Uint8Array<ArrayBuffer>), {});
-  return instance.exports as unknown as Exports;
-}
 
 /** Largest |a_k − b_k|. */
 function maxDifference(a: Float64Array, b: Float64Array): number {
@@ -95,41 +81,42 @@ function probeFft(): BenchRow[] {
   return rows;
 }
 
-async function probeSpread(): Promise<BenchRow[]> {
-  const x = await assemble('spread11.wat');
-  const spread = x.spread as (...args: number[]) => void;
-  const n = 10000;
-  const M = 512;
-  const S = 11;
-  const rnd = lcg(7);
+/**
+ * The far field's particle side of an n-particle uniform state, δ = 1e-3, as the one-thread plan
+ * sets it up: FarField spreadAndConvolve and gatherGradient with the JavaScript loops (kept
+ * weights) and with the module (farWasm.ts, the app's path), results checked to the bit. The
+ * spread row includes the grid convolution (the same FFT in both).
+ */
+function probeFar(n: number): BenchRow[] {
+  const kernel = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta: 1e-3 });
+  const plan = buildPlan(kernel, n, { threads: 1 });
+  const rnd = lcg(n + 3);
+  const [sx, sy] = [0, 1].map(() => Float64Array.from({ length: n }, rnd));
   const sb = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
-  const wx = Float64Array.from({ length: n * S }, rnd);
-  const wy = Float64Array.from({ length: n * S }, rnd);
-  const ix = Int32Array.from({ length: n }, () => Math.floor(rnd() * (M - S)));
-  // rows increasing with j, as the cell sort leaves the particles
-  const iy = Int32Array.from({ length: n }, (_, j) => Math.floor((j / n) * M));
-  const grid = new Float64Array(M * M);
-  let end = 0;
-  const place = (bytes: number) => {
-    const o = end;
-    end += Math.ceil(bytes / 16) * 16;
-    return o;
-  };
-  const [oSb, oWx, oWy, oIx, oIy, oGrid] = [8 * n, 8 * n * S, 8 * n * S, 4 * n, 4 * n, 8 * M * M].map(place);
-  const buf = x.mem.buffer;
-  new Float64Array(buf, oSb, n).set(sb);
-  new Float64Array(buf, oWx, n * S).set(wx);
-  new Float64Array(buf, oWy, n * S).set(wy);
-  new Int32Array(buf, oIx, n).set(ix);
-  new Int32Array(buf, oIy, n).set(iy);
-  const run = () => spread(0, n, M, oSb, oWx, oWy, oIx, oIy, oGrid);
-  spread11(0, n, M, sb, wx, wy, ix, iy, grid, 0);
-  run();
-  const d = maxDifference(grid, new Float64Array(buf, oGrid, M * M));
-  if (d !== 0) throw new Error(`wasm probe: the spread differs from spread.ts by ${d}`);
-  const js = timeIt(() => spread11(0, n, M, sb, wx, wy, ix, iy, grid, 0), 1);
-  const wasm = timeIt(run, 1);
-  return rowsFor(`spread of n = ${n} windows 11 × 11 onto M = ${M}`, js, wasm);
+  const fields = [false, true].map((on) => {
+    allowFarWasm(on);
+    return new FarField(n, plan.M, plan.K, plan.window, plan.fhat);
+  });
+  allowFarWasm(true);
+  const g = [0, 1, 2, 3].map(() => new Float64Array(n));
+  fields.forEach((f, k) => {
+    f.spreadAndConvolve(sx, sy, sb);
+    f.gatherGradient(sx, sy, sb, g[2 * k], g[2 * k + 1]);
+  });
+  const d = Math.max(
+    maxDifference(g[0], g[2]),
+    maxDifference(g[1], g[3]),
+    maxDifference(fields[0].grid, fields[1].grid),
+  );
+  if (d !== 0) throw new Error(`wasm probe: the far field differs from farField.ts by ${d} at n = ${n}`);
+  const [sj, sw] = fields.map((f) => timeIt(() => f.spreadAndConvolve(sx, sy, sb), 1));
+  const [gj, gw] = fields.map((f, k) =>
+    timeIt(() => f.gatherGradient(sx, sy, sb, g[2 * k], g[2 * k + 1]), 1),
+  );
+  return [
+    ...rowsFor(`far spread + convolution n = ${n} (M = ${plan.M})`, sj, sw),
+    ...rowsFor(`far gather n = ${n}`, gj, gw),
+  ];
 }
 
 /**
@@ -173,5 +160,7 @@ function probeNear(n: number): BenchRow[] {
 export async function benchWasm(): Promise<BenchRow[]> {
   const near: BenchRow[] = [];
   for (const n of [1000, 10000, 100000]) near.push(...probeNear(n));
-  return [...probeFft(), ...(await probeSpread()), ...near];
+  const far: BenchRow[] = [];
+  for (const n of [1000, 10000, 100000]) far.push(...probeFar(n));
+  return [...probeFft(), ...far, ...near];
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFastSum, installFastSumThreads } from '../../src/model/fastsum';
 import { CellSort } from '../../src/model/fastsum/cells';
 import { CACHE_MAX, FarField } from '../../src/model/fastsum/farField';
+import { allowFarWasm } from '../../src/model/fastsum/farWasm';
 import { GridConvolver, spectrumLength } from '../../src/model/fastsum/gridFft';
 import { GridStage } from '../../src/model/fastsum/gridShare';
 import { installNodeFastSumThreads, stopNodeFastSumThreads } from '../../src/model/fastsum/helperNode';
@@ -54,19 +55,33 @@ describe('grid convolver by block ranges', () => {
   });
 });
 
-/** The grid stage run as tasks (one thread, the block's layout) against spreadAndConvolve. */
-function stageAgainstOnePass(geometry: Geometry, n: number, M: number, pos: Float64Array, cells: number) {
+/**
+ * The grid stage run as tasks (one thread, the block's layout) against spreadAndConvolve by the
+ * JavaScript loops: the stage's spread and gather in JavaScript (with kept weights when n ≤
+ * CACHE_MAX) or in WebAssembly (farWasm.ts: nothing kept).
+ */
+function stageAgainstOnePass(
+  geometry: Geometry,
+  n: number,
+  M: number,
+  pos: Float64Array,
+  cells: number,
+  wasm: boolean,
+) {
   const kernel = makeKernel({ geometry, core: 'gaussian', delta: 1e-3 });
   const plan = buildPlan(kernel, n, { grid: M, threads: 2 });
   const signs = Int8Array.from({ length: n }, (_, i) => (i % 3 ? 1 : -1));
   const v = sharedViews(new ArrayBuffer(sharedBytes(n, 2 * M * M)), n);
   const sorted = new CellSort(n, v.sx, v.sy, v.sb, v.cellStart);
   sorted.sort(pos, signs, cells);
+  allowFarWasm(false);
   const alone = new FarField(n, plan.M, plan.K, plan.window, plan.fhat);
-  alone.spreadAndConvolve(v.sx, v.sy, v.sb);
+  allowFarWasm(wasm);
   const far = new FarField(n, plan.M, plan.K, plan.window, plan.fhat, farMemory(v, plan.M, plan.K));
+  allowFarWasm(true);
+  alone.spreadAndConvolve(v.sx, v.sy, v.sb);
   expect(far.conv).not.toBeNull();
-  expect(far.cached).toBe(n <= CACHE_MAX);
+  expect(far.cached).toBe(n <= CACHE_MAX && !wasm);
   const stage = new GridStage(far, new Int32Array(CTRL_INTS));
   stage.reset(cells);
   stage.run(sorted, cells);
@@ -85,24 +100,38 @@ function stageAgainstOnePass(geometry: Geometry, n: number, M: number, pos: Floa
   expect(far.energy()).toBe(energy);
 }
 
+/** Half the particles within a window (at M = 512) of y = 0, so that bands wrap. */
+function bandedPositions(n: number): Float64Array {
+  const r = rng(9);
+  const pos = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    pos[2 * i] = r();
+    pos[2 * i + 1] = i % 2 ? (r() - 0.5) * (12 / 512) : r();
+  }
+  return pos;
+}
+
 describe('grid stage as tasks, one thread', () => {
   it('kept weights, M = 512, half the particles within a window of y = 0 (bands wrap)', () => {
     const n = 6000;
-    const r = rng(9);
-    const pos = new Float64Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      pos[2 * i] = r();
-      pos[2 * i + 1] = i % 2 ? (r() - 0.5) * (12 / 512) : r();
-    }
-    stageAgainstOnePass('isotropic', n, 512, pos, 40);
-    stageAgainstOnePass('slip', n, 512, pos, 0);
+    const pos = bandedPositions(n);
+    stageAgainstOnePass('isotropic', n, 512, pos, 40, false);
+    stageAgainstOnePass('slip', n, 512, pos, 0, false);
+  });
+
+  it('the same in WebAssembly (no kept weights; each band spread into the module and copied back)', () => {
+    const n = 6000;
+    const pos = bandedPositions(n);
+    stageAgainstOnePass('isotropic', n, 512, pos, 40, true);
+    stageAgainstOnePass('slip', n, 512, pos, 0, true);
   });
 
   it('weights not kept (n > CACHE_MAX), M = 64', () => {
     const n = CACHE_MAX + 1000;
     const r = rng(11);
     const pos = Float64Array.from({ length: 2 * n }, () => 2 * r() - 0.5);
-    stageAgainstOnePass('isotropic', n, 64, pos, 200);
+    stageAgainstOnePass('isotropic', n, 64, pos, 200, false);
+    stageAgainstOnePass('isotropic', n, 64, pos, 200, true);
   });
 });
 

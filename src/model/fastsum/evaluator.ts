@@ -93,7 +93,8 @@ export class FastSumEvaluator implements FastSum {
     this.farShared = plan.M > 0 && plan.M * plan.M <= v.grid.length;
     const mem = farMemory(v, plan.M, plan.K);
     this.far = plan.M > 0 ? new FarField(this.n, plan.M, plan.K, plan.window, plan.fhat, mem) : null;
-    if (this.farShared) writeFarConfig(v, plan.M, plan.K, plan.window.w, plan.window.beta);
+    if (this.farShared && this.far)
+      writeFarConfig(v, plan.M, plan.K, plan.window.w, plan.window.beta, this.far.cached);
     // the helper spreads too: the kept weights (if kept) must be the block's
     const far = this.far;
     const gridOk =

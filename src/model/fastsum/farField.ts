@@ -1,3 +1,4 @@
+import { FarWindowWasm } from './farWasm';
 import { GridConvolver, type SpectrumMemory } from './gridFft';
 import { spread11, spreadAny, touches } from './spread';
 import { poly7, TABLE_COEFS } from './table';
@@ -74,6 +75,10 @@ export class FarField {
   readonly cached: boolean;
   /** Whether the kept weights are the shared ones of `mem` (so another thread may write some). */
   readonly sharedWeights: boolean;
+  /** The spread and the gather in WebAssembly (null: the loops below). */
+  private readonly wasm: FarWindowWasm | null;
+  /** Whether the grid changed since the module last copied it (the gathers read the copy). */
+  private gridStale = true;
 
   /**
    * fhat[k₁·M + (k₂ mod M)] = F̂_k for k₁ = 0..K, |k₂| ≤ K (even in k₁ and in k₂). With fhat null
@@ -109,17 +114,20 @@ export class FarField {
     this.grid = mem.grid ? mem.grid.subarray(0, M * M) : new Float64Array(M * M);
     this.weightCoef = windowWeightTable(win.w, win.beta).coef;
     this.dscale = (-2 * M) / win.w;
+    this.wasm = this.stride === S ? FarWindowWasm.create(n, M, win.w, this.weightCoef, this.dscale) : null;
+    // the module computes the value weights again in the gather: nothing to keep
+    const keep = n <= CACHE_MAX && this.wasm === null;
     const shared =
-      n <= CACHE_MAX && this.stride === S && mem.wx && mem.wy && mem.ix && mem.iy && mem.wx.length >= n * S;
-    this.cached = n <= CACHE_MAX && (fhat !== null || shared === true);
+      keep && this.stride === S && mem.wx && mem.wy && mem.ix && mem.iy && mem.wx.length >= n * S;
+    this.cached = keep && (fhat !== null || shared === true);
     this.sharedWeights = shared === true;
-    const keep = this.cached ? n : CHUNK;
-    this.wx = shared ? mem.wx! : new Float64Array(keep * this.stride);
-    this.wy = shared ? mem.wy! : new Float64Array(keep * this.stride);
+    const slots = this.cached ? n : CHUNK;
+    this.wx = shared ? mem.wx! : new Float64Array(slots * this.stride);
+    this.wy = shared ? mem.wy! : new Float64Array(slots * this.stride);
     this.dwx = new Float64Array(CHUNK * this.stride);
     this.dwy = new Float64Array(CHUNK * this.stride);
-    this.ix = shared ? mem.ix! : new Int32Array(keep);
-    this.iy = shared ? mem.iy! : new Int32Array(keep);
+    this.ix = shared ? mem.ix! : new Int32Array(slots);
+    this.iy = shared ? mem.iy! : new Int32Array(slots);
   }
 
   /**
@@ -197,6 +205,15 @@ export class FarField {
    * potential false only the energy (the grid keeps ρ; no gather may follow).
    */
   spreadAndConvolve(sx: Float64Array, sy: Float64Array, sb: Float64Array, potential = true): void {
+    const { n, grid, M } = this;
+    if (this.wasm) this.wasm.spread(sx, sy, sb, grid, 0, M, 0, n, true);
+    else this.spread(sx, sy, sb);
+    this.lastEnergy = potential ? this.conv!.convolve(grid, grid) : this.conv!.quadForm(grid);
+    this.gridStale = true;
+  }
+
+  /** ρ onto the grid by the JavaScript loops. */
+  private spread(sx: Float64Array, sy: Float64Array, sb: Float64Array): void {
     const { n, stride, wx, wy, ix, iy, grid, M } = this;
     grid.fill(0);
     for (let j0 = 0; j0 < n; j0 += CHUNK) {
@@ -206,7 +223,6 @@ export class FarField {
       if (stride === S) spread11(j0, j1, M, sb, wx, wy, ix, iy, grid, vb);
       else spreadAny(j0, j1, stride, M, sb, wx, wy, ix, iy, grid, j0 - vb);
     }
-    this.lastEnergy = potential ? this.conv!.convolve(grid, grid) : this.conv!.quadForm(grid);
   }
 
   /** The kept value weights of particles [from, to) (the first phase of a shared spread). */
@@ -228,6 +244,10 @@ export class FarField {
     to: number,
   ): void {
     const { stride, wx, wy, ix, iy, grid, M } = this;
+    if (this.wasm) {
+      this.wasm.spread(sx, sy, sb, grid, r0, r1, from, to);
+      return;
+    }
     for (let j0 = from; j0 < to; j0 += CHUNK) {
       const j1 = Math.min(to, j0 + CHUNK);
       const vb = this.cached ? 0 : j0;
@@ -251,6 +271,12 @@ export class FarField {
   /** The grid is convolved (elsewhere: gridShare.ts), with this Σ_g ρ_g u_g. */
   setConvolved(energy: number): void {
     this.lastEnergy = energy;
+    this.gridStale = true;
+  }
+
+  /** The grid was convolved elsewhere (the main thread's, for a helper's gather-only view). */
+  gridChanged(): void {
+    this.gridStale = true;
   }
 
   /** Σ_g ρ_g u_g = Σ_i Σ_j b_i b_j far(x_i − x_j) (after spreadAndConvolve). */
@@ -283,6 +309,12 @@ export class FarField {
     to: number,
   ): void {
     const { stride, wx, wy, dwx, dwy, ix, iy, grid, M } = this;
+    if (this.wasm) {
+      if (this.gridStale) this.wasm.gridIn(grid);
+      this.gridStale = false;
+      this.wasm.gather(sx, sy, sb, fx, fy, from, to);
+      return;
+    }
     for (let i0 = from; i0 < to; i0 += CHUNK) {
       const i1 = Math.min(to, i0 + CHUNK);
       const vb = this.cached ? 0 : i0;

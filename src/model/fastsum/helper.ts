@@ -69,8 +69,10 @@ export class NearHelper {
   private farView(s: Block): FarField {
     const config = Atomics.load(s.v.ctrl, CTRL.FAR_CONFIG);
     if (config !== s.farConfig || !s.far) {
-      const { M, K, w, beta } = readFarConfig(s.v);
-      s.far = new FarField(s.v.n, M, K, { w, beta }, null, farMemory(s.v, M, K));
+      const { M, K, w, beta, kept } = readFarConfig(s.v);
+      // the block's weights only when the main thread keeps them there (its spread may not: farWasm.ts)
+      const { wx, wy, ix, iy, ...mem } = farMemory(s.v, M, K);
+      s.far = new FarField(s.v.n, M, K, { w, beta }, null, kept ? { wx, wy, ix, iy, ...mem } : mem);
       s.stage = s.far.conv ? new GridStage(s.far, s.v.ctrl) : null;
       s.farConfig = config;
     }
@@ -103,6 +105,7 @@ export class NearHelper {
       // the main thread publishes the grid of this command after its FFT (it always does)
       for (let g = Atomics.load(ctrl, CTRL.GRID); g !== seq; g = Atomics.load(ctrl, CTRL.GRID))
         Atomics.wait(ctrl, CTRL.GRID, g, 100);
+      far.gridChanged();
       const { sx, sy, sb, ffx, ffy, n } = s.v;
       runTasks(ctrl, CTRL.GATHER_CLAIM, CTRL.GATHER_DONE, gatherTasks(n), (t) =>
         far.gatherRange(sx, sy, sb, ffx, ffy, t * GATHER_TASK, Math.min(n, (t + 1) * GATHER_TASK)),

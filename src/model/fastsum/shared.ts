@@ -56,8 +56,10 @@ export const CTRL = {
    * finds it unstarted (compareExchange from SEQ − 1: each command runs on exactly one thread).
    */
   CLAIM: 31,
+  /** 1 when the main thread's far field keeps its weights in the block (the helper's gather may read them). */
+  FAR_KEPT: 32,
 } as const;
-export const CTRL_INTS = 32;
+export const CTRL_INTS = 33;
 /** Phases of the shared grid stage (slots GRID_CLAIM + p, GRID_DONE + p). */
 export const GRID_PHASES = 4;
 
@@ -236,8 +238,16 @@ export function readNearConfig(v: SharedViews): NearConfig {
   };
 }
 
-/** Publish the far field's grid side, cut-off and window for the helper (M = 0: none). */
-export function writeFarConfig(v: SharedViews, M: number, K: number, w: number, beta: number): void {
+/** Publish the far field's grid side, cut-off, window and whether it keeps weights, for the helper. */
+export function writeFarConfig(
+  v: SharedViews,
+  M: number,
+  K: number,
+  w: number,
+  beta: number,
+  kept: boolean,
+): void {
+  v.ctrl[CTRL.FAR_KEPT] = kept ? 1 : 0;
   v.ctrl[CTRL.FAR_M] = M;
   v.ctrl[CTRL.FAR_K] = K;
   v.ctrl[CTRL.FAR_W] = w;
@@ -245,9 +255,21 @@ export function writeFarConfig(v: SharedViews, M: number, K: number, w: number, 
   Atomics.add(v.ctrl, CTRL.FAR_CONFIG, 1);
 }
 
-export function readFarConfig(v: SharedViews): { M: number; K: number; w: number; beta: number } {
+export function readFarConfig(v: SharedViews): {
+  M: number;
+  K: number;
+  w: number;
+  beta: number;
+  kept: boolean;
+} {
   const c = v.ctrl;
-  return { M: c[CTRL.FAR_M], K: c[CTRL.FAR_K], w: c[CTRL.FAR_W], beta: v.params[PARAM.BETA] };
+  return {
+    M: c[CTRL.FAR_M],
+    K: c[CTRL.FAR_K],
+    w: c[CTRL.FAR_W],
+    beta: v.params[PARAM.BETA],
+    kept: c[CTRL.FAR_KEPT] === 1,
+  };
 }
 
 /** Doubles of the block's grid room that a far field of side M, cut-off K shares: grid and spectrum. */

@@ -1,5 +1,6 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { fastSumThreadsStatus } from '../fastsum';
+import { farWasmStatus } from '../fastsum/farWasm';
 import { nearWasmStatus } from '../fastsum/nearWasm';
 import { fftWasmStatus } from '../fftWasm';
 import { finishCommand, whenServed } from '../helperThread';
@@ -45,12 +46,12 @@ export function clusterThreads(): ClusterThreads | null {
   return installed;
 }
 
-/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers, and where the near field's and the FFT's loops run. */
+/** The particles' threads in one line (the CLI's run output, the app's footer): both helpers, and where the near field's, the far field's and the FFT's loops run. */
 export function particleThreadsStatus(): string {
   const clusters = installed
     ? "; a second helper takes near-pair clusters of the multirate method's sub-steps"
     : '';
-  return `${fastSumThreadsStatus()}${clusters}; ${nearWasmStatus()}; ${fftWasmStatus()}`;
+  return `${fastSumThreadsStatus()}${clusters}; ${nearWasmStatus()}; ${farWasmStatus()}; ${fftWasmStatus()}`;
 }
 
 export const CCTRL = {

@@ -16,8 +16,13 @@ test('n = 1000 pairing: the particle worker has both helper workers; a checkpoin
   await page.waitForFunction(() => window.__lab.threads !== '', null, { timeout: LONG });
   const threads = await lab(page, () => window.__lab.threads);
   assert(/^two threads/.test(threads) && /near-pair clusters/.test(threads), `threads line: ${threads}`);
-  // the near field's pair loops and the FFT passes compile under the CSP ('wasm-unsafe-eval') in the workers
-  assert(/near field in WebAssembly SIMD; FFT in WebAssembly SIMD/.test(threads), `threads line: ${threads}`);
+  // the near field's pair loops, the spread and gather and the FFT passes compile under the CSP ('wasm-unsafe-eval') in the workers
+  assert(
+    /near field in WebAssembly SIMD; spread and gather in WebAssembly SIMD; FFT in WebAssembly SIMD/.test(
+      threads,
+    ),
+    `threads line: ${threads}`,
+  );
   const footer = await page.getAttribute('[data-testid=status-footer] span[title^="Particles"]', 'title');
   assert(footer?.includes(threads), `footer tooltip: ${footer}`);
   await page.click('[data-testid=play]');
@@ -38,7 +43,9 @@ test('n = 1000 pairing: the particle worker has both helper workers; a checkpoin
   const node = JSON.parse(cli.stdout);
   assert(/^two threads/.test(node.threads.particles), `CLI threads: ${node.threads.particles}`);
   assert(
-    /near field in WebAssembly SIMD; FFT in WebAssembly SIMD/.test(node.threads.particles),
+    /near field in WebAssembly SIMD; spread and gather in WebAssembly SIMD; FFT in WebAssembly SIMD/.test(
+      node.threads.particles,
+    ),
     `CLI threads: ${node.threads.particles}`,
   );
   const { worst, worst32 } = particleGap(node.particles, got.pos);
