@@ -10,9 +10,10 @@ import { makeKernel } from '../../src/model/kernels';
 import type { CoreModel, Geometry } from '../../src/model/types';
 
 /**
- * The near field's pair loop in WebAssembly (fastsum/nearIso.wat via nearWasm.ts) against the
- * JavaScript loop it replaces (nearBlocks.ts isoBlock, itself checked against direct sums in
- * fastsum.test.ts): the same operations in the same order, so the same bits — on uniform states,
+ * The near field's pair loops in WebAssembly (fastsum/nearIso.wat via nearWasm.ts) against the
+ * JavaScript loops they replace (nearBlocks.ts isoBlock, slipBlock, energyBlock, themselves checked
+ * against direct sums in fastsum.test.ts): the same operations in the same order, so the same bits
+ * — both geometries (the slip energy stays JavaScript), on uniform states,
  * on states with pairs inside the exact gaussian core (s = q/2δ² ≤ 40, the module's call back)
  * and coincident particles (q = 0), a clump whose products fold into logarithms, with odd block
  * lengths (the scalar tail) and many chunks; gradients and energies.
@@ -71,19 +72,23 @@ describe('near field in WebAssembly', () => {
   });
 
   it('runs here (node has WebAssembly SIMD)', () => {
-    expect(nearWasmStatus()).toBe('isotropic near field in WebAssembly SIMD');
+    expect(nearWasmStatus()).toBe('near field in WebAssembly SIMD');
   });
 
-  const cases: Array<[CoreModel, number, number, boolean]> = [
-    ['gaussian', 1e-3, 2001, false], // exact core, -1/q beyond s = 40 and the call back inside
-    ['gaussian', 1e-7, 1500, false], // exact core far below the table's reach
-    ['gaussian', 1e-2, 1999, true], // tabulated core
-    ['plummer', 3e-2, 2000, true], // another core model, tabulated
-    ['gaussian', 1e-2, 37, false], // a handful of cells
+  const cases: Array<[Geometry, CoreModel, number, number, boolean]> = [
+    ['isotropic', 'gaussian', 1e-3, 2001, false], // exact core, -1/q beyond s = 40 and the call back inside
+    ['isotropic', 'gaussian', 1e-7, 1500, false], // exact core far below the table's reach
+    ['isotropic', 'gaussian', 1e-2, 1999, true], // tabulated core
+    ['isotropic', 'plummer', 3e-2, 2000, true], // another core model, tabulated
+    ['isotropic', 'gaussian', 1e-2, 37, false], // a handful of cells
+    ['slip', 'gaussian', 1e-3, 2001, false], // slip: the closed forms beyond s = 40, js.slip inside
+    ['slip', 'gaussian', 1e-7, 1500, false],
+    ['slip', 'gaussian', 1e-2, 1999, true],
+    ['slip', 'plummer', 3e-2, 2000, true],
   ];
-  for (const [core, delta, n, tabulated] of cases)
-    it(`${core} δ = ${delta}, n = ${n}: the same bits as isoBlock`, () => {
-      const r = nearPair('isotropic', core, delta, n, n + 5);
+  for (const [geometry, core, delta, n, tabulated] of cases)
+    it(`${geometry} ${core} δ = ${delta}, n = ${n}: the same bits as ${geometry === 'slip' ? 'slipBlock' : 'isoBlock'}`, () => {
+      const r = nearPair(geometry, core, delta, n, n + 5);
       expect(r.cfg.tabulatedCore).toBe(tabulated);
       expect(r.used).toBe(true);
       expect(r.js.pairsInside).toBeGreaterThan(n);
@@ -97,35 +102,37 @@ describe('near field in WebAssembly', () => {
       expect(norm).toBeGreaterThan(0);
     });
 
-  it('is not used where it does not apply: slip, or an exact core other than the gaussian', () => {
-    expect(nearPair('slip', 'gaussian', 1e-3, 1200, 3).used).toBe(false);
-    const plummer = nearPair('isotropic', 'plummer', 1e-3, 1200, 4);
-    expect(plummer.cfg.tabulatedCore).toBe(false);
-    expect(plummer.used).toBe(false);
+  it('is not used where it does not apply: an exact core other than the gaussian', () => {
+    for (const geometry of ['isotropic', 'slip'] as const) {
+      const plummer = nearPair(geometry, 'plummer', 1e-3, 1200, 4);
+      expect(plummer.cfg.tabulatedCore).toBe(false);
+      expect(plummer.used).toBe(false);
+    }
   });
 
-  it('a whole fast-sum evaluation (many chunks, far field, energy) is the same bits either way', () => {
-    // (gradient, energy, and the fused sweep, which stays in JavaScript)
-    const n = 3000;
-    const delta = 1 / n;
-    const kernel = makeKernel({ geometry: 'isotropic', core: 'gaussian', delta });
-    const { pos, signs } = state(n, delta, 11);
-    const run = (on: boolean) => {
-      allowNearWasm(on);
-      const fs = createFastSum(kernel, n);
-      const raw = new Float64Array(2 * n);
-      fs.accumulate(pos, signs, raw);
-      const both = new Float64Array(2 * n);
-      const e = fs.accumulateWithEnergy(pos, signs, both);
-      const energy = fs.pairEnergy(pos, signs);
-      allowNearWasm(true);
-      return { raw: Array.from(raw), both: Array.from(both), e, energy };
-    };
-    const js = run(false);
-    const wasm = run(true);
-    expect(wasm.raw).toEqual(js.raw);
-    expect(wasm.both).toEqual(js.both);
-    expect(wasm.e).toBe(js.e);
-    expect(wasm.energy).toBe(js.energy);
-  });
+  for (const geometry of ['isotropic', 'slip'] as const)
+    it(`${geometry}: a whole fast-sum evaluation (many chunks, far field, energy) is the same bits either way`, () => {
+      // (gradient, energy, and the fused sweep: the module's two sweeps against bothBlock)
+      const n = 3000;
+      const delta = 1 / n;
+      const kernel = makeKernel({ geometry, core: 'gaussian', delta });
+      const { pos, signs } = state(n, delta, 11);
+      const run = (on: boolean) => {
+        allowNearWasm(on);
+        const fs = createFastSum(kernel, n);
+        const raw = new Float64Array(2 * n);
+        fs.accumulate(pos, signs, raw);
+        const both = new Float64Array(2 * n);
+        const e = fs.accumulateWithEnergy(pos, signs, both);
+        const energy = fs.pairEnergy(pos, signs);
+        allowNearWasm(true);
+        return { raw: Array.from(raw), both: Array.from(both), e, energy };
+      };
+      const js = run(false);
+      const wasm = run(true);
+      expect(wasm.raw).toEqual(js.raw);
+      expect(wasm.both).toEqual(js.both);
+      expect(wasm.e).toBe(js.e);
+      expect(wasm.energy).toBe(js.energy);
+    });
 });

@@ -1,7 +1,7 @@
 import { CORES, type CoreForms, type PairConstants } from '../kernels/cores';
 import type { SortedParticles } from './cells';
 import { bothBlock, energyBlock, isoBlock, type RowLogs, slipBlock } from './nearBlocks';
-import { WasmIsoBlocks } from './nearWasm';
+import { WasmNearBlocks } from './nearWasm';
 import type { PiecewiseTable } from './table';
 
 /**
@@ -95,8 +95,8 @@ export class NearField {
   private pairCount = 0;
   /** The exact gaussian core's per-particle logarithms of the energy loops (nearBlocks.ts). */
   private readonly logs: RowLogs | null;
-  /** isoBlock and energyBlock in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
-  private readonly wasm: WasmIsoBlocks | null;
+  /** isoBlock or slipBlock, and the isotropic energyBlock, in WebAssembly (nearWasm.ts; null: not for this configuration or platform). */
+  private readonly wasm: WasmNearBlocks | null;
 
   constructor(
     readonly config: NearConfig,
@@ -105,7 +105,7 @@ export class NearField {
   ) {
     this.grad = config.slip ? SLIP : ISO;
     const n = p.n;
-    this.wasm = config.slip ? null : WasmIsoBlocks.create(config, n);
+    this.wasm = WasmNearBlocks.create(config, n);
     this.logs =
       !config.tabulatedCore && config.core.code === CORES.gaussian.code
         ? {
@@ -132,8 +132,8 @@ export class NearField {
   /** Chunk k of a sweep: its gradients (own and spill, zeroed first) and/or its energy and pairs. */
   runChunk(gradient: boolean, energy: boolean, k: number): void {
     const kind = gradient ? (energy ? BOTH : this.grad) : ENERGY;
-    // (null for slip) the module has no fused loop: BOTH runs as its gradient sweep, then its
-    // energy sweep, the same bits as bothBlock (which matches the two sweeps)
+    // the module has no fused loop: BOTH runs as its gradient sweep, then the energy sweep (the
+    // module's, or nearBlocks.ts energyBlock for slip), the same bits as bothBlock (which matches the two)
     const wasm = this.wasm;
     const [a, b] = this.particles(k);
     const [c, d] = this.particles((k + 1) % this.chunks);
@@ -142,7 +142,7 @@ export class NearField {
     this.energyAcc = 0;
     this.pairCount = 0;
     if (wasm && kind === BOTH) {
-      this.sweep(ISO, k);
+      this.sweep(this.grad, k);
       this.sweep(ENERGY, k);
     } else this.sweep(kind, k);
     if (wasm && gradient) wasm.store(this.out, a, b, c, d);
@@ -209,7 +209,7 @@ export class NearField {
   }
 
   /** Into the module: the particles chunk k's pairs read, its own rows and `reach` rows above (wrapping). */
-  private loadChunk(wasm: WasmIsoBlocks, k: number): void {
+  private loadChunk(wasm: WasmNearBlocks, k: number): void {
     const { sx, sy, sb, n } = this.p;
     const c = this.config.cells;
     if (c === 0) {
@@ -322,6 +322,10 @@ export class NearField {
         else this.pairCount += isoBlock(sx, sy, sb, ox, oy, jx, jy, i0, i1, j0, j1, same, shx, shy, cfg);
         return;
       case SLIP:
+        if (this.wasm) {
+          this.pairCount += this.wasm.block(i0, i1, j0, j1, same, shx, shy, jx !== ox);
+          return;
+        }
         this.pairCount += slipBlock(
           sx,
           sy,
@@ -342,7 +346,7 @@ export class NearField {
         );
         return;
       case ENERGY:
-        if (this.wasm) this.energyAcc += this.wasm.energy(i0, i1, j0, j1, same, shx, shy);
+        if (this.wasm?.energyLoop) this.energyAcc += this.wasm.energy(i0, i1, j0, j1, same, shx, shy);
         else
           this.energyAcc += energyBlock(
             sx,

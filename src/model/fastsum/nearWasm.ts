@@ -1,19 +1,19 @@
-import { CORES, pairRadialA } from '../kernels/cores';
+import { CORES, pairRadialA, pairSlip } from '../kernels/cores';
 import { type CompiledWasm, compileWasm } from '../wasmModule';
 import type { NearConfig, NearOutput } from './nearField';
 import { NEAR_ISO_WASM } from './nearIsoWasm';
 import { TABLE_COEFS } from './table';
 
 /**
- * The isotropic near field's pair loops in WebAssembly SIMD (nearIso.wat): the same bits as
- * nearBlocks.ts isoBlock (gradient) and energyBlock, 1.3–1.9× faster (bench section wasm).
- * Written by hand because these loops are the fast sum's hottest and JavaScript has no SIMD; the
- * module is 3.3 kB, compiled synchronously once per thread (the fast sum runs in workers and
- * node). It works in a memory of its own (one per NearField, so per
- * thread): a chunk copies in the sorted particles its pairs read and copies out the gradients it
- * wrote (O(n) per evaluation, against O(pairs) of work). Used for the isotropic geometry with the
- * tabulated core (any core model) or the exact gaussian core; everything else, and any platform
- * without WebAssembly SIMD, runs the JavaScript loops.
+ * The near field's pair loops in WebAssembly SIMD (nearIso.wat): the same bits as nearBlocks.ts
+ * isoBlock and energyBlock (isotropic) and slipBlock (the slip gradient), 1.3–1.9× faster (bench
+ * section wasm). Written by hand because these loops are the fast sum's hottest and JavaScript has
+ * no SIMD; the module is 5.9 kB, compiled synchronously once per thread (the fast sum runs in
+ * workers and node). It works in a memory of its own (one per NearField, so per thread): a chunk
+ * copies in the sorted particles its pairs read and copies out the gradients it wrote (O(n) per
+ * evaluation, against O(pairs) of work). Used with the tabulated core (any core model) or the
+ * exact gaussian core; the slip energy, the other exact cores and any platform without
+ * WebAssembly SIMD run the JavaScript loops.
  */
 
 /** Whether NearFields built from now on may use the module (tests and the bench compare both). */
@@ -31,12 +31,10 @@ function nearModule(): WebAssembly.Module | null {
   return compiled.module;
 }
 
-/** One clause for the threads line (UI footer, CLI): where the isotropic near field's pair loop runs. */
+/** One clause for the threads line (UI footer, CLI): where the near field's pair loops run. */
 export function nearWasmStatus(): string {
-  if (!enabled) return 'isotropic near field in JavaScript';
-  return nearModule()
-    ? 'isotropic near field in WebAssembly SIMD'
-    : `isotropic near field in JavaScript (${compiled?.why})`;
+  if (!enabled) return 'near field in JavaScript';
+  return nearModule() ? 'near field in WebAssembly SIMD' : `near field in JavaScript (${compiled?.why})`;
 }
 
 /** A block's pairs (as nearBlocks.ts takes them; same 0/1): the arguments of both exports. */
@@ -63,19 +61,21 @@ interface WasmArrays {
   readonly acc: Float64Array;
 }
 
-export class WasmIsoBlocks {
+export class WasmNearBlocks {
   private readonly a: WasmArrays;
   private readonly run: Block;
   private readonly runEnergy: EnergyBlock;
+  /** The energy loop is the isotropic one: slip energies stay in nearBlocks.ts. */
+  readonly energyLoop: boolean;
 
   /** A module instance for this configuration and n, or null where it does not apply or load. */
-  static create(cfg: NearConfig, n: number): WasmIsoBlocks | null {
-    if (!enabled || cfg.slip || TABLE_COEFS !== 8) return null;
+  static create(cfg: NearConfig, n: number): WasmNearBlocks | null {
+    if (!enabled || TABLE_COEFS !== 8) return null;
     if (!cfg.tabulatedCore && cfg.core.code !== CORES.gaussian.code) return null;
     const module = nearModule();
     if (!module) return null;
     try {
-      return new WasmIsoBlocks(module, cfg, n);
+      return new WasmNearBlocks(module, cfg, n);
     } catch {
       return null; // no memory for it: isoBlock
     }
@@ -83,18 +83,25 @@ export class WasmIsoBlocks {
 
   private constructor(module: WebAssembly.Module, cfg: NearConfig, n: number) {
     const aligned = (len: number) => 2 * Math.ceil(len / 2);
-    const lengths = [n, n, n, n, n, n, n, cfg.grad.coef.length, cfg.val.coef.length, n, n, n];
+    const lengths = [n, n, n, n, n, n, n, cfg.grad.coef.length, cfg.val.coef.length, n, n, n, 3];
     const bytes = 8 * lengths.reduce((s, len) => s + aligned(len), 0);
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const core = cfg.core;
-    const instance = new WebAssembly.Instance(module, {
-      js: { mem: memory, radialA: (q: number) => pairRadialA(q, core), phi: cfg.forms.phi, log: Math.log },
-    });
     let off = 0;
-    const [sx, sy, sb, ox, oy, px, py, coef, val, plus, minus, acc] = lengths.map((len) => {
+    const [sx, sy, sb, ox, oy, px, py, coef, val, plus, minus, acc, prof] = lengths.map((len) => {
       const v = new Float64Array(memory.buffer, off, len);
       off += 8 * aligned(len);
       return v;
+    });
+    const instance = new WebAssembly.Instance(module, {
+      js: {
+        mem: memory,
+        radialA: (q: number) => pairRadialA(q, core),
+        phi: cfg.forms.phi,
+        log: Math.log,
+        // the exact core's slip profile within s = 40, into the module's 3 doubles
+        slip: (q: number) => pairSlip(q, core, prof),
+      },
     });
     coef.set(cfg.grad.coef);
     val.set(cfg.val.coef);
@@ -114,7 +121,9 @@ export class WasmIsoBlocks {
     );
     const initEnergy = instance.exports.initEnergy as (...args: number[]) => void;
     initEnergy(val.byteOffset, plus.byteOffset, minus.byteOffset, acc.byteOffset, cfg.val.invH);
-    this.run = instance.exports.block as Block;
+    (instance.exports.initSlip as (prof: number) => void)(prof.byteOffset);
+    this.energyLoop = !cfg.slip;
+    this.run = (cfg.slip ? instance.exports.slipBlock : instance.exports.block) as Block;
     this.runEnergy = instance.exports.energy as EnergyBlock;
   }
 
@@ -142,7 +151,7 @@ export class WasmIsoBlocks {
     return this.a;
   }
 
-  /** isoBlock over the module's arrays, j's terms into the spill or the own gradients. */
+  /** isoBlock (slipBlock for the slip geometry) over the module's arrays, j's terms into the spill or the own gradients. */
   block(
     i0: number,
     i1: number,
