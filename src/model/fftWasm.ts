@@ -11,8 +11,18 @@ import { type CompiledWasm, compileWasm } from './wasmModule';
  *
  * One instance per thread (module state): a block is copied into its memory, transformed, and
  * copied back (2 passes over the block against log₄n passes of butterflies). Memory layout:
- * the block's re and im (capacity doubles each), then cos, sin for each length used so far.
+ * the block's re (capacity doubles), IM_SKEW bytes, its im (capacity doubles), then cos, sin for
+ * each length used so far.
  */
+
+/**
+ * Bytes between the end of the re array and the start of the im array. Without it, re and im
+ * are a power of two apart and element r of both falls in the same L1 set, as do the butterfly
+ * inputs a power of two rows apart: every radix-4 butterfly wants 8 lines from one 8-way set.
+ * Half a 4 kB page moves im to the other half of the sets. Measured (grid convolution, the same
+ * bits): M = 512 5.2 → 4.2 ms, 1024 26.8 → 18.7, 2048 131 → 84, 4096 812 → 501.
+ */
+const IM_SKEW = 2048;
 
 /** Whether fftColumns may use the module (tests and the bench compare both). */
 let enabled = true;
@@ -75,7 +85,7 @@ class FftPasses {
     if (size <= this.capacity) return;
     this.capacity = Math.max(size, 2 * this.capacity);
     this.tables.clear();
-    this.end = 16 * this.capacity;
+    this.end = 16 * this.capacity + IM_SKEW;
     this.grow(this.end);
   }
 
@@ -84,7 +94,12 @@ class FftPasses {
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
     // views of the (possibly new) buffer
     this.re = new Float64Array(this.memory.buffer, 0, this.capacity);
-    this.im = new Float64Array(this.memory.buffer, 8 * this.capacity, this.capacity);
+    this.im = new Float64Array(this.memory.buffer, this.imAt(), this.capacity);
+  }
+
+  /** Byte offset of the im array. */
+  private imAt(): number {
+    return 8 * this.capacity + IM_SKEW;
   }
 
   private twiddles(t: TwiddleSource): number {
@@ -119,7 +134,6 @@ class FftPasses {
   ): void {
     const { n } = t;
     const run = forward ? this.dif : this.dit;
-    const im0 = () => 8 * this.capacity;
     if (W < wide) {
       const span = (n - 1) * W + (c1 - c0);
       this.reserve(span);
@@ -128,7 +142,7 @@ class FftPasses {
       this.im.set(im.subarray(c0, c0 + span));
       for (let b0 = c0; b0 < c1; b0 += cb) {
         const at = 8 * (b0 - c0);
-        run(at, im0() + at, n, 8 * W, Math.min(c1, b0 + cb) - b0, tw, tw + 8 * n);
+        run(at, this.imAt() + at, n, 8 * W, Math.min(c1, b0 + cb) - b0, tw, tw + 8 * n);
       }
       re.set(this.re.subarray(0, span), c0);
       im.set(this.im.subarray(0, span), c0);
@@ -139,7 +153,7 @@ class FftPasses {
     for (let b0 = c0; b0 < c1; b0 += cb) {
       const w = Math.min(c1, b0 + cb) - b0;
       copyColumns(re, im, W, b0, this.re, this.im, w, n, true);
-      run(0, im0(), n, 8 * w, w, tw, tw + 8 * n);
+      run(0, this.imAt(), n, 8 * w, w, tw, tw + 8 * n);
       copyColumns(re, im, W, b0, this.re, this.im, w, n, false);
     }
   }
