@@ -62,6 +62,8 @@ export class NearPairs {
       let cy = Math.floor(wy[i] * m);
       if (cx >= m) cx = m - 1;
       if (cy >= m) cy = m - 1;
+      const xi = pos[2 * i];
+      const yi = pos[2 * i + 1];
       for (let oy = -1; oy <= 1; oy++) {
         let ny = cy + oy;
         if (ny < 0) ny += m;
@@ -70,7 +72,14 @@ export class NearPairs {
           let nx = cx + ox;
           if (nx < 0) nx += m;
           else if (nx >= m) nx -= m;
-          for (let j = head[ny * m + nx]; j >= 0; j = next[j]) if (j > i) this.consider(pos, i, j, r2);
+          // a cell's list runs from its largest index down: stop at the first j ≤ i
+          for (let j = head[ny * m + nx]; j > i; j = next[j]) {
+            let dx = xi - pos[2 * j];
+            let dy = yi - pos[2 * j + 1];
+            dx -= Math.round(dx);
+            dy -= Math.round(dy);
+            if (!(dx * dx + dy * dy >= r2)) this.add(i, j, dx, dy);
+          }
         }
       }
     }
@@ -82,7 +91,10 @@ export class NearPairs {
     let dy = pos[2 * i + 1] - pos[2 * j + 1];
     dx -= Math.round(dx);
     dy -= Math.round(dy);
-    if (dx * dx + dy * dy >= r2) return;
+    if (!(dx * dx + dy * dy >= r2)) this.add(i, j, dx, dy);
+  }
+
+  private add(i: number, j: number, dx: number, dy: number): void {
     if (this.count === this.pairI.length) this.grow();
     const p = this.count++;
     this.pairI[p] = i;
