@@ -80,6 +80,9 @@ describe('near field in WebAssembly', () => {
     ['isotropic', 'gaussian', 1e-7, 1500, false], // exact core far below the table's reach
     ['isotropic', 'gaussian', 1e-2, 1999, true], // tabulated core
     ['isotropic', 'plummer', 3e-2, 2000, true], // another core model, tabulated
+    ['isotropic', 'plummer', 1e-3, 2001, false], // exact plummer core: −1/(q + δ²) in the module
+    ['isotropic', 'poisson', 1e-3, 2001, false], // exact poisson core: √ and ÷ in the module
+    ['isotropic', 'poisson', 1e-7, 1501, false], // the poisson core where q ≫ δ² and where q ≪ δ² (the clump)
     ['isotropic', 'gaussian', 1e-2, 37, false], // a handful of cells
     ['slip', 'gaussian', 1e-3, 2001, false], // slip: the closed forms beyond s = 40, js.slip inside
     ['slip', 'gaussian', 1e-7, 1500, false],
@@ -102,20 +105,29 @@ describe('near field in WebAssembly', () => {
       expect(norm).toBeGreaterThan(0);
     });
 
-  it('is not used where it does not apply: an exact core other than the gaussian', () => {
-    for (const geometry of ['isotropic', 'slip'] as const) {
-      const plummer = nearPair(geometry, 'plummer', 1e-3, 1200, 4);
-      expect(plummer.cfg.tabulatedCore).toBe(false);
-      expect(plummer.used).toBe(false);
+  it('is not used where it does not apply: slip with an exact algebraic core, the exact ring core', () => {
+    for (const core of ['plummer', 'poisson'] as const) {
+      const slip = nearPair('slip', core, 1e-3, 1200, 4);
+      expect(slip.cfg.tabulatedCore).toBe(false);
+      expect(slip.used).toBe(false);
     }
+    const ring = nearPair('isotropic', 'ring', 1e-3, 1200, 4);
+    expect(ring.cfg.tabulatedCore).toBe(false);
+    expect(ring.used).toBe(false);
   });
 
-  for (const geometry of ['isotropic', 'slip'] as const)
-    it(`${geometry}: a whole fast-sum evaluation (many chunks, far field, energy) is the same bits either way`, () => {
+  const whole: Array<[Geometry, CoreModel]> = [
+    ['isotropic', 'gaussian'],
+    ['slip', 'gaussian'],
+    ['isotropic', 'plummer'],
+    ['isotropic', 'poisson'],
+  ];
+  for (const [geometry, core] of whole)
+    it(`${geometry} ${core}: a whole fast-sum evaluation (many chunks, far field, energy) is the same bits either way`, () => {
       // (gradient, energy, and the fused sweep: the module's two sweeps against bothBlock)
       const n = 3000;
       const delta = 1 / n;
-      const kernel = makeKernel({ geometry, core: 'gaussian', delta });
+      const kernel = makeKernel({ geometry, core, delta });
       const { pos, signs } = state(n, delta, 11);
       const run = (on: boolean) => {
         allowNearWasm(on);

@@ -1,6 +1,7 @@
 ;; The isotropic near field's pair loop (nearBlocks.ts isoBlock) in WebAssembly SIMD: pairs j, j+1 in
 ;; one f64x2, the same operations in the same order per pair as isoBlock, i's sums taken lane by lane
 ;; in j order, so the same bits. The exact gaussian core's pairs within s = q/2δ² ≤ 40 call js.radialA.
+;; The exact plummer and poisson cores' gradient terms are computed here in closed form ($alg).
 ;; energyBlock likewise (below: energy), and slipBlock's gradient (below: slipBlock; the slip energy stays
 ;; JavaScript: not the dynamics' hot path).
 ;; Assembled into nearIsoWasm.ts by scripts/wasm.mjs (tests/unit/nearWasm.test.ts checks they agree).
@@ -26,6 +27,14 @@
  (global $acc (mut i32) (i32.const 0))
  (global $invHv (mut f64) (f64.const 0))
  (global $prof (mut i32) (i32.const 0))
+ ;; the isotropic gradient's exact algebraic core (0: none, 1: plummer, 2: poisson), and its δ², δ
+ (global $alg (mut i32) (i32.const 0))
+ (global $d2 (mut f64) (f64.const 0))
+ (global $delta (mut f64) (f64.const 0))
+ (func (export "initAlgebraic") (param $alg i32) (param $d2 f64) (param $delta f64)
+  (global.set $alg (local.get $alg))
+  (global.set $d2 (local.get $d2))
+  (global.set $delta (local.get $delta)))
  (func (export "init") (param $sx i32) (param $sy i32) (param $sb i32) (param $fx i32) (param $fy i32) (param $coef i32) (param $q2 f64) (param $invH f64) (param $inv2d2 f64) (param $exact i32)
   (global.set $sx (local.get $sx))
   (global.set $sy (local.get $sy))
@@ -198,6 +207,12 @@
        (if (i64.ne (i64x2.extract_lane 0 (local.get $core)) (i64.const 0)) (then (local.set $ra (f64x2.replace_lane 0 (local.get $ra) (call $radialA (f64x2.extract_lane 0 (local.get $qq)))))))
        (if (i64.ne (i64x2.extract_lane 1 (local.get $core)) (i64.const 0)) (then (local.set $ra (f64x2.replace_lane 1 (local.get $ra) (call $radialA (f64x2.extract_lane 1 (local.get $qq)))))))))
       (local.set $a (f64x2.add (local.get $a) (local.get $ra)))))
+     ;; the algebraic cores' exact Φ'/r as plummerRadialA, poissonRadialA compute it: −1/(q + δ²), −1/(ρ(δ + ρ)), ρ = √(q + δ²)
+     (if (i32.eq (global.get $alg) (i32.const 1)) (then
+      (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (f64x2.add (local.get $qq) (f64x2.splat (global.get $d2))))))))
+     (if (i32.eq (global.get $alg) (i32.const 2)) (then
+      (local.set $ra (f64x2.sqrt (f64x2.add (local.get $qq) (f64x2.splat (global.get $d2)))))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (f64x2.mul (local.get $ra) (f64x2.add (f64x2.splat (global.get $delta)) (local.get $ra))))))))
      (local.set $a (f64x2.mul (local.get $a) (f64x2.mul (local.get $vbi) (v128.load (i32.add (global.get $sb) (local.get $p))))))
      (local.set $gx (v128.and (f64x2.mul (local.get $a) (local.get $dx)) (local.get $m)))
      (local.set $gy (v128.and (f64x2.mul (local.get $a) (local.get $dy)) (local.get $m)))
@@ -225,6 +240,11 @@
       (if (f64.le (f64.mul (local.get $sq) (global.get $inv2d2)) (f64.const 40))
        (then (local.set $sa (f64.add (local.get $sa) (call $radialA (local.get $sq)))))
        (else (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (local.get $sq))))))))
+     (if (i32.eq (global.get $alg) (i32.const 1)) (then
+      (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (f64.add (local.get $sq) (global.get $d2)))))))
+     (if (i32.eq (global.get $alg) (i32.const 2)) (then
+      (local.set $sg (f64.sqrt (f64.add (local.get $sq) (global.get $d2))))
+      (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (f64.mul (local.get $sg) (f64.add (global.get $delta) (local.get $sg))))))))
      (local.set $sa (f64.mul (local.get $sa) (f64.mul (local.get $bi) (f64.load (i32.add (global.get $sb) (local.get $p))))))
      (local.set $sg (f64.mul (local.get $sa) (local.get $sdx)))
      (local.set $ax (f64.add (local.get $ax) (local.get $sg)))

@@ -14,10 +14,23 @@ import { TABLE_COEFS } from './table';
  * copies in the sorted particles its pairs read and copies out the gradients it wrote (O(n) per
  * evaluation, against O(pairs) of work). A chunk's gradient sweep, and its isotropic energy sweep,
  * is one call (the module walks the cells and their neighbour ranges as nearField.ts sweep does),
- * not one call per block: ~10% of the near field at n = 10³–10⁴. Used with the tabulated core (any core model) or the
- * exact gaussian core; the slip energy, the other exact cores and any platform without
- * WebAssembly SIMD run the JavaScript loops.
+ * not one call per block: ~10% of the near field at n = 10³–10⁴. Used with the tabulated core (any core model), the
+ * exact gaussian core, and the exact plummer and poisson cores' isotropic gradient (closed forms:
+ * IEEE division and square root, so the same bits); the slip energy, those cores' energies and
+ * slip profiles, the ring core, and any platform without WebAssembly SIMD run the JavaScript loops.
  */
+
+/**
+ * Which exact core the module computes itself: 0 the gaussian (its own loops), 1 plummer and
+ * 2 poisson (the isotropic gradient only: their energies and slip profiles stay JavaScript), −1 none.
+ */
+function algebraicCode(cfg: NearConfig): number {
+  const code = cfg.core.code;
+  if (code === CORES.gaussian.code) return 0;
+  if (cfg.slip) return -1;
+  if (code === CORES.plummer.code) return 1;
+  return code === CORES.poisson.code ? 2 : -1;
+}
 
 /** Whether NearFields built from now on may use the module (tests and the bench compare both). */
 let enabled = true;
@@ -95,7 +108,7 @@ export class WasmNearBlocks {
   /** A module instance for this configuration and n, or null where it does not apply or load. */
   static create(cfg: NearConfig, n: number): WasmNearBlocks | null {
     if (!enabled || TABLE_COEFS !== 8) return null;
-    if (!cfg.tabulatedCore && cfg.core.code !== CORES.gaussian.code) return null;
+    if (!cfg.tabulatedCore && algebraicCode(cfg) < 0) return null;
     const module = nearModule();
     if (!module) return null;
     try {
@@ -158,12 +171,15 @@ export class WasmNearBlocks {
       cfg.q2,
       cfg.grad.invH,
       core.inv2d2,
-      cfg.tabulatedCore ? 0 : 1,
+      !cfg.tabulatedCore && core.code === CORES.gaussian.code ? 1 : 0,
     );
     const initEnergy = instance.exports.initEnergy as (...args: number[]) => void;
     initEnergy(val.byteOffset, plus.byteOffset, minus.byteOffset, acc.byteOffset, cfg.val.invH);
     (instance.exports.initSlip as (prof: number) => void)(prof.byteOffset);
-    this.energyLoop = !cfg.slip;
+    const alg = cfg.tabulatedCore ? 0 : algebraicCode(cfg);
+    const initAlgebraic = instance.exports.initAlgebraic as (alg: number, d2: number, delta: number) => void;
+    initAlgebraic(alg, core.d2, core.delta);
+    this.energyLoop = !cfg.slip && alg === 0;
     this.run = (cfg.slip ? instance.exports.slipBlock : instance.exports.block) as Block;
     this.runEnergy = instance.exports.energy as EnergyBlock;
     this.runSweep = instance.exports.sweep as Sweep;
