@@ -268,7 +268,7 @@ export class NearField {
       this.energyAcc += this.wasm.energySweep(cs, row0, row1, c, reach);
       return;
     }
-    for (let cy = this.chunkRow[chunk]; cy < row1; cy++)
+    for (let cy = row0; cy < row1; cy++)
       for (let cx = 0; cx < c; cx++) {
         const k = cy * c + cx;
         const i0 = cs[k];

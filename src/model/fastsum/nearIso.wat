@@ -4,7 +4,7 @@
 ;; The exact plummer and poisson cores' gradient terms are computed here in closed form ($alg).
 ;; energyBlock likewise (below: energy), and slipBlock's gradient (below: slipBlock; the slip energy stays
 ;; JavaScript: not the dynamics' hot path).
-;; Assembled into nearIsoWasm.ts by scripts/wasm.mjs (tests/unit/nearWasm.test.ts checks they agree).
+;; Assembled into nearIsoWasm.ts by scripts/wasm.mjs (tests/unit/fastsum.nearWasm.test.ts checks they agree).
 (module
  (import "js" "radialA" (func $radialA (param f64) (result f64)))
  (import "js" "mem" (memory 1))
@@ -159,7 +159,7 @@
   (local $vxi v128) (local $vyi v128) (local $vbi v128) (local $dx v128) (local $dy v128) (local $q v128) (local $m v128) (local $qq v128)
   (local $tq v128) (local $t v128) (local $t2 v128) (local $t4 v128) (local $a v128) (local $gx v128) (local $gy v128) (local $k0 i32) (local $k1 i32) (local $o0 i32) (local $o1 i32)
   (local $s v128) (local $ra v128) (local $core v128) (local $A v128) (local $B v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $c7 v128)
-  (local $p i32) (local $sdx f64) (local $sdy f64) (local $sq f64) (local $stq f64) (local $sk i32) (local $st f64) (local $st2 f64) (local $st4 f64) (local $sa f64) (local $sg f64)
+  (local $p i32) (local $sdx f64) (local $sdy f64) (local $sq f64) (local $stq f64) (local $sk i32) (local $st f64) (local $st2 f64) (local $st4 f64) (local $sa f64) (local $sg f64) (local $rho v128) (local $srho f64)
   (local.set $i (local.get $i0))
   (block $idone (loop $il
    (br_if $idone (i32.ge_s (local.get $i) (local.get $i1)))
@@ -211,8 +211,8 @@
      (if (i32.eq (global.get $alg) (i32.const 1)) (then
       (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (f64x2.add (local.get $qq) (f64x2.splat (global.get $d2))))))))
      (if (i32.eq (global.get $alg) (i32.const 2)) (then
-      (local.set $ra (f64x2.sqrt (f64x2.add (local.get $qq) (f64x2.splat (global.get $d2)))))
-      (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (f64x2.mul (local.get $ra) (f64x2.add (f64x2.splat (global.get $delta)) (local.get $ra))))))))
+      (local.set $rho (f64x2.sqrt (f64x2.add (local.get $qq) (f64x2.splat (global.get $d2)))))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.div (f64x2.splat (f64.const -1)) (f64x2.mul (local.get $rho) (f64x2.add (f64x2.splat (global.get $delta)) (local.get $rho))))))))
      (local.set $a (f64x2.mul (local.get $a) (f64x2.mul (local.get $vbi) (v128.load (i32.add (global.get $sb) (local.get $p))))))
      (local.set $gx (v128.and (f64x2.mul (local.get $a) (local.get $dx)) (local.get $m)))
      (local.set $gy (v128.and (f64x2.mul (local.get $a) (local.get $dy)) (local.get $m)))
@@ -243,8 +243,8 @@
      (if (i32.eq (global.get $alg) (i32.const 1)) (then
       (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (f64.add (local.get $sq) (global.get $d2)))))))
      (if (i32.eq (global.get $alg) (i32.const 2)) (then
-      (local.set $sg (f64.sqrt (f64.add (local.get $sq) (global.get $d2))))
-      (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (f64.mul (local.get $sg) (f64.add (global.get $delta) (local.get $sg))))))))
+      (local.set $srho (f64.sqrt (f64.add (local.get $sq) (global.get $d2))))
+      (local.set $sa (f64.add (local.get $sa) (f64.div (f64.const -1) (f64.mul (local.get $srho) (f64.add (global.get $delta) (local.get $srho))))))))
      (local.set $sa (f64.mul (local.get $sa) (f64.mul (local.get $bi) (f64.load (i32.add (global.get $sb) (local.get $p))))))
      (local.set $sg (f64.mul (local.get $sa) (local.get $sdx)))
      (local.set $ax (f64.add (local.get $ax) (local.get $sg)))

@@ -21,15 +21,19 @@ import { TABLE_COEFS } from './table';
  */
 
 /**
- * Which exact core the module computes itself: 0 the gaussian (its own loops), 1 plummer and
- * 2 poisson (the isotropic gradient only: their energies and slip profiles stay JavaScript), −1 none.
+ * What the module computes of the configuration's core: the table alone ('table'), the exact
+ * gaussian core (its own loops), the exact plummer or poisson core's isotropic gradient term
+ * (their energies and slip profiles stay JavaScript); null: the module does not apply.
  */
-function algebraicCode(cfg: NearConfig): number {
+type ModuleCore = 'table' | 'gaussian' | 'plummer' | 'poisson';
+
+function moduleCore(cfg: NearConfig): ModuleCore | null {
+  if (cfg.tabulatedCore) return 'table';
   const code = cfg.core.code;
-  if (code === CORES.gaussian.code) return 0;
-  if (cfg.slip) return -1;
-  if (code === CORES.plummer.code) return 1;
-  return code === CORES.poisson.code ? 2 : -1;
+  if (code === CORES.gaussian.code) return 'gaussian';
+  if (cfg.slip) return null;
+  if (code === CORES.plummer.code) return 'plummer';
+  return code === CORES.poisson.code ? 'poisson' : null;
 }
 
 /** Whether NearFields built from now on may use the module (tests and the bench compare both). */
@@ -108,17 +112,18 @@ export class WasmNearBlocks {
   /** A module instance for this configuration and n, or null where it does not apply or load. */
   static create(cfg: NearConfig, n: number): WasmNearBlocks | null {
     if (!enabled || TABLE_COEFS !== 8) return null;
-    if (!cfg.tabulatedCore && algebraicCode(cfg) < 0) return null;
+    const kind = moduleCore(cfg);
+    if (!kind) return null;
     const module = nearModule();
     if (!module) return null;
     try {
-      return new WasmNearBlocks(module, cfg, n);
+      return new WasmNearBlocks(module, cfg, kind, n);
     } catch {
       return null; // no memory for it: isoBlock
     }
   }
 
-  private constructor(module: WebAssembly.Module, cfg: NearConfig, n: number) {
+  private constructor(module: WebAssembly.Module, cfg: NearConfig, kind: ModuleCore, n: number) {
     const aligned = (len: number) => 2 * Math.ceil(len / 2);
     const starts = cellStartLength(n);
     const lengths = [
@@ -171,15 +176,14 @@ export class WasmNearBlocks {
       cfg.q2,
       cfg.grad.invH,
       core.inv2d2,
-      !cfg.tabulatedCore && core.code === CORES.gaussian.code ? 1 : 0,
+      kind === 'gaussian' ? 1 : 0,
     );
     const initEnergy = instance.exports.initEnergy as (...args: number[]) => void;
     initEnergy(val.byteOffset, plus.byteOffset, minus.byteOffset, acc.byteOffset, cfg.val.invH);
     (instance.exports.initSlip as (prof: number) => void)(prof.byteOffset);
-    const alg = cfg.tabulatedCore ? 0 : algebraicCode(cfg);
     const initAlgebraic = instance.exports.initAlgebraic as (alg: number, d2: number, delta: number) => void;
-    initAlgebraic(alg, core.d2, core.delta);
-    this.energyLoop = !cfg.slip && alg === 0;
+    initAlgebraic(kind === 'plummer' ? 1 : kind === 'poisson' ? 2 : 0, core.d2, core.delta);
+    this.energyLoop = !cfg.slip && (kind === 'table' || kind === 'gaussian');
     this.run = (cfg.slip ? instance.exports.slipBlock : instance.exports.block) as Block;
     this.runEnergy = instance.exports.energy as EnergyBlock;
     this.runSweep = instance.exports.sweep as Sweep;
