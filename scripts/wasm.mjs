@@ -1,7 +1,8 @@
 // Assembles the project's WebAssembly text into TypeScript modules holding the bytes as base64, so
 // that the app, its workers and the CLI load them without wabt or a fetch:
 //   src/model/fastsum/nearIso.wat → nearIsoWasm.ts (NEAR_ISO_WASM), fastsum/farWindow.wat →
-//   farWindowWasm.ts (FAR_WINDOW_WASM), src/model/fftPasses.wat → fftPassesWasm.ts (FFT_PASSES_WASM).
+//   farWindowWasm.ts (FAR_WINDOW_WASM), src/model/fftPasses.wat → fftPassesWasm.ts (FFT_PASSES_WASM),
+//   src/model/pde/stagePass.wat → pde/stagePassWasm.ts (STAGE_PASS_WASM).
 // Run after editing a .wat: `node scripts/wasm.mjs` (the unit tests fail while a pair disagrees).
 import { readFileSync, writeFileSync } from 'node:fs';
 import wabtInit from 'wabt';
@@ -10,6 +11,7 @@ export const MODULES = [
   { wat: 'fastsum/nearIso.wat', out: 'fastsum/nearIsoWasm.ts', name: 'NEAR_ISO_WASM' },
   { wat: 'fastsum/farWindow.wat', out: 'fastsum/farWindowWasm.ts', name: 'FAR_WINDOW_WASM' },
   { wat: 'fftPasses.wat', out: 'fftPassesWasm.ts', name: 'FFT_PASSES_WASM' },
+  { wat: 'pde/stagePass.wat', out: 'pde/stagePassWasm.ts', name: 'STAGE_PASS_WASM' },
 ];
 
 const model = (file) => new URL(`../src/model/${file}`, import.meta.url);

@@ -1,10 +1,12 @@
 /**
- * How much WebAssembly with 128-bit SIMD gains on the fast sum's kernels, measured against the
+ * How much WebAssembly with 128-bit SIMD gains on the fast sum's and the PDE's kernels, measured against the
  * JavaScript kernels in this process. Each port does the same floating-point operations in the
  * same order, so its results must equal the JavaScript ones to the bit (checked: a probe that
  * disagrees throws instead of printing a ratio):
  * - the FFT passes (src/model/fftPasses.wat through fftWasm.ts: the app's path) in the fast sum's
  *   grid convolution and the PDE's real 2-D convolution;
+ * - the PDE's stage pass (fluxes, limiter, row update: pde/stagePass.wat through stageWasm.ts, the
+ *   solver's path), ~1.6–1.7× at N = 128 and 512;
  * - the far field's spread and gather (fastsum/farWindow.wat through farWasm.ts: the app's path);
  * - the near field: NearField with its isotropic pair loops in JavaScript (nearBlocks.ts isoBlock,
  *   energyBlock) and in WebAssembly (fastsum/nearIso.wat through nearWasm.ts: the app's path).
@@ -24,6 +26,8 @@ import { buildPlan } from '../../src/model/fastsum/plan';
 import { RealFFT2D } from '../../src/model/fft2';
 import { allowFftWasm } from '../../src/model/fftWasm';
 import { makeKernel } from '../../src/model/kernels';
+import { runStage, StageWorkspace } from '../../src/model/pde/stage';
+import { smoothCase } from './pde';
 import { type BenchRow, lcg, timeIt } from './table';
 
 /** Largest |a_k − b_k|. */
@@ -157,10 +161,36 @@ function probeNear(n: number): BenchRow[] {
   ];
 }
 
+/**
+ * The PDE's stage pass (pde/stagePass.wat through stageWasm.ts, the solver's path) against the
+ * JavaScript rows (stageRows.ts) on the smooth case's fields, N × N, outputs checked to the bit.
+ */
+function probeStage(N: number): BenchRow[] {
+  const NN = N * N;
+  const c = smoothCase(N);
+  const wa = new StageWorkspace(N, false, 2, 5 * NN);
+  const js = new StageWorkspace(N, false, 2);
+  const u = wa.mem.alloc(2 * NN);
+  u.set(c.rhoPlus);
+  u.set(c.rhoMinus, NN);
+  const xi = wa.mem.alloc(NN);
+  for (let j = 0; j < N; j++)
+    for (let i = 0; i < N; i++) xi[j * N + i] = 0.1 * Math.sin((2 * Math.PI * (i + 2 * j)) / N);
+  const out = wa.mem.alloc(2 * NN);
+  const [uJ, xiJ, outJ] = [u.slice(), xi.slice(), out.slice()];
+  const tw = timeIt(() => runStage(wa, u, u, xi, out, 0.75, 0.25, 1e-4), 0.5);
+  const tj = timeIt(() => runStage(js, uJ, uJ, xiJ, outJ, 0.75, 0.25, 1e-4), 0.5);
+  if (!wa.mem.active) throw new Error('PDE stage: the module is not in use here');
+  if (maxDifference(out, outJ) !== 0 || maxDifference(wa.kappa, js.kappa) !== 0)
+    throw new Error(`PDE stage N = ${N}: the module's outputs differ from the JavaScript rows`);
+  return rowsFor(`PDE stage pass N = ${N} (both species, x and y faces)`, tj, tw);
+}
+
 export async function benchWasm(): Promise<BenchRow[]> {
+  const stage = [128, 512].flatMap(probeStage);
   const near: BenchRow[] = [];
   for (const n of [1000, 10000, 100000]) near.push(...probeNear(n));
   const far: BenchRow[] = [];
   for (const n of [1000, 10000, 100000]) far.push(...probeFar(n));
-  return [...probeFft(), ...far, ...near];
+  return [...probeFft(), ...stage, ...far, ...near];
 }

@@ -85,8 +85,10 @@ export class FvSolver implements PdeSolver {
     const spec = { geometry: this.geometry, core: this.core, delta };
     const mult = potentialMultiplier(this.plan, spec);
     this.symMax = maxRateSymbol(N, spec, slip);
-    this.buf = new StepBuffers(opts.rhoPlus, opts.rhoMinus);
-    this.ws = new StageWorkspace(N, slip, theta);
+    // the state and stage buffers in the stage module's memory (stageWasm.ts), so the pass runs there
+    this.ws = new StageWorkspace(N, slip, theta, StepBuffers.doubles(NN));
+    const mem = this.ws.mem;
+    this.buf = new StepBuffers(opts.rhoPlus, opts.rhoMinus, (len) => mem.alloc(len));
     this.xiEval = new PotentialEvaluator(this.plan, mult, slip);
     this.setField(opts.field ?? { modes: [], force: [0, 0] });
   }

@@ -6,6 +6,7 @@
  */
 
 import { writeRow, xRates, yHalfSlopes, yRates } from './stageRows';
+import { StageMemory } from './stageWasm';
 
 /**
  * Scratch and per-field constants of the stage pass. `kappa` and `stats` are shared with
@@ -27,15 +28,25 @@ export class StageWorkspace {
   /** Row buffer of the row kernels (layout: stageRows.ts). */
   readonly rb: Float64Array;
 
+  /** The module's memory the pass runs in when its arrays are there (stageWasm.ts). */
+  readonly mem: StageMemory;
+
+  /**
+   * `fields`: room for that many further doubles in the module's memory (the solver's state and
+   * stage buffers, allocated with mem.alloc); 0 for a workspace whose fields live elsewhere (the
+   * pass then runs the JavaScript rows).
+   */
   constructor(
     readonly N: number,
     readonly slip: boolean,
     /** θ of the generalised minmod limiter. */
     readonly theta: number,
+    fields = 0,
   ) {
-    this.kappa = new Float64Array(N * N);
+    this.mem = new StageMemory(fields > 0 ? fields + N * N + 8 * N : 0);
+    this.kappa = fields > 0 ? this.mem.alloc(N * N) : new Float64Array(N * N);
     this.hth = 0.5 * theta;
-    this.rb = new Float64Array(8 * N);
+    this.rb = fields > 0 ? this.mem.alloc(8 * N) : new Float64Array(8 * N);
   }
 }
 
@@ -54,6 +65,7 @@ export function runStage(
   c: number,
 ): void {
   const { N, kappa: kap, stats, rb, hth, slip, sc, iv } = ws;
+  if (ws.mem.run(N, slip, hth, [ws.F1, ws.F2], [u0, s, xi, out, kap, rb], [a, b, c], stats)) return;
   const NN = N * N;
   iv[3] = N;
   iv[4] = NN;

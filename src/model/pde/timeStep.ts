@@ -85,21 +85,30 @@ export class StepBuffers {
   /** The potential of the latest stage. */
   xiS: Float64Array;
 
-  /** Initial cell averages (copied, tiny values flushed). */
-  constructor(rhoPlus: ArrayLike<number>, rhoMinus: ArrayLike<number>) {
+  /** The doubles a StepBuffers of N² cells allocates. */
+  static doubles(NN: number): number {
+    return 8 * NN;
+  }
+
+  /** Initial cell averages (copied, tiny values flushed); `alloc` gives the (zeroed) arrays. */
+  constructor(
+    rhoPlus: ArrayLike<number>,
+    rhoMinus: ArrayLike<number>,
+    alloc: (len: number) => Float64Array = (len) => new Float64Array(len),
+  ) {
     const NN = rhoPlus.length;
-    this.u = new Float64Array(2 * NN);
+    this.u = alloc(2 * NN);
     this.rp = this.u.subarray(0, NN);
     this.rm = this.u.subarray(NN);
     this.rp.set(rhoPlus);
     this.rm.set(rhoMinus);
     flushTiny(this.u);
-    this.cand = new Float64Array(2 * NN);
+    this.cand = alloc(2 * NN);
     this.cp = this.cand.subarray(0, NN);
     this.cm = this.cand.subarray(NN);
-    this.mid = new Float64Array(2 * NN);
-    this.xi0 = new Float64Array(NN);
-    this.xiS = new Float64Array(NN);
+    this.mid = alloc(2 * NN);
+    this.xi0 = alloc(NN);
+    this.xiS = alloc(NN);
   }
 
   /** cand ↔ mid (cand's halves follow). */
