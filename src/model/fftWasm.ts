@@ -117,9 +117,11 @@ class FftPasses {
 
   /**
    * fftColumns on columns [c0, c1) of the n × W matrix, in blocks of cb columns. Narrow rows
-   * (W < wide): the span of rows the columns occupy is copied in once and every block runs in
-   * place there. Wide rows: each block is copied into a contiguous n × cb block (as the JS path
-   * does: rows a page apart thrash the TLB).
+   * (W < wide) mostly transformed: the span of rows the columns occupy is copied in once and every
+   * block runs in place there. Wide rows, or a band of a quarter of the columns or less (the PDE's
+   * transforms along x₁ of its multiplier's band: the span would copy the whole matrix for a
+   * tenth of it): each block is copied into a contiguous n × cb block (as the JS path does for
+   * wide rows: rows a page apart thrash the TLB).
    */
   columns(
     forward: boolean,
@@ -134,7 +136,7 @@ class FftPasses {
   ): void {
     const { n } = t;
     const run = forward ? this.dif : this.dit;
-    if (W < wide) {
+    if (W < wide && 4 * (c1 - c0) > W) {
       const span = (n - 1) * W + (c1 - c0);
       this.reserve(span);
       const tw = this.twiddles(t);
