@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSystem } from '../../src/model/dynamics/createSystem';
+import type { ParticleSystem } from '../../src/model/dynamics/particleSystem';
 import { createStepper } from '../../src/model/integrate';
-import type { MultirateStepper } from '../../src/model/integrate/multirate';
+import { MultirateStepper } from '../../src/model/integrate/multirate';
 import { makeKernel } from '../../src/model/kernels';
 import type { CoreModel, ExternalField, Geometry } from '../../src/model/types';
 
@@ -109,5 +110,44 @@ describe('multirate method', () => {
     });
     expect(err).toBeLessThan(1e-6);
     expect(Math.abs(st.energy() - out.energy)).toBeLessThan(1e-9);
+  });
+
+  it('the next attempt prepared during the energy sum (clusters, S at the history) changes no bit', () => {
+    // i.i.d. n = 1000 (the fast sum runs the preparation inside its evaluation), δ = 1/n, U = cos 2πx₁
+    const n = 1000;
+    const spec = { geometry: 'isotropic' as const, core: 'gaussian' as const, delta: 1 / n };
+    const field: ExternalField = { modes: [{ a: 1, p: 1, q: 0, phi: 0 }], force: [0, 0] };
+    let seed = 7;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pos = Float64Array.from({ length: 2 * n }, rnd);
+    const signs = Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+    const run = (prepare: boolean, hideDuring: boolean) => {
+      MultirateStepper.prepareAhead = prepare;
+      try {
+        const sys = createSystem(spec, field, signs, makeKernel(spec));
+        // a system that never runs `during` itself: the stepper must run it after the sum
+        const system: ParticleSystem = hideDuring
+          ? { ...sys, velocities: (p, o) => sys.velocities(p, o), energy: (p) => sys.energy(p) }
+          : sys;
+        const st = createStepper(system, pos, { method: 'multirate', rtol: 1e-6, atol: 1e-9 });
+        st.advanceTo(0.004);
+        const mr = st as unknown as MultirateStepper;
+        return { y: Float64Array.from(st.unwrapped), steps: st.steps, used: mr.preparedStarts };
+      } finally {
+        MultirateStepper.prepareAhead = true;
+      }
+    };
+    const plain = run(false, false);
+    const inside = run(true, false);
+    const after = run(true, true);
+    expect(plain.used).toBe(0);
+    expect(inside.used).toBeGreaterThan(0.8 * inside.steps);
+    expect(after.used).toBe(inside.used);
+    expect(inside.steps).toBe(plain.steps);
+    expect(Buffer.from(inside.y.buffer).equals(Buffer.from(plain.y.buffer))).toBe(true);
+    expect(Buffer.from(after.y.buffer).equals(Buffer.from(plain.y.buffer))).toBe(true);
   });
 });

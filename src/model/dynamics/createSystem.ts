@@ -37,8 +37,8 @@ export function createSystem(
   const [fx, fy] = field.force;
   const hasField = field.modes.length > 0;
 
-  function velocities(pos: Float64Array, out: Float64Array): void {
-    if (useFast) fastSum().accumulate(pos, signs, out);
+  function velocities(pos: Float64Array, out: Float64Array, during?: () => void): void {
+    if (useFast) fastSum().accumulate(pos, signs, out, during);
     else kernel.accumulate(pos, signs, out);
     addExternal(pos, out);
   }
@@ -60,10 +60,10 @@ export function createSystem(
     }
   }
 
-  function energy(pos: Float64Array): number {
+  function energy(pos: Float64Array, during?: () => void): number {
     // Σ_i Σ_j b_i b_j V_δ(x_i − x_j): the fast sum includes the diagonal, the direct loop is i < j
     const doubleSum = useFast
-      ? fastSum().pairEnergy(pos, signs)
+      ? fastSum().pairEnergy(pos, signs, during)
       : n * kernel.selfValue + 2 * kernel.pairEnergy(pos, signs);
     return energyFrom(doubleSum, pos);
   }

@@ -121,7 +121,13 @@ export class FastSumEvaluator implements FastSum {
     this.install(buildPlan(this.kernel, this.n, this.options, c));
   }
 
-  private evaluate(pos: Float64Array, signs: Int8Array, gradient: boolean, energy: boolean): number {
+  private evaluate(
+    pos: Float64Array,
+    signs: Int8Array,
+    gradient: boolean,
+    energy: boolean,
+    during?: () => void,
+  ): number {
     const s = this.sorted;
     s.sort(pos, signs, this.cells);
     const { near, far, link, n } = this;
@@ -142,6 +148,9 @@ export class FastSumEvaluator implements FastSum {
       grid?.reset(this.cells);
       remote = link!.start(kind);
     }
+    // the caller's own work, while the helper (if it started) takes tasks: it claims whatever
+    // this thread has not reached, so the split of the tasks moves and their numbers do not
+    during?.();
     const nearTasks = () => {
       if (near)
         runTasks(ctrl, CTRL.NEAR_CLAIM, CTRL.NEAR_DONE, near.chunks, (k) =>
@@ -174,13 +183,13 @@ export class FastSumEvaluator implements FastSum {
     return e;
   }
 
-  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void {
-    this.evaluate(pos, signs, true, false);
+  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array, during?: () => void): void {
+    this.evaluate(pos, signs, true, false, during);
     this.scatter(raw);
   }
 
-  pairEnergy(pos: Float64Array, signs: Int8Array): number {
-    return this.evaluate(pos, signs, false, true);
+  pairEnergy(pos: Float64Array, signs: Int8Array, during?: () => void): number {
+    return this.evaluate(pos, signs, false, true, during);
   }
 
   accumulateWithEnergy(pos: Float64Array, signs: Int8Array, raw: Float64Array): number {

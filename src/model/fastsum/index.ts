@@ -24,9 +24,13 @@ export interface FastSum {
    * raw[i] = −Σ_{j≠i} b_i b_j ∇V_δ(x_i − x_j) (positions interleaved, any reals): exactly what
    * PeriodicKernel.accumulate returns (its doc comment drops the minus sign; velocities are raw/n).
    */
-  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array): void;
-  /** Σ_i Σ_j b_i b_j V_δ(x_i − x_j), diagonal included. */
-  pairEnergy(pos: Float64Array, signs: Int8Array): number;
+  accumulate(pos: Float64Array, signs: Int8Array, raw: Float64Array, during?: () => void): void;
+  /**
+   * Σ_i Σ_j b_i b_j V_δ(x_i − x_j), diagonal included. `during` (here and in accumulate) runs on
+   * this thread once the helper has started on its share (or first, without a helper), and must
+   * not touch the sum.
+   */
+  pairEnergy(pos: Float64Array, signs: Int8Array, during?: () => void): number;
   /** Both at once (one far-field transform): fills raw as accumulate, returns pairEnergy. */
   accumulateWithEnergy(pos: Float64Array, signs: Int8Array, raw: Float64Array): number;
   readonly n: number;

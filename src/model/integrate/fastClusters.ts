@@ -103,6 +103,7 @@ export class FastClusters {
   build(y: Float64Array, H: number): void {
     const start = Math.min(this.theta / H, FastClusters.RATE);
     if (start === this.builtLimit && sameState(y, this.builtY)) return;
+    this.version++;
     this.builtLimit = start;
     if (this.builtY.length !== y.length) this.builtY = new Float64Array(y.length);
     this.builtY.set(y);
@@ -192,6 +193,8 @@ export class FastClusters {
   /** The state and start threshold of the last build (NaN: none yet). */
   private builtY = new Float64Array(0);
   private builtLimit = Number.NaN;
+  /** Counts the builds that found new clusters (a skipped build leaves it): what F(y) depends on. */
+  version = 0;
 
   /** out = F(y) for the members of every cluster (the kept pairs' velocities); others 0. */
   pairVelocities(y: Float64Array, out: Float64Array): void {

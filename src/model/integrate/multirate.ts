@@ -71,6 +71,22 @@ export interface MultirateAttempt {
   readonly clusterId: Int32Array;
 }
 
+/**
+ * call(during) with work() run exactly once: inside the call, where the system runs it while a
+ * helper thread takes its share of the sum (ParticleSystem.velocities), or after it.
+ */
+function alongside<T>(call: (during: () => void) => T, work: () => void): T {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  const result = call(once);
+  once();
+  return result;
+}
+
 class AdamsController implements StepController {
   expo = 1 / 3;
   startup = true;
@@ -85,6 +101,10 @@ class AdamsController implements StepController {
 }
 
 export class MultirateStepper extends StepLoop implements StepperInternals {
+  /** Whether the next attempt's clusters and S are prepared during the energy sum (tests compare). */
+  static prepareAhead = true;
+  /** Attempts that started from S prepared during the last step's energy sum. */
+  preparedStarts = 0;
   energyEvaluations = 0;
   switches = 0;
   stiffness = 0;
@@ -102,8 +122,18 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
   private readonly ht: number[] = [];
   private readonly hy: Float64Array[] = [];
   private readonly hf: Float64Array[] = [];
-  /** S at the history states and at the predictor, for the current split. */
-  private readonly hs: Float64Array[];
+  /**
+   * S at the history states for the split of fast.version hsSplit and the history of hsHistory
+   * (counted by accepted steps), and the same for the history after this step's acceptance,
+   * computed while the energy at its end is summed (hsNext, for the split hsNextSplit, −1: none).
+   */
+  private hs: Float64Array[];
+  private hsNext: Float64Array[];
+  private hsSplit = -1;
+  private hsHistory = 0;
+  private hsNextSplit = -1;
+  /** Whether hs came from hsNext (counted by preparedStarts when an attempt uses it). */
+  private hsPrepared = false;
   private readonly sPred: Float64Array;
   private readonly pf: Float64Array;
   /** Monomial coefficients of the slow polynomial (degree deg). */
@@ -142,6 +172,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     this.y = Float64Array.from(pos0);
     assertFinite(this.y, 0, 'initial position');
     this.hs = Array.from({ length: HISTORY }, buf);
+    this.hsNext = Array.from({ length: HISTORY }, buf);
     this.sPred = buf();
     this.pf = buf();
     this.coef = Array.from({ length: HISTORY }, buf);
@@ -214,12 +245,25 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     return this.En;
   }
 
-  /** S = f − F (current split) at history state k into hs[k]. */
-  private slowAt(k: number): void {
-    this.fast.pairVelocities(this.hy[k], this.pf);
-    const s = this.hs[k];
-    const f = this.hf[k];
+  /** s = f − F(y) for the current split. */
+  private slowAt(y: Float64Array, f: Float64Array, s: Float64Array): void {
+    this.fast.pairVelocities(y, this.pf);
     for (let q = 0; q < s.length; q++) s[q] = f[q] - this.pf[q];
+  }
+
+  /**
+   * What the next attempt starts with, done while the energy at yCorr is summed (the helper thread
+   * takes the sum's tasks meanwhile): the clusters at yCorr (a build depends on the state and
+   * min(θ/H, RATE) only, so the next attempt finds it done whenever it starts there with the same
+   * limit — every step with H ≤ θ/RATE — else builds again; so does a rejected step's retry) and S
+   * at the history it will have, the predictor's (ỹ, f(ỹ)) first. The same results either way.
+   */
+  private prepareNext(yCorr: Float64Array, H: number): void {
+    this.fast.build(yCorr, H);
+    this.slowAt(this.yPred, this.fNew, this.hsNext[0]);
+    const keep = Math.min(this.ht.length, HISTORY - 1);
+    for (let j = 0; j < keep; j++) this.slowAt(this.hy[j], this.hf[j], this.hsNext[j + 1]);
+    this.hsNextSplit = this.fast.version;
   }
 
   /**
@@ -300,7 +344,14 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     const t = this.t;
     this.fast.build(y, H);
     const k = ht.length;
-    for (let j = 0; j < k; j++) this.slowAt(j);
+    // S at the history for this split: kept from the last attempt when neither changed (a retry),
+    // or prepared during the last step's energy sum
+    if (this.hsSplit !== this.fast.version || this.hsHistory !== this.sizer.steps) {
+      for (let j = 0; j < k; j++) this.slowAt(this.hy[j], this.hf[j], this.hs[j]);
+      this.hsSplit = this.fast.version;
+      this.hsHistory = this.sizer.steps;
+    } else if (this.hsPrepared) this.preparedStarts++;
+    this.hsPrepared = false;
     // P: through the history (oldest first for a well-conditioned Newton form)
     const taus: number[] = [];
     const vals: Float64Array[] = [];
@@ -311,11 +362,13 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     this.fit(taus, vals);
     this.advance(H, yPred);
     assertFinite(yPred, t + H, 'position');
-    // E
-    this.system.velocities(yPred, this.fNew);
+    // E, and meanwhile F at the predictor
+    alongside(
+      (during) => this.system.velocities(yPred, this.fNew, during),
+      () => this.fast.pairVelocities(yPred, this.pf),
+    );
     this.evaluations++;
     assertFinite(this.fNew, t + H, 'velocity');
-    this.fast.pairVelocities(yPred, this.pf);
     const sp = this.sPred;
     for (let q = 0; q < sp.length; q++) sp[q] = this.fNew[q] - this.pf[q];
     // C: through the newest ORDER − 1 accepted states and t_n + H (oldest first)
@@ -339,8 +392,15 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
       this.sizer.errorRejected(H, Number.isFinite(en) ? en : 1e10, this.ctl);
       return false;
     }
-    // E_n at the new state (PEC: no velocities there; the history keeps those at ỹ)
-    const En1 = this.system.energy(yCorr);
+    // E_n at the new state (PEC: no velocities there; the history keeps those at ỹ), and meanwhile
+    // what the next attempt starts with
+    this.hsNextSplit = -1;
+    const En1 = MultirateStepper.prepareAhead
+      ? alongside(
+          (during) => this.system.energy(yCorr, during),
+          () => this.prepareNext(yCorr, H),
+        )
+      : this.system.energy(yCorr);
     this.evaluations++;
     this.energyEvaluations++;
     if (!Number.isFinite(En1)) throw new Error(`integrator: non-finite energy at t = ${t + H}`);
@@ -371,6 +431,12 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     this.En = En1;
     this.Et = Et1;
     this.sizer.accepted(H, en, this.ctl, landing !== null);
+    if (this.hsNextSplit >= 0) {
+      [this.hs, this.hsNext] = [this.hsNext, this.hs];
+      this.hsSplit = this.hsNextSplit;
+      this.hsHistory = this.sizer.steps;
+      this.hsPrepared = true;
+    }
     if (this.sizer.steps >= 4) this.ctl.startup = false;
     return true;
   }
