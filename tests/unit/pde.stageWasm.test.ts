@@ -7,7 +7,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { assemble } from '../../scripts/wasm.mjs';
+import { RealFFT2D } from '../../src/model/fft2';
 import { createPdeSolver } from '../../src/model/pde';
+import { PotentialEvaluator } from '../../src/model/pde/potentialEvaluator';
+import { potentialMultiplier } from '../../src/model/pde/potentialSymbol';
 import { runStage, StageWorkspace } from '../../src/model/pde/stage';
 import { STAGE_PASS_WASM } from '../../src/model/pde/stagePassWasm';
 import { allowStageWasm } from '../../src/model/pde/stageWasm';
@@ -112,6 +115,39 @@ describe('the stage pass in WebAssembly', () => {
     expect(ws.stats[0]).toBe(js.stats[0]);
     expect(sameBits(outJs, out)).toBe(0);
   });
+
+  for (const slip of [false, true])
+    it(`the potential's measure pass (ξ + U, energy, face differences), ${slip ? 'slip' : 'isotropic'}: the same bits`, () => {
+      const N = 32;
+      const NN = N * N;
+      const { u } = fields(N, 11);
+      const plan = new RealFFT2D(N);
+      const spec = {
+        geometry: slip ? ('slip' as const) : ('isotropic' as const),
+        core: 'gaussian' as const,
+        delta: 0.05,
+      };
+      const mult = potentialMultiplier(plan, spec);
+      const field = { modes: [{ a: 0.7, p: 1, q: 2, phi: 0.1 }], force: [0, 0] as [number, number] };
+      const js = new PotentialEvaluator(plan, mult, slip);
+      const ws = new StageWorkspace(N, slip, 2, 5 * NN);
+      const wa = new PotentialEvaluator(plan, mult, slip, ws.mem);
+      js.setField(field);
+      wa.setField(field);
+      const [uW, kW, xiW] = [ws.mem.alloc(2 * NN), ws.mem.alloc(NN), ws.mem.alloc(NN)];
+      uW.set(u);
+      const kappa = new Float64Array(NN);
+      for (let q = 0; q < NN; q++) kappa[q] = u[q] - u[NN + q];
+      kW.set(kappa);
+      const xiJ = new Float64Array(NN);
+      const [sJ, sW] = [new Float64Array(8), new Float64Array(8)];
+      js.evaluate(xiJ, kappa, u.subarray(0, NN), u.subarray(NN), sJ);
+      wa.evaluate(xiW, kW, uW.subarray(0, NN), uW.subarray(NN), sW);
+      expect(sameBits(xiJ, xiW)).toBe(0);
+      expect(sameBits(sJ.subarray(2), sW.subarray(2))).toBe(0);
+      expect(sJ[2]).not.toBe(0);
+      expect(sJ[4]).toBeLessThan(sJ[5]);
+    });
 
   for (const geometry of ['isotropic', 'slip'] as const)
     it(`${geometry}: a solver run gives the same bits with the module and without`, () => {

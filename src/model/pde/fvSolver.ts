@@ -86,10 +86,10 @@ export class FvSolver implements PdeSolver {
     const mult = potentialMultiplier(this.plan, spec);
     this.symMax = maxRateSymbol(N, spec, slip);
     // the state and stage buffers in the stage module's memory (stageWasm.ts), so the pass runs there
-    this.ws = new StageWorkspace(N, slip, theta, StepBuffers.doubles(NN));
+    this.ws = new StageWorkspace(N, slip, theta, StepBuffers.doubles(NN) + NN);
     const mem = this.ws.mem;
     this.buf = new StepBuffers(opts.rhoPlus, opts.rhoMinus, (len) => mem.alloc(len));
-    this.xiEval = new PotentialEvaluator(this.plan, mult, slip);
+    this.xiEval = new PotentialEvaluator(this.plan, mult, slip, this.ws.mem);
     this.setField(opts.field ?? { modes: [], force: [0, 0] });
   }
 

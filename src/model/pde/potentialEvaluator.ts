@@ -7,6 +7,7 @@
 import { potentialU } from '../external';
 import type { RealFFT2D } from '../fft2';
 import type { ExternalField } from '../types';
+import type { StageMemory } from './stageWasm';
 
 // Hot loop: a module-level function of typed arrays and numbers only (monomorphic, no closures).
 
@@ -86,13 +87,15 @@ export class PotentialEvaluator {
   /** U at the cell centres. */
   private readonly uc: Float64Array;
 
+  /** mem: the stage module's memory, where U and the fields live so that the measure runs there. */
   constructor(
     private readonly plan: RealFFT2D,
     private readonly mult: Float64Array,
     private readonly slip: boolean,
+    private readonly mem?: StageMemory,
   ) {
     this.N = plan.N;
-    this.uc = new Float64Array(this.N * this.N);
+    this.uc = mem ? mem.alloc(this.N * this.N) : new Float64Array(this.N * this.N);
   }
 
   /** Tabulate U of a new field at the centres. */
@@ -114,6 +117,7 @@ export class PotentialEvaluator {
     stats: Float64Array,
   ): void {
     this.plan.convolve(kappa, this.mult, xi);
+    if (this.mem?.measure([xi, kappa, p, m, this.uc], this.N, this.slip, stats)) return;
     addFieldAndMeasure(xi, kappa, p, m, this.uc, this.N, this.slip, stats);
   }
 

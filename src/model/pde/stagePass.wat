@@ -6,6 +6,7 @@
 ;; Fields are [ρ+ | ρ−] of N² doubles each (the second at byte offset $nnb); ξ and κ have N².
 ;; Row buffer (8N doubles, interleaved lane pairs): rates at 0, the half y-slopes of rows j and j+1
 ;; at 2N and 4N (alternating), the fluxes through the current y-face at 6N.
+;; Below the stage pass: the potential's measure pass (potentialEvaluator.ts addFieldAndMeasure).
 ;; Assembled into stagePassWasm.ts by scripts/wasm.mjs (wrapper: stageWasm.ts; tests/unit/pde.stageWasm.test.ts checks they agree).
 (module
  (import "js" "mem" (memory 1))
@@ -329,4 +330,99 @@
   (local.set $m1 (f64x2.extract_lane 1 (global.get $mn)))
   (f64.store (local.get $st) (select (local.get $m1) (local.get $m0) (f64.lt (local.get $m1) (local.get $m0))))
   (f64.store offset=8 (local.get $st) (global.get $mx)))
+;; potentialEvaluator.ts addFieldAndMeasure: ξ ← ξ + U at the centres (byte addresses xi, uc), and into st
+;; [E·N², Escale·N², dxMin, dxMax, dyMin, dyMax] (E = h²Σκ(½φ + U), its round-off scale h²Σ(|κ| +
+;; 1e-4(ρ+ + ρ−))(½|φ| + |U|), the extreme differences ξ_L − ξ_R across x- and y-faces), the sums and
+;; comparisons in the JavaScript's order (scalar), so the same bits
+(func (export "measure") (param $xi i32) (param $kap i32) (param $p i32) (param $m i32) (param $uc i32)
+ (param $N i32) (param $slip i32) (param $st i32)
+ (local $rowb i32) (local $nnb i32) (local $o i32) (local $i i32) (local $q i32) (local $ol i32)
+ (local $e f64) (local $sc f64) (local $k f64) (local $phi f64) (local $u f64) (local $d f64) (local $prev f64)
+ (local $c f64) (local $dxMax f64) (local $dxMin f64) (local $dyMax f64) (local $dyMin f64)
+ (local.set $rowb (i32.shl (local.get $N) (i32.const 3)))
+ (local.set $nnb (i32.mul (local.get $rowb) (local.get $N)))
+ (local.set $dxMax (f64.const -inf))
+ (local.set $dxMin (f64.const inf))
+ (local.set $dyMax (f64.const -inf))
+ (local.set $dyMin (f64.const inf))
+ (block $rowsDone
+  (loop $row
+   (br_if $rowsDone (i32.ge_u (local.get $o) (local.get $nnb)))
+   (local.set $i (i32.const 0))
+   (block $cellsDone
+    (loop $cell
+     (br_if $cellsDone (i32.ge_u (local.get $i) (local.get $rowb)))
+     (local.set $q (i32.add (local.get $o) (local.get $i)))
+     (local.set $k (f64.load (i32.add (local.get $kap) (local.get $q))))
+     (local.set $phi (f64.load (i32.add (local.get $xi) (local.get $q))))
+     (local.set $u (f64.load (i32.add (local.get $uc) (local.get $q))))
+     (local.set $e
+      (f64.add (local.get $e)
+       (f64.mul (local.get $k) (f64.add (f64.mul (f64.const 0.5) (local.get $phi)) (local.get $u)))))
+     (local.set $sc
+      (f64.add (local.get $sc)
+       (f64.mul
+        (f64.add (f64.abs (local.get $k))
+         (f64.mul (f64.const 1e-4)
+          (f64.add (f64.load (i32.add (local.get $p) (local.get $q))) (f64.load (i32.add (local.get $m) (local.get $q))))))
+        (f64.add (f64.mul (f64.const 0.5) (f64.abs (local.get $phi))) (f64.abs (local.get $u))))))
+     (f64.store (i32.add (local.get $xi) (local.get $q)) (f64.add (local.get $phi) (local.get $u)))
+     (local.set $i (i32.add (local.get $i) (i32.const 8)))
+     (br $cell)))
+   ;; x-faces of the row (periodic)
+   (local.set $prev (f64.load (i32.sub (i32.add (local.get $xi) (i32.add (local.get $o) (local.get $rowb))) (i32.const 8))))
+   (local.set $i (i32.const 0))
+   (block $xDone
+    (loop $x
+     (br_if $xDone (i32.ge_u (local.get $i) (local.get $rowb)))
+     (local.set $c (f64.load (i32.add (local.get $xi) (i32.add (local.get $o) (local.get $i)))))
+     (local.set $d (f64.sub (local.get $prev) (local.get $c)))
+     (if (f64.gt (local.get $d) (local.get $dxMax)) (then (local.set $dxMax (local.get $d))))
+     (if (f64.lt (local.get $d) (local.get $dxMin)) (then (local.set $dxMin (local.get $d))))
+     (local.set $prev (local.get $c))
+     (local.set $i (i32.add (local.get $i) (i32.const 8)))
+     (br $x)))
+   ;; y-faces below the row (not slip, rows 1…N−1)
+   (if (i32.and (i32.eqz (local.get $slip)) (i32.ne (local.get $o) (i32.const 0)))
+    (then
+     (local.set $ol (i32.sub (local.get $o) (local.get $rowb)))
+     (local.set $i (i32.const 0))
+     (block $yDone
+      (loop $y
+       (br_if $yDone (i32.ge_u (local.get $i) (local.get $rowb)))
+       (local.set $d
+        (f64.sub
+         (f64.load (i32.add (local.get $xi) (i32.add (local.get $ol) (local.get $i))))
+         (f64.load (i32.add (local.get $xi) (i32.add (local.get $o) (local.get $i))))))
+       (if (f64.gt (local.get $d) (local.get $dyMax)) (then (local.set $dyMax (local.get $d))))
+       (if (f64.lt (local.get $d) (local.get $dyMin)) (then (local.set $dyMin (local.get $d))))
+       (local.set $i (i32.add (local.get $i) (i32.const 8)))
+       (br $y)))))
+   (local.set $o (i32.add (local.get $o) (local.get $rowb)))
+   (br $row)))
+ (if (i32.eqz (local.get $slip))
+  (then
+   ;; the y-face between row N − 1 and row 0
+   (local.set $ol (i32.sub (local.get $nnb) (local.get $rowb)))
+   (local.set $i (i32.const 0))
+   (block $wDone
+    (loop $w
+     (br_if $wDone (i32.ge_u (local.get $i) (local.get $rowb)))
+     (local.set $d
+      (f64.sub
+       (f64.load (i32.add (local.get $xi) (i32.add (local.get $ol) (local.get $i))))
+       (f64.load (i32.add (local.get $xi) (local.get $i)))))
+     (if (f64.gt (local.get $d) (local.get $dyMax)) (then (local.set $dyMax (local.get $d))))
+     (if (f64.lt (local.get $d) (local.get $dyMin)) (then (local.set $dyMin (local.get $d))))
+     (local.set $i (i32.add (local.get $i) (i32.const 8)))
+     (br $w))))
+  (else
+   (local.set $dyMax (f64.const 0))
+   (local.set $dyMin (f64.const 0))))
+ (f64.store (local.get $st) (local.get $e))
+ (f64.store offset=8 (local.get $st) (local.get $sc))
+ (f64.store offset=16 (local.get $st) (local.get $dxMin))
+ (f64.store offset=24 (local.get $st) (local.get $dxMax))
+ (f64.store offset=32 (local.get $st) (local.get $dyMin))
+ (f64.store offset=40 (local.get $st) (local.get $dyMax)))
 )

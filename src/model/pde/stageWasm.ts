@@ -9,7 +9,8 @@ import { STAGE_PASS_WASM } from './stagePassWasm';
  * and JavaScript has no SIMD; the module is 1.8 kB. It reads and writes the fields in place, so a
  * solver allocates them in the module's memory (alloc) instead of copying 9 N² doubles per stage.
  * Where WebAssembly SIMD is missing (or the memory cannot be had), alloc returns ordinary arrays
- * and runStage runs the JavaScript rows, same results.
+ * and runStage runs the JavaScript rows, same results. The module also runs the potential's
+ * measure pass (ξ + U, the energy and the face differences: scalar, in the JavaScript's order).
  */
 
 /** Whether new solvers may use the module (tests and the bench compare both). */
@@ -20,6 +21,17 @@ export function allowStageWasm(on: boolean): void {
 }
 
 let compiled: CompiledWasm | undefined;
+
+type MeasureFn = (
+  xi: number,
+  kappa: number,
+  p: number,
+  m: number,
+  uc: number,
+  N: number,
+  slip: number,
+  stats: number,
+) => void;
 
 type StageFn = (
   u0: number,
@@ -47,15 +59,16 @@ type StageFn = (
 export class StageMemory {
   private readonly memory: WebAssembly.Memory | null = null;
   private readonly pass: StageFn | null = null;
+  private readonly measurePass: MeasureFn | null = null;
   private next = 0;
   private readonly capacity: number;
-  /** [min, max sum] of the last pass. */
+  /** [min, max sum] of the last stage pass, or the six sums and extremes of the last measure. */
   private readonly out: Float64Array;
   private readonly outAt: number;
 
-  /** Room for `doubles` doubles of fields (and the pass's own two); 0: no module, ordinary arrays. */
+  /** Room for `doubles` doubles of fields (and the passes' own six); 0: no module, ordinary arrays. */
   constructor(doubles: number) {
-    this.capacity = doubles + 2;
+    this.capacity = doubles + 6;
     if (doubles > 0 && enabled) compiled ??= compileWasm(STAGE_PASS_WASM);
     if (doubles > 0 && enabled && compiled?.module) {
       try {
@@ -63,11 +76,12 @@ export class StageMemory {
         const x = new WebAssembly.Instance(compiled.module, { js: { mem: memory } }).exports;
         this.memory = memory;
         this.pass = x.stage as StageFn;
+        this.measurePass = x.measure as MeasureFn;
       } catch {
         // no memory of that size here: ordinary arrays and the JavaScript rows
       }
     }
-    this.out = this.alloc(2);
+    this.out = this.alloc(6);
     this.outAt = this.out.byteOffset;
   }
 
@@ -125,6 +139,37 @@ export class StageMemory {
     );
     stats[0] = this.out[0];
     stats[1] = this.out[1];
+    return true;
+  }
+
+  /**
+   * potentialEvaluator.ts addFieldAndMeasure in the module, if every array is in this memory (else
+   * false): ξ ← ξ + U and stats[2..7], the same bits.
+   */
+  measure(
+    arrays: readonly [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array],
+    N: number,
+    slip: boolean,
+    stats: Float64Array,
+  ): boolean {
+    const run = this.measurePass;
+    if (!run || !arrays.every((a) => this.owns(a))) return false;
+    const [xi, kappa, p, m, uc] = arrays;
+    run(
+      xi.byteOffset,
+      kappa.byteOffset,
+      p.byteOffset,
+      m.byteOffset,
+      uc.byteOffset,
+      N,
+      slip ? 1 : 0,
+      this.outAt,
+    );
+    const h2 = 1 / (N * N);
+    const o = this.out;
+    stats[2] = o[0] * h2;
+    stats[3] = o[1] * h2;
+    for (let k = 2; k < 6; k++) stats[k + 2] = o[k];
     return true;
   }
 }
