@@ -255,15 +255,26 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
    * What the next attempt starts with, done while the energy at yCorr is summed (the helper thread
    * takes the sum's tasks meanwhile): the clusters at yCorr (a build depends on the state and
    * min(θ/H, RATE) only, so the next attempt finds it done whenever it starts there with the same
-   * limit — every step with H ≤ θ/RATE — else builds again; so does a rejected step's retry) and S
-   * at the history it will have, the predictor's (ỹ, f(ỹ)) first. The same results either way.
+   * limit — every step with H ≤ θ/RATE — else builds again; so does a rejected step's retry), S
+   * at the history it will have, the predictor's (ỹ, f(ỹ)) first, and its predictor polynomial
+   * (the corrector's is used by then). The same results either way.
    */
-  private prepareNext(yCorr: Float64Array, H: number): void {
+  private prepareNext(yCorr: Float64Array, H: number, tNew: number): void {
     this.fast.build(yCorr, H);
     this.slowAt(this.yPred, this.fNew, this.hsNext[0]);
     const keep = Math.min(this.ht.length, HISTORY - 1);
     for (let j = 0; j < keep; j++) this.slowAt(this.hy[j], this.hf[j], this.hsNext[j + 1]);
     this.hsNextSplit = this.fast.version;
+    // the next attempt's P fit, as it would make it: times ht' = [tNew, ht…] relative to tNew, oldest first
+    const taus: number[] = [];
+    const vals: Float64Array[] = [];
+    for (let j = keep - 1; j >= 0; j--) {
+      taus.push(this.ht[j] - tNew);
+      vals.push(this.hsNext[j + 1]);
+    }
+    taus.push(tNew - tNew);
+    vals.push(this.hsNext[0]);
+    this.fit(taus, vals);
   }
 
   /**
@@ -346,20 +357,28 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     const k = ht.length;
     // S at the history for this split: kept from the last attempt when neither changed (a retry),
     // or prepared during the last step's energy sum
+    let prepared = false;
     if (this.hsSplit !== this.fast.version || this.hsHistory !== this.sizer.steps) {
       for (let j = 0; j < k; j++) this.slowAt(this.hy[j], this.hf[j], this.hs[j]);
       this.hsSplit = this.fast.version;
       this.hsHistory = this.sizer.steps;
-    } else if (this.hsPrepared) this.preparedStarts++;
-    this.hsPrepared = false;
-    // P: through the history (oldest first for a well-conditioned Newton form)
-    const taus: number[] = [];
-    const vals: Float64Array[] = [];
-    for (let j = k - 1; j >= 0; j--) {
-      taus.push(ht[j] - t);
-      vals.push(this.hs[j]);
+    } else if (this.hsPrepared) {
+      this.preparedStarts++;
+      prepared = true;
     }
-    this.fit(taus, vals);
+    this.hsPrepared = false;
+    // P: through the history (oldest first for a well-conditioned Newton form); its fit prepared
+    // with S when this attempt starts from the prepared S (not on a retry: the corrector's fit
+    // replaced it)
+    if (!prepared) {
+      const taus: number[] = [];
+      const vals: Float64Array[] = [];
+      for (let j = k - 1; j >= 0; j--) {
+        taus.push(ht[j] - t);
+        vals.push(this.hs[j]);
+      }
+      this.fit(taus, vals);
+    }
     this.advance(H, yPred);
     assertFinite(yPred, t + H, 'position');
     // E, and meanwhile F at the predictor
@@ -398,7 +417,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     const En1 = MultirateStepper.prepareAhead
       ? alongside(
           (during) => this.system.energy(yCorr, during),
-          () => this.prepareNext(yCorr, H),
+          () => this.prepareNext(yCorr, H, landing ?? t + H),
         )
       : this.system.energy(yCorr);
     this.evaluations++;
