@@ -6,7 +6,7 @@ import { STAGE_PASS_WASM } from './stagePassWasm';
  * f64x2, every value through the same operations in the same order as stageRows.ts, so the same
  * bits (the min of a stage's outputs may differ in the sign of a zero: it is only compared with 0).
  * Written by hand because the pass is the PDE solver's hot loop (two thirds of a step at N = 512)
- * and JavaScript has no SIMD; the module is 1.8 kB. It reads and writes the fields in place, so a
+ * and JavaScript has no SIMD; the module is 3.1 kB. It reads and writes the fields in place, so a
  * solver allocates them in the module's memory (alloc) instead of copying 9 N² doubles per stage.
  * Where WebAssembly SIMD is missing (or the memory cannot be had), alloc returns ordinary arrays
  * and runStage runs the JavaScript rows, same results. The module also runs the potential's
