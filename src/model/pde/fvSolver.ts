@@ -85,11 +85,12 @@ export class FvSolver implements PdeSolver {
     const spec = { geometry: this.geometry, core: this.core, delta };
     const mult = potentialMultiplier(this.plan, spec);
     this.symMax = maxRateSymbol(N, spec, slip);
-    // the state and stage buffers in the stage module's memory (stageWasm.ts), so the pass runs there
+    // the state, the stage buffers and U at the centres (N² more, PotentialEvaluator's) in the stage
+    // module's memory (stageWasm.ts), so its passes run there
     this.ws = new StageWorkspace(N, slip, theta, StepBuffers.doubles(NN) + NN);
     const mem = this.ws.mem;
     this.buf = new StepBuffers(opts.rhoPlus, opts.rhoMinus, (len) => mem.alloc(len));
-    this.xiEval = new PotentialEvaluator(this.plan, mult, slip, this.ws.mem);
+    this.xiEval = new PotentialEvaluator(this.plan, mult, slip, mem);
     this.setField(opts.field ?? { modes: [], force: [0, 0] });
   }
 
