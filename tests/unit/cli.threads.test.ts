@@ -8,14 +8,24 @@ import { threadsUsed } from '../../src/cli/threads';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-threads-'));
 
-type RunJson = { steps: number; particles: number[][]; threads: { particles: string; pde?: string } };
+type RunJson = {
+  steps: number;
+  particles: number[][];
+  threads: { particles: string; pde?: string };
+  measures: Record<string, unknown>;
+};
 
-/** `run` as a process of its own (main.ts, which may start helper threads). */
+/** The measures without the wall time (the one number two runs of the same thing differ in). */
+const timeless = (m: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'wall_s'));
+
+/**
+ * `run` as a process of its own, as `npm run sim` starts it: scripts/sim.mjs, the bundled main.ts
+ * and worker entries (which may start helper threads).
+ */
 function runProcess(args: string[]): RunJson {
   const out = join(dir, 'process.json');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--out', out], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(process.execPath, ['scripts/sim.mjs', ...args, '--out', out], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
@@ -38,6 +48,16 @@ describe('CLI threads', () => {
     expect(threaded.threads.particles).toMatch(availableParallelism() >= 2 ? /^two threads/ : /^one thread/);
     expect(threaded.steps).toBe(alone.steps);
     expect(threaded.particles).toEqual(alone.particles);
+  }, 60_000);
+
+  // the PDE thread's entry is a bundle of its own: its samples must be the sources' (run in-process here)
+  it('the bundled process runs the PDE on its own thread with the sources’ measures bit for bit', async () => {
+    const pde = [...args, '--pde', '--grid', '32', '--samples', '6'];
+    const threaded = runProcess(pde);
+    const alone = (await runCli([...pde, '--out', join(dir, 'alone-pde.json')])) as RunJson;
+    expect(threaded.threads.pde).toMatch(availableParallelism() >= 2 ? /of its own/ : /particles' thread/);
+    expect(timeless(threaded.measures)).toEqual(timeless(alone.measures));
+    expect(threaded.measures).toHaveProperty('d_plus');
   }, 60_000);
 
   it('says why a run has one thread', () => {

@@ -10,8 +10,9 @@ import { installFastSumThreads } from './threads';
 const helper = new NodeHelperWorker(new URL('./helperNode.worker.mjs', import.meta.url));
 
 /**
- * Start the helper (once) and install it for fast sums created from now on. The worker runs the
- * TypeScript sources through tsx (a devDependency), like the CLI itself. Returns the status line.
+ * Start the helper (once) and install it for fast sums created from now on. The worker's entry is
+ * a bundle beside the CLI's (scripts/sim.mjs), or, from the sources, a shim that registers tsx.
+ * Returns the status line.
  */
 export function installNodeFastSumThreads(): string {
   if (availableParallelism() < 2) {
