@@ -13,6 +13,7 @@ import { TransportBar } from './TransportBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import './theme.css';
 import './layout.css';
+import './outside.css';
 import './controls.css';
 
 /**
