@@ -6,7 +6,8 @@
 // a 2-core machine; measured on the n = 1000 bench row, whole process 5.1 → 4.2 s.
 //
 // The bundles live in node_modules/.cache/sim/<fingerprint>/, where the fingerprint is the path,
-// size and mtime of every file under src/ (and the lock): a stat walk of a few ms. An edit makes
+// size and mtime of every file under src/ (and of package.json, the lock, tsconfig.json and this
+// script): a stat walk of a few ms. An edit makes
 // a new fingerprint and so a new build (~0.15 s). Builds go to a private directory renamed into
 // place, so runs started at once never see half a build. The worker entries keep their names:
 // the sources create them by `new URL('./name.mjs', import.meta.url)`, which resolves beside the
@@ -42,7 +43,7 @@ function fingerprint() {
     }
   };
   walk(src);
-  for (const f of ['package-lock.json', 'scripts/sim.mjs']) {
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/sim.mjs']) {
     const s = statSync(join(root, f), { throwIfNoEntry: false });
     if (s) hash.update(`${f}\0${s.size}\0${s.mtimeMs}\n`);
   }
@@ -60,7 +61,7 @@ export async function simBundle() {
   }
   const { build } = await import('esbuild');
   const scratch = `${dir}.build-${process.pid}`;
-  await build({
+  const options = {
     absWorkingDir: root,
     entryPoints: Object.entries(SIM_ENTRIES).map(([out, entry]) => ({ in: entry, out })),
     bundle: true,
@@ -70,7 +71,13 @@ export async function simBundle() {
     outdir: scratch,
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
-  });
+  };
+  try {
+    await build(options);
+  } catch (e) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw e;
+  }
   try {
     renameSync(scratch, dir);
   } catch {
@@ -95,19 +102,25 @@ function prune(cache, keep) {
   }
 }
 
+/** The sources through tsx, in a child process (as `npm run sim` ran them before the bundles). */
+function runSources() {
+  const args = ['--import', 'tsx', join(src, 'cli', 'main.ts'), ...process.argv.slice(2)];
+  process.exitCode = spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.env.SIM_TSX === '1') {
-    const args = ['--import', 'tsx', join(src, 'cli', 'main.ts'), ...process.argv.slice(2)];
-    process.exitCode = spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
-  } else {
-    let dir;
+  if (process.env.SIM_TSX === '1') runSources();
+  else {
+    let dir = null;
     try {
       dir = await simBundle();
     } catch (e) {
-      // esbuild has printed the source error; this line says what failed
-      console.error(`sim: could not build the CLI (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-      process.exit(1);
+      // a source error (esbuild has printed it; tsx will say it again) or a cache that cannot be
+      // written: the sources still run, only slower to start
+      const why = (e instanceof Error ? e.message.split('\n')[0] : String(e)).replace(/:$/, '');
+      console.error(`sim: could not bundle the CLI (${why}); running the sources through tsx`);
     }
-    await import(pathToFileURL(join(dir, 'main.mjs')).href);
+    if (dir) await import(pathToFileURL(join(dir, 'main.mjs')).href);
+    else runSources();
   }
 }
