@@ -28,7 +28,10 @@ export async function benchCli(): Promise<BenchRow[]> {
   const pick = (process.env.CLI_ROWS ?? '0,1,2').split(',').map(Number);
   const out = join(mkdtempSync(join(tmpdir(), 'bench-cli-')), 'out.json');
   const rows: BenchRow[] = [];
-  spawnSync(process.execPath, ['scripts/sim.mjs', 'schema'], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/sim.mjs', 'schema'], { encoding: 'utf8' });
+  if (build.status !== 0 || /could not bundle/.test(build.stderr)) {
+    throw new Error(`the CLI's bundles: ${build.stderr.trim().split('\n').pop()}`);
+  }
   ROWS.forEach((row, k) => {
     if (!pick.includes(k)) return;
     const args = ['scripts/sim.mjs', 'run', '--in', row.link, '--T', '0.2', '--pde'];
