@@ -160,4 +160,27 @@ describe('fuzzed share links', () => {
     // the generator must reach the accepting paths, not only the errors
     expect(accepted).toBeGreaterThan(500); // ~12% of them
   });
+
+  // found by the property above (seed 503636767): background 3.5e-323, a subnormal total with 3
+  // significant bits, gave cell averages of mass 1.14
+  it('refuses a density whose total weight is below 1e-300; the least accepted total starts with mass 1', () => {
+    for (const [text, field] of [
+      ['v1&rho=bumps:3.5e-323', 'initial.density.background'],
+      ['v1&rho=bumps:0;0.5,0.5,0.1,5e-324,1', 'initial.density.background'],
+      ['v1&rho=grid:4;3.5e-323,0*15;0*16', 'initial.density.plus'],
+    ]) {
+      const r = decodeScenario(text);
+      expect(r.ok ? 'accepted' : r.error.field, text).toBe(field);
+      if (!r.ok) expect(r.error.message).toMatch(/below 1e-300/);
+    }
+    for (const text of [
+      'v1&rho=bumps:1e-300',
+      'v1&rho=bumps:0;0.5,0.5,0.1,1e-300,1',
+      'v1&rho=grid:4;1e-300,0*15;0*16',
+    ]) {
+      const r = decodeScenario(text);
+      if (!r.ok) throw new Error(`${text}: ${r.error.message}`);
+      expect(decodesSafely(text), text).toBe(true);
+    }
+  });
 });
