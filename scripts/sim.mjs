@@ -7,9 +7,9 @@
 //
 // The bundles live in node_modules/.cache/sim/<fingerprint>/, where the fingerprint is the path,
 // size and mtime of every file under src/ (and of package.json, the lock, tsconfig.json and this
-// script): a stat walk of a few ms. An edit makes
-// a new fingerprint and so a new build (~0.15 s). Builds go to a private directory renamed into
-// place, so runs started at once never see half a build. The worker entries keep their names:
+// script): a stat walk of a few ms. An edit makes a new fingerprint and so a new build (~0.2 s).
+// Builds go to a private directory renamed into place, so runs started at once never see half a
+// build. The worker entries keep their names:
 // the sources create them by `new URL('./name.mjs', import.meta.url)`, which resolves beside the
 // main bundle. SIM_TSX=1 runs the sources through tsx instead (for debugging with source paths).
 import { spawnSync } from 'node:child_process';

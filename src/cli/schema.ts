@@ -114,7 +114,7 @@ function densities(): Schema {
       object(
         {
           ...kind('bumps', true),
-          background: number(DR['bumps.background'], 'uniform part (background + Σw > 0)', 1),
+          background: number(DR['bumps.background'], 'uniform part (background + Σw ≥ 1e-300)', 1),
           bumps: { type: 'array', maxItems: MAX_BUMPS, items: bump, default: [] },
         },
         'a background plus Gaussian bumps',
@@ -135,7 +135,7 @@ function densities(): Schema {
             items: number(DR['grid.minus[]'], 'weight of a cell'),
           },
         },
-        'a painted G×G piecewise-constant density (Σ weights > 0; each list has exactly G² values)',
+        'a painted G×G piecewise-constant density (Σ weights ≥ 1e-300; each list has exactly G² values)',
         ['kind', 'plus', 'minus'],
       ),
     ],
@@ -229,7 +229,7 @@ export function scenarioSchema(): Schema {
       'Everything that reproduces a run (docs/scenario-format.md). Every field is optional: a missing one takes the default. ' +
       `Checked by the validator but not by this schema: δ evaluated at n lies in [${DELTA_MIN}, ${DELTA_MAX}]; ` +
       'an explicit list has exactly n particles; short dipoles need even n (and in slip geometry an orientation other than horizontal); ' +
-      'a sine density has (p, q) ≠ (0, 0); bumps have background + Σw > 0.',
+      'a sine density has (p, q) ≠ (0, 0); bumps have background + Σw ≥ 1e-300 (a painted grid: Σ weights ≥ 1e-300).',
     type: 'object',
     additionalProperties: false,
     properties: {
