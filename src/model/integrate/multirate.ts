@@ -265,15 +265,18 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     const keep = Math.min(this.ht.length, HISTORY - 1);
     for (let j = 0; j < keep; j++) this.slowAt(this.hy[j], this.hf[j], this.hsNext[j + 1]);
     this.hsNextSplit = this.fast.version;
-    // the next attempt's P fit, as it would make it: times ht' = [tNew, ht…] relative to tNew, oldest first
+    // the next attempt's P fit, as it will make it: through the history it will have
+    this.fitHistory([tNew, ...this.ht], this.hsNext, keep + 1, tNew);
+  }
+
+  /** P's fit: through (times[j], values[j]) for j = k − 1 … 0 (oldest first), times relative to t0. */
+  private fitHistory(times: readonly number[], values: readonly Float64Array[], k: number, t0: number): void {
     const taus: number[] = [];
     const vals: Float64Array[] = [];
-    for (let j = keep - 1; j >= 0; j--) {
-      taus.push(this.ht[j] - tNew);
-      vals.push(this.hsNext[j + 1]);
+    for (let j = k - 1; j >= 0; j--) {
+      taus.push(times[j] - t0);
+      vals.push(values[j]);
     }
-    taus.push(tNew - tNew);
-    vals.push(this.hsNext[0]);
     this.fit(taus, vals);
   }
 
@@ -370,15 +373,7 @@ export class MultirateStepper extends StepLoop implements StepperInternals {
     // P: through the history (oldest first for a well-conditioned Newton form); its fit prepared
     // with S when this attempt starts from the prepared S (not on a retry: the corrector's fit
     // replaced it)
-    if (!prepared) {
-      const taus: number[] = [];
-      const vals: Float64Array[] = [];
-      for (let j = k - 1; j >= 0; j--) {
-        taus.push(ht[j] - t);
-        vals.push(this.hs[j]);
-      }
-      this.fit(taus, vals);
-    }
+    if (!prepared) this.fitHistory(ht, this.hs, k, t);
     this.advance(H, yPred);
     assertFinite(yPred, t + H, 'position');
     // E, and meanwhile F at the predictor
