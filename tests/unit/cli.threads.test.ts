@@ -25,11 +25,28 @@ const timeless = (m: Record<string, unknown>) =>
  */
 function runProcess(args: string[]): RunJson {
   const out = join(dir, 'process.json');
-  const r = spawnSync(process.execPath, ['scripts/sim.mjs', ...args, '--out', out], { encoding: 'utf8' });
+  simProcess([...args, '--out', out]);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+/** scripts/sim.mjs with args, which must succeed from the bundles. */
+function simProcess(args: string[]): void {
+  const r = spawnSync(process.execPath, ['scripts/sim.mjs', ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   // the bundles ran (sim.mjs falls back to the sources, saying so, when they cannot be built)
   expect(r.stderr).not.toMatch(/could not bundle/);
-  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+/** A sweep's CSV rows in run order, without the wall-time column (no commas inside its fields). */
+function sweepRows(path: string): string[][] {
+  const [header, ...rows] = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
+  const wall = header.indexOf('wall_s');
+  expect(wall).toBeGreaterThan(0);
+  const strip = (r: string[]) => r.filter((_, i) => i !== wall);
+  return [strip(header), ...rows.map(strip).sort((a, b) => Number(a[0]) - Number(b[0]))];
 }
 
 describe('CLI threads', () => {
@@ -60,6 +77,16 @@ describe('CLI threads', () => {
     expect(threaded.threads.pde).toMatch(availableParallelism() >= 2 ? /of its own/ : /particles' thread/);
     expect(timeless(threaded.measures)).toEqual(timeless(alone.measures));
     expect(threaded.measures).toHaveProperty('d_plus');
+  }, 60_000);
+
+  // the sweep's worker threads start their own bundle (boot.mjs): its rows must be the sources'
+  it('the bundled sweep, rows from its worker threads, equals the sources’ sweep in-process', async () => {
+    const study = ['sweep', '--in', 'v1&n=100&d=0.01&samp=iid', '--vary', 'n=50;100', '--T', '0.01'];
+    simProcess([...study, '--jobs', '2', '--out', join(dir, 'sweep-process.csv')]);
+    await runCli([...study, '--jobs', '1', '--out', join(dir, 'sweep-alone.csv')]);
+    const rows = sweepRows(join(dir, 'sweep-process.csv'));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(sweepRows(join(dir, 'sweep-alone.csv')));
   }, 60_000);
 
   it('says why a run has one thread', () => {
