@@ -14,6 +14,7 @@ import { cliMain } from '../../src/cli/report';
 import { formatDuration, SweepProgress } from '../../src/cli/sweep/progress';
 import { cellNumber, parseCsv } from '../../src/model/study/csv';
 import { SUMMARY_METHOD } from '../../src/model/study/summary';
+import { reproducible } from './sweepTable';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-sweep-'));
 const at = (name: string) => join(dir, name);
@@ -48,12 +49,6 @@ function capture(terminal = false) {
 }
 const sweep = (args: string[], io = capture()) => runCli(['sweep', ...args], io).then(() => io);
 const table = (path: string) => parseCsv(readFileSync(path, 'utf8'));
-/** The table without the wall-clock column (the one value a rerun does not repeat). */
-function reproducible(t: { header: string[]; rows: string[][] }) {
-  const wall = t.header.indexOf('wall_s');
-  const strip = (r: string[]) => r.filter((_, i) => i !== wall);
-  return { header: strip(t.header), rows: t.rows.map(strip).sort((a, b) => Number(a[0]) - Number(b[0])) };
-}
 
 describe('sweep', () => {
   it('a row equals `run` of its link, bit for bit (rows computed in worker threads)', async () => {
