@@ -80,7 +80,9 @@ describe('CLI threads', () => {
   it('the bundled sweep, rows from its worker threads, equals the sources’ sweep in-process', async () => {
     const study = ['sweep', '--in', 'v1&n=100&d=0.01&samp=iid', '--vary', 'n=50;100', '--T', '0.01'];
     simProcess([...study, '--jobs', '2', '--out', join(dir, 'sweep-process.csv')]);
-    await runCli([...study, '--jobs', '1', '--out', join(dir, 'sweep-alone.csv')]);
+    // its progress line kept out of the test's output
+    const quiet = { stdout: () => {}, stderr: () => {}, stderrIsTerminal: false };
+    await runCli([...study, '--jobs', '1', '--out', join(dir, 'sweep-alone.csv')], quiet);
     const rows = sweepRows(join(dir, 'sweep-process.csv'));
     expect(rows.rows).toHaveLength(2);
     expect(rows).toEqual(sweepRows(join(dir, 'sweep-alone.csv')));
