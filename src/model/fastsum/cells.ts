@@ -42,12 +42,16 @@ export interface SortedParticles {
   readonly cellStart: Int32Array;
 }
 
+/** x mod 1 in [0, 1): x − ⌊x⌋ rounds to 1 for tiny negative x. */
+function wrap01(x: number): number {
+  const r = x - Math.floor(x);
+  return r >= 1 ? 0 : r;
+}
+
 export class CellSort implements SortedParticles {
   readonly order: Int32Array;
   private readonly cellOf: Int32Array;
   private readonly cellCount: Int32Array;
-  private readonly tx: Float64Array;
-  private readonly ty: Float64Array;
 
   constructor(
     readonly n: number,
@@ -59,13 +63,15 @@ export class CellSort implements SortedParticles {
     this.order = new Int32Array(n);
     this.cellOf = new Int32Array(n);
     this.cellCount = new Int32Array(cellStart.length);
-    this.tx = new Float64Array(n);
-    this.ty = new Float64Array(n);
   }
 
-  /** Wrap into [0, 1)² and sort into cells × cells cells (0: one cell). */
+  /**
+   * Wrap into [0, 1)² and sort into cells × cells cells (0: one cell). The positions are read in
+   * order twice (counting, then placing) and written scattered once, with no pass of scattered
+   * reads: at n = 1e6, where every particle is a cache miss, that halves the sort.
+   */
   sort(pos: Float64Array, signs: Int8Array, cells: number): void {
-    const { n, cellStart, cellCount, order, cellOf, sx, sy, sb, tx, ty } = this;
+    const { n, cellStart, cellCount, order, cellOf, sx, sy, sb } = this;
     if (signs.length !== n || pos.length < 2 * n)
       throw new RangeError(
         `fast sum built for n = ${n}, got ${signs.length} signs, ${pos.length / 2} positions`,
@@ -74,22 +80,13 @@ export class CellSort implements SortedParticles {
     const nc = c * c;
     cellCount.fill(0, 0, nc);
     for (let i = 0; i < n; i++) {
-      let x = pos[2 * i];
-      let y = pos[2 * i + 1];
-      x -= Math.floor(x);
-      y -= Math.floor(y);
-      // x − ⌊x⌋ rounds to 1 for tiny negative x
-      if (x >= 1) x = 0;
-      if (y >= 1) y = 0;
-      let cx = Math.floor(x * c);
-      let cy = Math.floor(y * c);
+      let cx = Math.floor(wrap01(pos[2 * i]) * c);
+      let cy = Math.floor(wrap01(pos[2 * i + 1]) * c);
       if (cx >= c) cx = c - 1;
       if (cy >= c) cy = c - 1;
       const k = cy * c + cx;
       cellOf[i] = k;
       cellCount[k]++;
-      tx[i] = x;
-      ty[i] = y;
     }
     let acc = 0;
     for (let k = 0; k < nc; k++) {
@@ -99,13 +96,10 @@ export class CellSort implements SortedParticles {
     cellStart[nc] = acc;
     cellCount.fill(0, 0, nc);
     for (let i = 0; i < n; i++) {
-      const k = cellOf[i];
-      order[cellStart[k] + cellCount[k]++] = i;
-    }
-    for (let s = 0; s < n; s++) {
-      const i = order[s];
-      sx[s] = tx[i];
-      sy[s] = ty[i];
+      const s = cellStart[cellOf[i]] + cellCount[cellOf[i]]++;
+      order[s] = i;
+      sx[s] = wrap01(pos[2 * i]);
+      sy[s] = wrap01(pos[2 * i + 1]);
       sb[s] = signs[i];
     }
   }
