@@ -27,15 +27,17 @@ function setup(geometry: Geometry, n: number, seed: number, clustered = false) {
 }
 
 describe('near field chunks', () => {
-  for (const [geometry, n, clustered] of [
-    ['isotropic', 3000, false],
-    ['slip', 3000, false],
-    ['isotropic', 2000, true],
-    ['slip', 500, false],
+  for (const [geometry, n, clustered, reach] of [
+    ['isotropic', 3000, false, 0],
+    ['slip', 3000, false, 0],
+    ['isotropic', 2000, true, 0],
+    ['slip', 500, false, 0],
+    ['isotropic', 3000, false, 3],
   ] as const)
-    it(`${geometry} n=${n}${clustered ? ' clustered' : ''}: any order, any split between two fields, the same bits`, () => {
-      const { plan, sorted } = setup(geometry, n, 11 + n, clustered);
-      const cfg = plan.near!;
+    it(`${geometry} n=${n}${clustered ? ' clustered' : ''}${reach ? ` cells r₂/${reach} wide` : ''}: any order, any split between two fields, the same bits`, () => {
+      const { plan, sorted, pos, signs } = setup(geometry, n, 11 + n, clustered);
+      const cfg = reach ? { ...plan.near!, cells: Math.floor(reach / plan.r2), reach } : plan.near!;
+      if (reach) sorted.sort(pos, signs, cfg.cells);
       const one = new NearField(cfg, sorted);
       expect(one.chunks).toBe(nearChunks(cfg.cells, cfg.reach));
       expect(one.chunks).toBeGreaterThan(2);
@@ -64,39 +66,42 @@ describe('near field chunks', () => {
     });
 
   for (const geometry of ['isotropic', 'slip'] as const)
-    it(`${geometry}: the chunked cell sweep finds the pairs the all-pairs sweep finds (9 period shifts, no cells)`, () => {
-      const n = 1500;
-      const { plan, sorted, pos, signs } = setup(geometry, n, 3);
-      const cfg = plan.near!;
-      const chunked = new NearField(cfg, sorted);
-      const fx = new Float64Array(n);
-      const fy = new Float64Array(n);
-      const energy = chunked.accumulateWithEnergy(fx, fy);
-      // the same profile over all pairs by the fallback sweep, in its own (one-cell) order
-      const [sx, sy, sb] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-      const all = new CellSort(n, sx, sy, sb, new Int32Array(cellStartLength(n)));
-      all.sort(pos, signs, 0);
-      const plain = new NearField({ ...cfg, cells: 0, reach: 0 }, all);
-      expect(plain.chunks).toBe(1);
-      const gx = new Float64Array(n);
-      const gy = new Float64Array(n);
-      const e2 = plain.accumulateWithEnergy(gx, gy);
-      expect(plain.pairsInside).toBe(chunked.pairsInside);
-      const ex = new Float64Array(n);
-      const ey = new Float64Array(n);
-      for (let s = 0; s < n; s++) {
-        ex[sorted.order[s]] += fx[s];
-        ey[sorted.order[s]] += fy[s];
-        ex[all.order[s]] -= gx[s];
-        ey[all.order[s]] -= gy[s];
-      }
-      let worst = 0;
-      let scale = 0;
-      for (let s = 0; s < n; s++) {
-        worst = Math.max(worst, Math.hypot(ex[s], ey[s]));
-        scale = Math.max(scale, Math.hypot(gx[s], gy[s]));
-      }
-      expect(worst / scale).toBeLessThan(1e-13);
-      expect(Math.abs(energy - e2)).toBeLessThan(1e-12 * Math.abs(e2));
-    });
+    for (const reach of [0, 1, 3])
+      it(`${geometry}, ${reach ? `cells r₂/${reach} wide` : "the plan's cells"}: the chunked cell sweep finds the pairs the all-pairs sweep finds (9 period shifts, no cells)`, () => {
+        const n = 1500;
+        const { plan, sorted, pos, signs } = setup(geometry, n, 3);
+        const cfg = reach ? { ...plan.near!, cells: Math.floor(reach / plan.r2), reach } : plan.near!;
+        if (reach) sorted.sort(pos, signs, cfg.cells);
+        expect(cfg.cells).toBeGreaterThanOrEqual(2 * cfg.reach + 1);
+        const chunked = new NearField(cfg, sorted);
+        const fx = new Float64Array(n);
+        const fy = new Float64Array(n);
+        const energy = chunked.accumulateWithEnergy(fx, fy);
+        // the same profile over all pairs by the fallback sweep, in its own (one-cell) order
+        const [sx, sy, sb] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+        const all = new CellSort(n, sx, sy, sb, new Int32Array(cellStartLength(n)));
+        all.sort(pos, signs, 0);
+        const plain = new NearField({ ...cfg, cells: 0, reach: 0 }, all);
+        expect(plain.chunks).toBe(1);
+        const gx = new Float64Array(n);
+        const gy = new Float64Array(n);
+        const e2 = plain.accumulateWithEnergy(gx, gy);
+        expect(plain.pairsInside).toBe(chunked.pairsInside);
+        const ex = new Float64Array(n);
+        const ey = new Float64Array(n);
+        for (let s = 0; s < n; s++) {
+          ex[sorted.order[s]] += fx[s];
+          ey[sorted.order[s]] += fy[s];
+          ex[all.order[s]] -= gx[s];
+          ey[all.order[s]] -= gy[s];
+        }
+        let worst = 0;
+        let scale = 0;
+        for (let s = 0; s < n; s++) {
+          worst = Math.max(worst, Math.hypot(ex[s], ey[s]));
+          scale = Math.max(scale, Math.hypot(gx[s], gy[s]));
+        }
+        expect(worst / scale).toBeLessThan(1e-13);
+        expect(Math.abs(energy - e2)).toBeLessThan(1e-12 * Math.abs(e2));
+      });
 });
