@@ -96,7 +96,8 @@ export class CellSort implements SortedParticles {
     cellStart[nc] = acc;
     cellCount.fill(0, 0, nc);
     for (let i = 0; i < n; i++) {
-      const s = cellStart[cellOf[i]] + cellCount[cellOf[i]]++;
+      const k = cellOf[i];
+      const s = cellStart[k] + cellCount[k]++;
       order[s] = i;
       sx[s] = wrap01(pos[2 * i]);
       sy[s] = wrap01(pos[2 * i + 1]);
