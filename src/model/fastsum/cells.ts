@@ -42,8 +42,11 @@ export interface SortedParticles {
   readonly cellStart: Int32Array;
 }
 
-/** x mod 1 in [0, 1): x − ⌊x⌋ rounds to 1 for tiny negative x. */
-function wrap01(x: number): number {
+/**
+ * x mod 1 in [0, 1) (x − ⌊x⌋ rounds to 1 for tiny negative x: then 0). The same as init/torus.ts
+ * wrap01 except for NaN, which this passes through (as the sort always did) where wrap01 gives 0.
+ */
+function wrapKeepingNaN(x: number): number {
   const r = x - Math.floor(x);
   return r >= 1 ? 0 : r;
 }
@@ -80,8 +83,8 @@ export class CellSort implements SortedParticles {
     const nc = c * c;
     cellCount.fill(0, 0, nc);
     for (let i = 0; i < n; i++) {
-      let cx = Math.floor(wrap01(pos[2 * i]) * c);
-      let cy = Math.floor(wrap01(pos[2 * i + 1]) * c);
+      let cx = Math.floor(wrapKeepingNaN(pos[2 * i]) * c);
+      let cy = Math.floor(wrapKeepingNaN(pos[2 * i + 1]) * c);
       if (cx >= c) cx = c - 1;
       if (cy >= c) cy = c - 1;
       const k = cy * c + cx;
@@ -99,8 +102,8 @@ export class CellSort implements SortedParticles {
       const k = cellOf[i];
       const s = cellStart[k] + cellCount[k]++;
       order[s] = i;
-      sx[s] = wrap01(pos[2 * i]);
-      sy[s] = wrap01(pos[2 * i + 1]);
+      sx[s] = wrapKeepingNaN(pos[2 * i]);
+      sy[s] = wrapKeepingNaN(pos[2 * i + 1]);
       sb[s] = signs[i];
     }
   }
