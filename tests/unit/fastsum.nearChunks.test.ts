@@ -14,16 +14,18 @@ import { rng } from './testRng';
 
 const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]));
 
-function setup(geometry: Geometry, n: number, seed: number, clustered = false) {
+/** reach 0: the plan's near config; 1, 2, 3: cells r₂/reach wide instead. */
+function setup(geometry: Geometry, n: number, seed: number, clustered = false, reach = 0) {
   const kernel = makeKernel({ geometry, core: 'gaussian', delta: 1e-3 });
   const plan = buildPlan(kernel, n, { threads: 2 });
+  const cfg = reach ? { ...plan.near!, cells: Math.floor(reach / plan.r2), reach } : plan.near!;
   const r = rng(seed);
   const pos = Float64Array.from({ length: 2 * n }, () => (clustered ? 0.3 + 0.2 * r() : 3 * r() - 1));
   const signs = Int8Array.from({ length: n }, () => (r() < 0.5 ? 1 : -1));
   const [sx, sy, sb] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const sorted = new CellSort(n, sx, sy, sb, new Int32Array(cellStartLength(n)));
-  sorted.sort(pos, signs, plan.near!.cells);
-  return { kernel, plan, sorted, pos, signs };
+  sorted.sort(pos, signs, cfg.cells);
+  return { kernel, plan, cfg, sorted, pos, signs };
 }
 
 describe('near field chunks', () => {
@@ -35,9 +37,7 @@ describe('near field chunks', () => {
     ['isotropic', 3000, false, 3],
   ] as const)
     it(`${geometry} n=${n}${clustered ? ' clustered' : ''}${reach ? ` cells r₂/${reach} wide` : ''}: any order, any split between two fields, the same bits`, () => {
-      const { plan, sorted, pos, signs } = setup(geometry, n, 11 + n, clustered);
-      const cfg = reach ? { ...plan.near!, cells: Math.floor(reach / plan.r2), reach } : plan.near!;
-      if (reach) sorted.sort(pos, signs, cfg.cells);
+      const { cfg, sorted } = setup(geometry, n, 11 + n, clustered, reach);
       const one = new NearField(cfg, sorted);
       expect(one.chunks).toBe(nearChunks(cfg.cells, cfg.reach));
       expect(one.chunks).toBeGreaterThan(2);
@@ -69,9 +69,7 @@ describe('near field chunks', () => {
     for (const reach of [0, 1, 3])
       it(`${geometry}, ${reach ? `cells r₂/${reach} wide` : "the plan's cells"}: the chunked cell sweep finds the pairs the all-pairs sweep finds (9 period shifts, no cells)`, () => {
         const n = 1500;
-        const { plan, sorted, pos, signs } = setup(geometry, n, 3);
-        const cfg = reach ? { ...plan.near!, cells: Math.floor(reach / plan.r2), reach } : plan.near!;
-        if (reach) sorted.sort(pos, signs, cfg.cells);
+        const { cfg, sorted, pos, signs } = setup(geometry, n, 3, false, reach);
         expect(cfg.cells).toBeGreaterThanOrEqual(2 * cfg.reach + 1);
         const chunked = new NearField(cfg, sorted);
         const fx = new Float64Array(n);
