@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSystem } from '../../src/model/dynamics/createSystem';
-import { integrate } from '../../src/model/integrate';
+import { DEFAULT_HMAX, integrate } from '../../src/model/integrate';
 import { makeKernel } from '../../src/model/kernels';
 import type { ExternalField, Geometry } from '../../src/model/types';
 
@@ -95,4 +95,25 @@ describe('short dipoles stay trapped (counterexample regime)', () => {
         );
     });
   }
+});
+
+describe('near rest the step grows to its cap (DEFAULT_HMAX), at the stated accuracy', () => {
+  it('isotropic dipoles n = 200, δ = 1e-7, T = 1: default tolerances within 1e-8 of a tight run capped at 0.01', () => {
+    const delta = 1e-7;
+    const spec = { geometry: 'isotropic' as const, core: 'gaussian' as const, delta };
+    const { pos, signs } = dipoles(200, 0.5 * delta, 1, 0, 7);
+    const sys = () => createSystem(spec, U, signs, makeKernel(spec));
+    const r = integrate(sys(), pos, 1, { method: 'auto', rtol: 1e-6, atol: 1e-9 });
+    const tight = integrate(sys(), pos, 1, { method: 'auto', rtol: 1e-10, atol: 1e-12, hmax: 0.01 });
+    // the dipoles collapse on a time scale n·δ² ≈ 2e-12 and then sit: the cap sets the steps
+    expect(tight.steps).toBeGreaterThanOrEqual(100);
+    // 4 steps of 0.25 (the cap before, 0.1, made 10); a step beyond the cap would be a bug
+    expect(r.steps).toBeLessThanOrEqual(5);
+    expect(r.steps).toBeGreaterThanOrEqual(Math.ceil(1 / DEFAULT_HMAX));
+    expect(maxMove(r.unwrapped, tight.unwrapped)).toBeLessThan(1e-8);
+    for (let k = 1; k < r.energy.length; k++)
+      expect(r.energy[k][1] - r.energy[k - 1][1]).toBeLessThanOrEqual(
+        3e-13 * (1 + Math.abs(r.energy[k - 1][1])),
+      );
+  });
 });

@@ -22,6 +22,7 @@ export { NearPairs } from './nearPairs';
 export { ROS2, ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';
 export { createStepper, LAMBDA_SWITCH, type StepperInternals } from './stepper';
 export {
+  DEFAULT_HMAX,
   DEFAULT_TOLERANCES,
   type IntegrateResult,
   type IntegratorOptions,

@@ -12,7 +12,7 @@ import { NearPairJacobian } from './nearPairJacobian';
 import { ROS34PW2, RosenbrockW, type WTableau } from './rosenbrockW';
 import { IController, MIN_RELATIVE_STEP, PiController, type StepController, StepSizer } from './stepControl';
 import { StepLoop } from './stepLoop';
-import type { IntegratorOptions, MethodInUse, Stepper } from './types';
+import { DEFAULT_HMAX, type IntegratorOptions, type MethodInUse, type Stepper } from './types';
 
 export { LAMBDA_SWITCH } from './autoSwitch';
 export { MIN_RELATIVE_STEP } from './stepControl';
@@ -49,7 +49,7 @@ export function createStepper(
   const rtol = Math.max(opts.rtol, MIN_TOLERANCE);
   const atol = Math.max(opts.atol, MIN_TOLERANCE);
   const maxSteps = opts.maxSteps ?? 1e6;
-  const hmax = opts.hmax ?? 0.1;
+  const hmax = opts.hmax ?? DEFAULT_HMAX;
   const multirate = (pos: Float64Array, t: number, h0: number | undefined) =>
     new MultirateStepper(system, pos, rtol, atol, maxSteps, hmax, h0, t);
   if (opts.method === 'multirate') return multirate(pos0, 0, opts.h0);
@@ -143,7 +143,7 @@ export class ParticleStepper extends StepLoop implements StepperInternals {
     this.rtol = Math.max(rtol, MIN_TOLERANCE);
     this.atol = Math.max(atol, MIN_TOLERANCE);
     this.maxSteps = opts.maxSteps ?? 1e6;
-    const hmax = opts.hmax ?? 0.1;
+    const hmax = opts.hmax ?? DEFAULT_HMAX;
 
     this.y = Float64Array.from(pos0);
     assertFinite(this.y, 0, 'initial position');
