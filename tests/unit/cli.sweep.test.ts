@@ -122,12 +122,13 @@ describe('sweep', () => {
   });
 
   it('a run that fails is a row with its one-line error; the sweep goes on', async () => {
-    // (3, dipoles): no valid scenario (odd n); (400, dipoles) to T = 1000: stopped by --max-wall
+    // (3, dipoles): no valid scenario (odd n); (4000, dipoles) to T = 1000: stopped by --max-wall
+    // (4000 steps at the step cap of 0.25, ~25 s; n = 400 finished within the 5 s on a quiet machine)
     const io = await sweep([
       '--in',
       'v1&N=32&T=0.002&d=0.1',
       '--vary',
-      'n=3;400',
+      'n=3;4000',
       '--vary',
       'case=i=sample;i=dipoles&T=1000',
       '--max-wall',
@@ -149,7 +150,7 @@ describe('sweep', () => {
       /^error: max-wall: stopped after 5 s at particles t = .* no measures in this row/,
     );
     // a failed row still says where it sits
-    expect(t.rows[3][t.header.indexOf('n')]).toBe('400');
+    expect(t.rows[3][t.header.indexOf('n')]).toBe('4000');
     expect(t.rows[3][t.header.indexOf('T')]).toBe('1000');
     const lines = io.err.trim().split('\n');
     expect(lines.slice(0, -1).every((l) => /^sweep: \d\/4 runs( \(\d failed\))? · \d+ s/.test(l))).toBe(true);
