@@ -47,10 +47,15 @@ export function gradientStencil(t: RemainderTables, x: number, y: number, w: Flo
 
 const stencil = new Float64Array(10);
 
-/** Remainder gradient from the tables by tensor cubic Lagrange; x, y in [−½, ½). */
-export function remainderGradient(t: RemainderTables, x: number, y: number, g: Float64Array): void {
+/**
+ * Remainder gradient from the tables by tensor cubic Lagrange at (x, y) = (g[0], g[1]) in
+ * [−½, ½)², into g[0..1]. The point comes in the array, not as arguments: the function is too
+ * large for V8 to inline, and two numbers passed to a call it does not inline are boxed, two
+ * heap allocations per pair (the cluster sub-steps call it per stage: ~50 MB a run at n = 1000).
+ */
+export function remainderGradient(t: RemainderTables, g: Float64Array): void {
   const w = stencil;
-  let r = gradientStencil(t, x, y, w);
+  let r = gradientStencil(t, g[0], g[1], w);
   const row = 2 * (t.cells + 3);
   const v0 = w[4];
   const v1 = w[5];
@@ -110,7 +115,9 @@ export function accumulatePairGradients(
       if (dy >= 0.5) dy -= 1;
       else if (dy < -0.5) dy += 1;
       const q = dx * dx + dy * dy;
-      remainderGradient(tables, dx, dy, g);
+      g[0] = dx;
+      g[1] = dy;
+      remainderGradient(tables, g);
       let gx = g[0];
       let gy = g[1];
       if (q > 0) {

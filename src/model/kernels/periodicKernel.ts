@@ -102,7 +102,9 @@ export class PeriodicKernel implements PairKernel {
       return;
     }
     const g = this.g;
-    remainderGradient(this.tables, dx, dy, g);
+    g[0] = dx;
+    g[1] = dy;
+    remainderGradient(this.tables, g);
     out[o] += g[0];
     out[o + 1] += g[1];
   }
@@ -110,25 +112,37 @@ export class PeriodicKernel implements PairKernel {
   /**
    * isotropic: in closed form, D²Φ = Φ'/r·I + C·x xᵀ (cores' phiA, phiC) plus the derivative of
    * the remainder's cubic stencil on its gradient table (∂₁₂ the mean of the two). slip: central
-   * differences of the gradient with a step scaled to the local length max(|d|, δ).
+   * differences of the gradient with a step scaled to the local length max(|d|, δ). The minimum
+   * image goes to the work in out[o..o+1], not as arguments: this entry is small enough for V8 to
+   * inline where the work is not, and numbers passed to a call it does not inline are boxed (two
+   * heap allocations per call: the cluster sub-steps factor a matrix per sub-step).
    */
   hessian(dx: number, dy: number, out: Float64Array, o: number): void {
-    dx -= Math.round(dx);
-    dy -= Math.round(dy);
-    if (this.isotropic) {
-      const q = dx * dx + dy * dy;
-      const a = pairRadialA(q, this.constants);
-      const c = q > 0 ? this.forms.phiC(q) : 0;
-      if (this.linearCore && q < LINEAR_Q) {
-        out[o] = Math.PI;
-        out[o + 1] = 0;
-        out[o + 2] = Math.PI;
-      } else remainderHessian(this.tables, dx, dy, out, o);
-      out[o] += a + c * dx * dx;
-      out[o + 1] += c * dx * dy;
-      out[o + 2] += a + c * dy * dy;
-      return;
-    }
+    out[o] = dx - Math.round(dx);
+    out[o + 1] = dy - Math.round(dy);
+    if (this.isotropic) this.isotropicHessian(out, o);
+    else this.slipHessian(out, o);
+  }
+
+  private isotropicHessian(out: Float64Array, o: number): void {
+    const dx = out[o];
+    const dy = out[o + 1];
+    const q = dx * dx + dy * dy;
+    const a = pairRadialA(q, this.constants);
+    const c = q > 0 ? this.forms.phiC(q) : 0;
+    if (this.linearCore && q < LINEAR_Q) {
+      out[o] = Math.PI;
+      out[o + 1] = 0;
+      out[o + 2] = Math.PI;
+    } else remainderHessian(this.tables, out, o);
+    out[o] += a + c * dx * dx;
+    out[o + 1] += c * dx * dy;
+    out[o + 2] += a + c * dy * dy;
+  }
+
+  private slipHessian(out: Float64Array, o: number): void {
+    const dx = out[o];
+    const dy = out[o + 1];
     const eta = 1e-4 * Math.max(Math.hypot(dx, dy), this.spec.delta);
     const g = this.h;
     this.gradient(dx + eta, dy, g, 0);
@@ -163,13 +177,14 @@ function cubicDerivatives(f: number, cells: number, d: Float64Array, o: number):
 const hessianDerivs = new Float64Array(8);
 
 /**
- * D²R at (x, y) ∈ [−½, ½)² from the gradient table: the derivatives of the tensor cubic Lagrange
- * interpolants that `remainderGradient` reads (the same stencil), [∂₁₁, ∂₁₂, ∂₂₂] into out[o..o+2].
+ * D²R at (x, y) = (out[o], out[o + 1]) ∈ [−½, ½)² from the gradient table: the derivatives of the
+ * tensor cubic Lagrange interpolants that `remainderGradient` reads (the same stencil), [∂₁₁, ∂₁₂,
+ * ∂₂₂] into out[o..o+2]. The point comes in the array for the reason remainderGradient's does.
  */
-function remainderHessian(t: RemainderTables, x: number, y: number, out: Float64Array, o: number): void {
+function remainderHessian(t: RemainderTables, out: Float64Array, o: number): void {
   const w = hessianStencil;
   const dw = hessianDerivs;
-  const r0 = gradientStencil(t, x, y, w);
+  const r0 = gradientStencil(t, out[o], out[o + 1], w);
   const row = 2 * (t.cells + 3);
   // derivatives of the weights in the table index, times cells: per unit length
   cubicDerivatives(w[8], t.cells, dw, 0);
