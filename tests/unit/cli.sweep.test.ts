@@ -123,7 +123,8 @@ describe('sweep', () => {
 
   it('a run that fails is a row with its one-line error; the sweep goes on', async () => {
     // (3, dipoles): no valid scenario (odd n); (4000, dipoles) to T = 1000: stopped by --max-wall
-    // (4000 steps at the step cap of 0.25, ~25 s; n = 400 finished within the 5 s on a quiet machine)
+    // (4000 steps at the step cap of 0.25, each ten times dearer than at n = 400, which once
+    // finished within the 5 s)
     const io = await sweep([
       '--in',
       'v1&N=32&T=0.002&d=0.1',
