@@ -18,7 +18,7 @@
  * WebAssembly SIMD (fftWasm.ts, the same bits) where it is available; these loops are the fallback
  * and the module's oracle.
  */
-import { copyColumns, fftPasses } from './fftWasm';
+import { type BlockArrays, copyColumns, fftPasses } from './fftWasm';
 
 /** Twiddles cos, sin of 2πt/n (t < n) and the output order of the forward transform. */
 export class FftTables {
@@ -384,4 +384,80 @@ export function fftColumns(
     else ditBatched(blockRe, blockIm, n, w, 0, w, cosT, sinT);
     copyColumns(re, im, W, b0, blockRe, blockIm, w, n, false);
   }
+}
+
+/**
+ * The arrays to fill with a contiguous n × w block for fftBlock: the WebAssembly module's own
+ * when it runs, so the caller packs straight into the module and reads the result from there
+ * (fftColumns copies each block in and out); otherwise `own`, the caller's. Valid until the
+ * next transform of another length or a larger block on this thread. No allocation.
+ */
+export function fftBlockArrays(t: FftTables, w: number, own: BlockArrays): BlockArrays {
+  const wasm = columnBlock(t.n, w) >= 2 ? fftPasses() : null;
+  return wasm ? wasm.block(t, w) : own;
+}
+
+/**
+ * fftColumns on the whole n × w block of fftBlockArrays(t, w, …), in place (re, im: the arrays
+ * it returned): the same operations, so the same bits.
+ */
+export function fftBlock(
+  forward: boolean,
+  t: FftTables,
+  w: number,
+  re: Float64Array,
+  im: Float64Array,
+): void {
+  const { n, cosT, sinT } = t;
+  const cb = columnBlock(n, w);
+  const wasm = cb >= 2 ? fftPasses() : null;
+  if (wasm) {
+    wasm.runBlock(forward, t, w, cb);
+    return;
+  }
+  for (let b0 = 0; b0 < w; b0 += cb) {
+    const b1 = Math.min(w, b0 + cb);
+    if (forward) difBatched(re, im, n, w, b0, b1, cosT, sinT);
+    else ditBatched(re, im, n, w, b0, b1, cosT, sinT);
+  }
+}
+
+/**
+ * Row pairs ↔ the block of fftBlockArrays(t, w, …) (re, im: its arrays): with pack, rows
+ * x[o + r·n …], r < 2w, into the block, lane s taking row 2s as re and row 2s + 1 as im (element i
+ * at i·w + s); without, the inverse, from the block into those rows of x. With the module the rows
+ * move as one contiguous span and are transposed there, two lanes and two elements per SIMD step.
+ */
+export function rowPairs(
+  pack: boolean,
+  t: FftTables,
+  w: number,
+  x: Float64Array,
+  o: number,
+  re: Float64Array,
+  im: Float64Array,
+): void {
+  const n = t.n;
+  const wasm = columnBlock(n, w) >= 2 && w % 2 === 0 ? fftPasses() : null;
+  if (wasm && pack) {
+    wasm.rows().set(x.subarray(o, o + 2 * w * n));
+    wasm.packRows(n, w);
+  } else if (wasm) {
+    wasm.unpackRows(n, w);
+    x.set(wasm.rows().subarray(0, 2 * w * n), o);
+  } else
+    for (let s = 0; s < w; s++) {
+      const o0 = o + 2 * s * n;
+      const o1 = o0 + n;
+      for (let i = 0; i < n; i++) {
+        const b = i * w + s;
+        if (pack) {
+          re[b] = x[o0 + i];
+          im[b] = x[o1 + i];
+        } else {
+          x[o0 + i] = re[b];
+          x[o1 + i] = im[b];
+        }
+      }
+    }
 }

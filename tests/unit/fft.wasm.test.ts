@@ -5,10 +5,13 @@
  * order per column, so the same bits — forward and inverse, every length 2 … 4096 (odd and even
  * log₂: the radix-2 pass), widths odd and even (the scalar last column), column ranges inside a
  * wider matrix (the span copy) and rows at least fftColumns' WIDE apart (the block copy), signed
- * zeros, infinities and NaNs (in one column, the others stay finite).
+ * zeros, infinities and NaNs (in one column, the others stay finite). And the fast sum's grid
+ * convolution (gridFft.ts), whose row pairs the module also transposes in and out of the lane
+ * layout, against the same convolution with the module off.
  */
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../scripts/wasm.mjs';
+import { GridConvolver } from '../../src/model/fastsum/gridFft';
 import { FftTables, fftColumns } from '../../src/model/fft1d';
 import { FFT_PASSES_WASM } from '../../src/model/fftPassesWasm';
 import { allowFftWasm, fftWasmStatus } from '../../src/model/fftWasm';
@@ -86,5 +89,54 @@ describe('FFT passes in WebAssembly', () => {
     ])
       for (const forward of [true, false])
         expect(firstDifference(n, W, c0, c1, forward, n + W), `n ${n} W ${W} ${forward}`).toBe(-1);
+  });
+
+  it('the grid convolution (row pairs transposed in the module) equals it with the module off', () => {
+    // M = 4 and 8: lanes 2 and 4; 64: several row and column blocks; 512: the fast sum's grid
+    for (const [M, K] of [
+      [4, 1],
+      [8, 3],
+      [64, 16],
+      [512, 128],
+    ]) {
+      const r = rng(M);
+      const x = new Float64Array(M * M).map(() => r() - 0.5);
+      x[3] = -0;
+      const m = new Float64Array((K + 1) * M).map(() => r());
+      const run = (wasm: boolean) => {
+        allowFftWasm(wasm);
+        try {
+          const c = new GridConvolver(M, K);
+          c.setMultiplier(m);
+          const y = new Float64Array(M * M);
+          const quad = c.convolve(x, y);
+          const alias = x.slice();
+          c.convolve(alias, alias); // x and y may alias
+          const energy = c.quadForm(x);
+          // the phases by block range, as two threads split them
+          const z = new Float64Array(M * M);
+          const half = c.rowBlocks >> 1;
+          c.forwardRows(x, half, c.rowBlocks);
+          c.forwardRows(x, 0, half);
+          c.columns(0, c.blocks);
+          c.inverseRows(z, half, c.rowBlocks);
+          c.inverseRows(z, 0, half);
+          return { y, quad, alias, energy, z };
+        } finally {
+          allowFftWasm(true);
+        }
+      };
+      const js = run(false);
+      const wasm = run(true);
+      expect(Object.is(wasm.quad, js.quad) && Object.is(wasm.energy, js.energy), `M ${M} sums`).toBe(true);
+      for (const key of ['y', 'alias', 'z'] as const) {
+        const a = wasm[key];
+        const b = js[key];
+        let first = -1;
+        for (let k = 0; k < a.length && first < 0; k++) if (!Object.is(a[k], b[k])) first = k;
+        expect(first, `M ${M} ${key}`).toBe(-1);
+      }
+      expect(wasm.z).toEqual(wasm.y);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { FftTables, fftColumns } from '../fft1d';
+import { FftTables, fftBlock, fftBlockArrays, fftColumns, rowPairs } from '../fft1d';
+import type { BlockArrays } from '../fftWasm';
 
 /** Sequences transformed side by side by the batched kernel (power of two). */
 const LANES = 8;
@@ -30,7 +31,8 @@ export interface SpectrumMemory {
  * passes stay in cache at any M (a batched transform over the whole grid does not: at M ≥ 1024
  * its rows sit on separate pages and one cache set, measured 2× slower than this):
  *  - rows are transformed two at a time as one complex sequence (x_j + i·x_{j+1}), LANES such
- *    pairs per block, and split by Hermitian symmetry; only the columns k₁ = 0..K are kept (the
+ *    pairs per block (packed and transposed where the FFT runs, fft1d.ts rowPairs), and split
+ *    by Hermitian symmetry; only the columns k₁ = 0..K are kept (the
  *    multiplier kills the rest), stored as column blocks: H[((k₁ >> log₂LANES)·M + j)·LANES + k₁ mod LANES];
  *  - each column block is transformed along x₂ (bit-reversed out), multiplied (multiplier stored
  *    in the same layout), and transformed back (bit-reversed in, natural out);
@@ -62,6 +64,10 @@ export class GridConvolver {
   private readonly mult: Float64Array;
   /** The quadratic-form term of each column block. */
   private readonly quad: Float64Array;
+  /** The row block's arrays where the FFT runs in JavaScript (tRe, tIm). */
+  private readonly own: BlockArrays;
+  /** Views of each column block of h (transformed in place where the FFT runs in JavaScript). */
+  private readonly columnBlocks: BlockArrays[];
 
   constructor(M: number, K: number, mem?: SpectrumMemory) {
     if (!(M >= 4 && (M & (M - 1)) === 0))
@@ -87,6 +93,12 @@ export class GridConvolver {
     this.hIm = mem ? mem.im.subarray(0, h) : new Float64Array(h);
     this.mult = mem ? mem.mult.subarray(0, h) : new Float64Array(h);
     this.quad = mem ? mem.quad.subarray(0, this.blocks) : new Float64Array(this.blocks);
+    this.own = { re: this.tRe, im: this.tIm };
+    const size = M * this.lanes;
+    this.columnBlocks = Array.from({ length: this.blocks }, (_, b) => ({
+      re: this.hRe.subarray(b * size, (b + 1) * size),
+      im: this.hIm.subarray(b * size, (b + 1) * size),
+    }));
   }
 
   /** Index of (k₁, row) in the column-block layout. */
@@ -115,29 +127,23 @@ export class GridConvolver {
    * blocks [b0, b1) (rows b·blockRows … (b+1)·blockRows − 1 of x).
    */
   forwardRows(x: Float64Array, b0 = 0, b1 = this.rowBlocks): void {
-    const { M, K, fft, lanes, laneBits, tRe, tIm, hRe, hIm } = this;
+    const { M, K, fft, lanes, laneBits, hRe, hIm } = this;
     const rev = fft.rev;
     const mask = M - 1;
     const lm = lanes - 1;
     for (let j0 = b0 * 2 * lanes; j0 < b1 * 2 * lanes; j0 += 2 * lanes) {
-      for (let s = 0; s < lanes; s++) {
-        const o0 = (j0 + 2 * s) * M;
-        const o1 = o0 + M;
-        for (let i = 0; i < M; i++) {
-          tRe[i * lanes + s] = x[o0 + i];
-          tIm[i * lanes + s] = x[o1 + i];
-        }
-      }
-      fftColumns(true, tRe, tIm, lanes, fft);
+      const { re: bRe, im: bIm } = fftBlockArrays(fft, lanes, this.own);
+      rowPairs(true, fft, lanes, x, j0 * M, bRe, bIm);
+      fftBlock(true, fft, lanes, bRe, bIm);
       for (let k = 0; k <= K; k++) {
         const p = rev[k] * lanes;
         const m = rev[(M - k) & mask] * lanes;
         const h0 = ((k >> laneBits) * M + j0) * lanes + (k & lm);
         for (let s = 0; s < lanes; s++) {
-          const zr = tRe[p + s];
-          const zi = tIm[p + s];
-          const cr = tRe[m + s];
-          const ci = -tIm[m + s];
+          const zr = bRe[p + s];
+          const zi = bIm[p + s];
+          const cr = bRe[m + s];
+          const ci = -bIm[m + s];
           // X_j = (Z + conj Z₋)/2, X_{j+1} = (Z − conj Z₋)/(2i)
           const a = h0 + 2 * s * lanes;
           hRe[a] = 0.5 * (zr + cr);
@@ -182,38 +188,52 @@ export class GridConvolver {
    * back; with back false only the quadratic terms (the spectrum is left transformed, unmultiplied).
    */
   columns(b0 = 0, b1 = this.blocks, back = true): void {
-    const { M, fft, lanes, hRe, hIm, mult } = this;
+    const { M, fft, lanes, mult } = this;
     const size = M * lanes;
     for (let b = b0; b < b1; b++) {
       const c0 = b * size;
-      fftColumns(true, hRe, hIm, lanes, fft, c0, c0 + lanes);
+      // both transforms and the product where the FFT runs: one copy in and one out
+      const own = this.columnBlocks[b];
+      const { re: bRe, im: bIm } = fftBlockArrays(fft, lanes, own);
+      const copied = bRe !== own.re;
+      if (copied) {
+        bRe.set(own.re);
+        bIm.set(own.im);
+      }
+      fftBlock(true, fft, lanes, bRe, bIm);
       // column k₁ = 0 stands for one mode, the others for ±k₁
       let edge = 0;
       let s = 0;
-      for (let p = c0; p < c0 + size; p++) {
-        const m = mult[p];
-        const a = hRe[p];
-        const v = hIm[p];
+      for (let p = 0; p < size; p++) {
+        const m = mult[c0 + p];
+        const a = bRe[p];
+        const v = bIm[p];
         const e = m * (a * a + v * v);
         if (b === 0 && (p & (lanes - 1)) === 0) edge += e;
         else s += e;
         if (!back) continue;
-        hRe[p] = a * m;
-        hIm[p] = v * m;
+        bRe[p] = a * m;
+        bIm[p] = v * m;
       }
       this.quad[b] = edge + 2 * s;
-      if (back) fftColumns(false, hRe, hIm, lanes, fft, c0, c0 + lanes);
+      if (back) fftBlock(false, fft, lanes, bRe, bIm);
+      if (copied) {
+        own.re.set(bRe.subarray(0, size));
+        own.im.set(bIm.subarray(0, size));
+      }
     }
   }
 
   /** Inverse rows of row blocks [b0, b1) into y, two at a time: Z = Y_j + i·Y_{j+1} over the full k₁ range (bit-reversed). */
   inverseRows(y: Float64Array, b0 = 0, b1 = this.rowBlocks): void {
-    const { M, K, fft, lanes, laneBits, tRe, tIm, hRe, hIm } = this;
+    const { M, K, fft, lanes, laneBits, hRe, hIm } = this;
     const rev = fft.rev;
     const lm = lanes - 1;
+    const size = M * lanes;
     for (let j0 = b0 * 2 * lanes; j0 < b1 * 2 * lanes; j0 += 2 * lanes) {
-      tRe.fill(0);
-      tIm.fill(0);
+      const { re: bRe, im: bIm } = fftBlockArrays(fft, lanes, this.own);
+      bRe.fill(0, 0, size);
+      bIm.fill(0, 0, size);
       for (let k = 0; k <= K; k++) {
         const p = rev[k] * lanes;
         const q = rev[(M - k) & (M - 1)] * lanes;
@@ -224,24 +244,17 @@ export class GridConvolver {
           const ai = hIm[a];
           const br = hRe[a + lanes];
           const bi = hIm[a + lanes];
-          tRe[p + s] = ar - bi;
-          tIm[p + s] = ai + br;
+          bRe[p + s] = ar - bi;
+          bIm[p + s] = ai + br;
           if (k > 0) {
             // Z[−k] = conj A + i conj B
-            tRe[q + s] = ar + bi;
-            tIm[q + s] = br - ai;
+            bRe[q + s] = ar + bi;
+            bIm[q + s] = br - ai;
           }
         }
       }
-      fftColumns(false, tRe, tIm, lanes, fft);
-      for (let s = 0; s < lanes; s++) {
-        const o0 = (j0 + 2 * s) * M;
-        const o1 = o0 + M;
-        for (let i = 0; i < M; i++) {
-          y[o0 + i] = tRe[i * lanes + s];
-          y[o1 + i] = tIm[i * lanes + s];
-        }
-      }
+      fftBlock(false, fft, lanes, bRe, bIm);
+      rowPairs(false, fft, lanes, y, j0 * M, bRe, bIm);
     }
   }
 
