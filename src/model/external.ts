@@ -16,6 +16,19 @@ export function potentialU(field: ExternalField, x: number, y: number): number {
 
 /** ∇U at (x, y), written to out[o], out[o+1]. */
 export function gradU(field: ExternalField, x: number, y: number, out: Float64Array, o = 0): void {
+  out[o] = x;
+  out[o + 1] = y;
+  gradUAt(field, out, o);
+}
+
+/**
+ * ∇U at the point (out[o], out[o+1]), written over it. The point comes in the array: called where
+ * V8 does not inline it (the cluster sub-steps, per member and stage), two numbers as arguments
+ * are two heap allocations.
+ */
+export function gradUAt(field: ExternalField, out: Float64Array, o: number): void {
+  const x = out[o];
+  const y = out[o + 1];
   let gx = 0;
   let gy = 0;
   const modes = field.modes;
@@ -31,6 +44,15 @@ export function gradU(field: ExternalField, x: number, y: number, out: Float64Ar
 
 /** D²U at (x, y) as [Uxx, Uxy, Uyy] written to out[o..o+2]. */
 export function hessianU(field: ExternalField, x: number, y: number, out: Float64Array, o = 0): void {
+  out[o] = x;
+  out[o + 1] = y;
+  hessianUAt(field, out, o);
+}
+
+/** D²U at the point (out[o], out[o+1]) as [Uxx, Uxy, Uyy] written to out[o..o+2] (see gradUAt). */
+export function hessianUAt(field: ExternalField, out: Float64Array, o: number): void {
+  const x = out[o];
+  const y = out[o + 1];
   let xx = 0;
   let xy = 0;
   let yy = 0;

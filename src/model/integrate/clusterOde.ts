@@ -1,6 +1,6 @@
-import { gradU, hessianU } from '../external';
+import { gradUAt, hessianUAt } from '../external';
 import type { ClusterLayout, ClusterSystem } from './clusterSolver';
-import { cholesky, choleskyLaplacian, choleskySolve, positivePart2 } from './nearPairJacobian';
+import { cholesky, choleskyLaplacian, choleskySolve, positivePartIn } from './nearPairJacobian';
 
 /**
  * One cluster's own ODE v' = F(v) + p(τ) of the multirate method (fastClusters.ts): the right
@@ -17,7 +17,10 @@ export class ClusterOde {
   mat = new Float64Array(0);
   /** 1D: the excess 1/(γh) + (b D²U)₊ of the cluster matrix over its pair Laplacian. */
   private excess = new Float64Array(0);
-  private readonly g = new Float64Array(3);
+  /** τ of the stage being evaluated (rhs) and γh of the factorisation (factor). */
+  private readonly at = new Float64Array(2);
+  /** Scratch of the calls below: points, gradients, 2×2 blocks (4 doubles: positivePartIn's norm). */
+  private readonly g = new Float64Array(4);
   private readonly n: number;
   private readonly signs: Int8Array;
   private readonly hasField: boolean;
@@ -94,10 +97,21 @@ export class ClusterOde {
     rhs: Float64Array,
     psum: Float64Array,
   ): void {
-    if (this.pair) {
-      this.rhsPair(c, v, tau, coef, rhs, psum);
-      return;
-    }
+    // a small entry: τ goes on in this.at, not as an argument of the calls V8 does not inline
+    this.at[0] = tau;
+    if (this.pair) this.rhsPair(c, v, coef, rhs, psum);
+    else this.rhsAny(c, v, y, coef, rhs, psum);
+  }
+
+  private rhsAny(
+    c: number,
+    v: Float64Array,
+    y: Float64Array,
+    coef: Float64Array[],
+    rhs: Float64Array,
+    psum: Float64Array,
+  ): void {
+    const tau = this.at[0];
     const { clusters, dim, signs, g } = this;
     const s0 = clusters.start[c];
     const m = clusters.start[c + 1] - s0;
@@ -114,9 +128,9 @@ export class ClusterOde {
         psum[d] += pq;
       }
       if (this.hasField) {
-        const px = v[dim * k];
-        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
-        gradU(this.system.field, px, py, g, 0);
+        g[0] = v[dim * k];
+        g[1] = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        gradUAt(this.system.field, g, 0);
         rhs[dim * k] -= signs[i] * g[0];
         if (dim === 2) rhs[2 * k + 1] -= signs[i] * g[1];
       }
@@ -137,13 +151,17 @@ export class ClusterOde {
 
   /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
   factor(c: number, v: Float64Array, y: Float64Array, gh: number): void {
+    const m = this.clusters.start[c + 1] - this.clusters.start[c];
+    this.pair = this.dim === 2 && m === 2 && this.pairStart[c + 1] - this.pairStart[c] === 1;
+    this.at[1] = gh;
+    if (this.pair) this.factorPair(c, v);
+    else this.factorAny(c, v, y);
+  }
+
+  private factorAny(c: number, v: Float64Array, y: Float64Array): void {
     const { clusters, dim, signs, g, mat } = this;
     const m = clusters.start[c + 1] - clusters.start[c];
-    this.pair = dim === 2 && m === 2 && this.pairStart[c + 1] - this.pairStart[c] === 1;
-    if (this.pair) {
-      this.factorPair(c, v, gh);
-      return;
-    }
+    const gh = this.at[1];
     const len = dim * m;
     mat.fill(0, 0, len * len);
     const diag = 1 / gh;
@@ -153,15 +171,16 @@ export class ClusterOde {
       const s0 = clusters.start[c];
       for (let k = 0; k < m; k++) {
         const i = clusters.members[s0 + k];
-        const px = v[dim * k];
-        const py = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
-        hessianU(this.system.field, px, py, g, 0);
+        g[0] = v[dim * k];
+        g[1] = dim === 2 ? v[2 * k + 1] : y[2 * i + 1];
+        hessianUAt(this.system.field, g, 0);
         if (dim === 1) {
           this.excess[k] += Math.max(0, signs[i] * g[0]);
           continue;
         }
-        positivePart2(signs[i] * g[0], signs[i] * g[1], signs[i] * g[2], g);
-        addBlock(mat, len, 2 * k, 2 * k, g[0], g[1], g[2]);
+        scaleBlock(g, signs[i]);
+        positivePartIn(g);
+        addBlock(mat, len, 2 * k, 2 * k, g, 1);
       }
     }
     const kernel = this.system.kernel;
@@ -177,14 +196,12 @@ export class ClusterOde {
         mat[lj * len + li] -= aa;
         continue;
       }
-      positivePart2(s * g[0], s * g[1], s * g[2], g);
-      const aa = g[0];
-      const bb = g[1];
-      const dd = g[2];
-      addBlock(mat, len, 2 * li, 2 * li, aa, bb, dd);
-      addBlock(mat, len, 2 * lj, 2 * lj, aa, bb, dd);
-      addBlock(mat, len, 2 * li, 2 * lj, -aa, -bb, -dd);
-      addBlock(mat, len, 2 * lj, 2 * li, -aa, -bb, -dd);
+      scaleBlock(g, s);
+      positivePartIn(g);
+      addBlock(mat, len, 2 * li, 2 * li, g, 1);
+      addBlock(mat, len, 2 * lj, 2 * lj, g, 1);
+      addBlock(mat, len, 2 * li, 2 * lj, g, -1);
+      addBlock(mat, len, 2 * lj, 2 * li, g, -1);
     }
     if (dim === 1) choleskyLaplacian(mat, 0, len, this.excess, 0);
     else cholesky(mat, 0, len);
@@ -193,12 +210,12 @@ export class ClusterOde {
   private rhsPair(
     c: number,
     v: Float64Array,
-    tau: number,
     coef: Float64Array[],
     rhs: Float64Array,
     psum: Float64Array,
   ): void {
     const { signs, g } = this;
+    const tau = this.at[0];
     const s0 = this.clusters.start[c];
     const i0 = this.clusters.members[s0];
     const i1 = this.clusters.members[s0 + 1];
@@ -218,10 +235,14 @@ export class ClusterOde {
     psum[0] = 0 + p0 + p2;
     psum[1] = 0 + p1 + p3;
     if (this.hasField) {
-      gradU(this.system.field, v[0], v[1], g, 0);
+      g[0] = v[0];
+      g[1] = v[1];
+      gradUAt(this.system.field, g, 0);
       p0 -= signs[i0] * g[0];
       p1 -= signs[i0] * g[1];
-      gradU(this.system.field, v[2], v[3], g, 0);
+      g[0] = v[2];
+      g[1] = v[3];
+      gradUAt(this.system.field, g, 0);
       p2 -= signs[i1] * g[0];
       p3 -= signs[i1] * g[1];
     }
@@ -244,9 +265,9 @@ export class ClusterOde {
   }
 
   /** factor() for a 2D cluster of two particles and one pair, into l00 … l33. */
-  private factorPair(c: number, v: Float64Array, gh: number): void {
+  private factorPair(c: number, v: Float64Array): void {
     const { signs, g } = this;
-    const diag = 1 / gh;
+    const diag = 1 / this.at[1];
     let a00 = diag;
     let a10 = 0;
     let a11 = diag;
@@ -256,22 +277,28 @@ export class ClusterOde {
     if (this.hasField) {
       const s0 = this.clusters.start[c];
       const b0 = signs[this.clusters.members[s0]];
-      hessianU(this.system.field, v[0], v[1], g, 0);
-      positivePart2(b0 * g[0], b0 * g[1], b0 * g[2], g);
+      g[0] = v[0];
+      g[1] = v[1];
+      hessianUAt(this.system.field, g, 0);
+      scaleBlock(g, b0);
+      positivePartIn(g);
       a00 += g[0];
       a10 += g[1];
       a11 += g[2];
       const b1 = signs[this.clusters.members[s0 + 1]];
-      hessianU(this.system.field, v[2], v[3], g, 0);
-      positivePart2(b1 * g[0], b1 * g[1], b1 * g[2], g);
+      g[0] = v[2];
+      g[1] = v[3];
+      hessianUAt(this.system.field, g, 0);
+      scaleBlock(g, b1);
+      positivePartIn(g);
       a22 += g[0];
       a32 += g[1];
       a33 += g[2];
     }
     this.pairAt(this.pairStart[c], v, v);
     this.system.kernel.hessian(this.dx, this.dy, g, 0);
-    const s = this.s;
-    positivePart2(s * g[0], s * g[1], s * g[2], g);
+    scaleBlock(g, this.s);
+    positivePartIn(g);
     a00 += g[0];
     a10 += g[1];
     a11 += g[2];
@@ -334,18 +361,27 @@ export class ClusterOde {
   }
 }
 
-/** mat[r0.., col..] += [[a, b], [b, d]]. */
+/** mat[r0.., col..] += sign·[[a, b], [b, d]] with (a, b, d) = blk[0..2] (sign ±1: exact). */
 function addBlock(
   mat: Float64Array,
   len: number,
   r0: number,
   col: number,
-  a: number,
-  b: number,
-  d: number,
+  blk: Float64Array,
+  sign: number,
 ): void {
+  const a = sign * blk[0];
+  const b = sign * blk[1];
+  const d = sign * blk[2];
   mat[r0 * len + col] += a;
   mat[r0 * len + col + 1] += b;
   mat[(r0 + 1) * len + col] += b;
   mat[(r0 + 1) * len + col + 1] += d;
+}
+
+/** blk[0..2] *= s (the 2×2 block's sign or pair weight, in place). */
+function scaleBlock(blk: Float64Array, s: number): void {
+  blk[0] *= s;
+  blk[1] *= s;
+  blk[2] *= s;
 }

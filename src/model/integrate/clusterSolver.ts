@@ -71,6 +71,8 @@ export class ClusterSolver {
   private readonly uz = new Float64Array(2 * ROS34PW2.m.length);
   private readonly z = new Float64Array(2);
   private readonly ut = new Float64Array(ROS34PW2.m.length);
+  /** subStep's τ, h, rtol, atol and its error norm. */
+  private readonly sc = new Float64Array(5);
 
   constructor(
     system: ClusterSystem,
@@ -145,7 +147,13 @@ export class ClusterSolver {
         throw new Error(`integrator: a near-pair cluster needs more than ${MAX_SUBSTEPS} sub-steps`);
       const rest = H - tau;
       const hh = h * 1.01 >= rest ? rest : h;
-      const en = this.subStep(c, y, coef, tau, hh, rtol, atol);
+      const sc = this.sc;
+      sc[0] = tau;
+      sc[1] = hh;
+      sc[2] = rtol;
+      sc[3] = atol;
+      this.subStep(c, y, coef);
+      const en = sc[4];
       if (!(en <= 1)) {
         this.subRejected++;
         h = hh * (Number.isFinite(en) ? Math.max(0.2, 0.9 * en ** (-1 / 3)) : 0.2);
@@ -164,19 +172,17 @@ export class ClusterSolver {
   }
 
   /**
-   * One ROS34PW2 sub-step of cluster c from x at τ of size hh: the new state into x1, Σ p's
-   * stage quadrature into uz; returns the error norm (≤ 1: accept).
+   * One ROS34PW2 sub-step of cluster c from x at τ = sc[0] of size hh = sc[1] with tolerances
+   * rtol = sc[2], atol = sc[3]: the new state into x1, Σ p's stage quadrature into uz, the error
+   * norm (≤ 1: accept) into sc[4]. Its numbers come and go in sc: as arguments and result of a
+   * call V8 does not inline, each sub-step boxed five of them.
    */
-  private subStep(
-    c: number,
-    y: Float64Array,
-    coef: Float64Array[],
-    tau: number,
-    hh: number,
-    rtol: number,
-    atol: number,
-  ): number {
-    const { layout, dim, x, x1, ys, rhs, er, u, ut, zs, uz } = this;
+  private subStep(c: number, y: Float64Array, coef: Float64Array[]): void {
+    const { layout, dim, x, x1, ys, rhs, er, u, ut, zs, uz, sc } = this;
+    const tau = sc[0];
+    const hh = sc[1];
+    const rtol = sc[2];
+    const atol = sc[3];
     const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
     const m = layout.start[c + 1] - layout.start[c];
     const len = dim * m;
@@ -233,7 +239,7 @@ export class ClusterSolver {
       const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
       if (r > en) en = r;
     }
-    return en;
+    sc[4] = en;
   }
 
   /**

@@ -86,9 +86,16 @@ export class PeriodicKernel implements PairKernel {
     );
   }
 
+  /** The minimum image goes to the work in out[o..o+1], as in hessian (below), and for the same reason. */
   gradient(dx: number, dy: number, out: Float64Array, o: number): void {
-    dx -= Math.round(dx);
-    dy -= Math.round(dy);
+    out[o] = dx - Math.round(dx);
+    out[o + 1] = dy - Math.round(dy);
+    this.gradientAt(out, o);
+  }
+
+  private gradientAt(out: Float64Array, o: number): void {
+    const dx = out[o];
+    const dy = out[o + 1];
     if (this.isotropic) {
       // the hot-path Φ'/r (cores/index.ts), as the pair sums use it: the multirate clusters call
       // this per sub-step stage, and the closure forms.phiA costs ~3× as much there
