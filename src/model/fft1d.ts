@@ -393,8 +393,17 @@ export function fftColumns(
  * next transform of another length or a larger block on this thread. No allocation.
  */
 export function fftBlockArrays(t: FftTables, w: number, own: BlockArrays): BlockArrays {
-  const wasm = columnBlock(t.n, w) >= 2 ? fftPasses() : null;
+  const wasm = blockModule(t.n, w);
   return wasm ? wasm.block(t, w) : own;
+}
+
+/**
+ * The module that transforms, packs and unpacks n × w blocks (fftBlockArrays, fftBlock,
+ * rowPairs: one condition, so the three agree on where a block lives), or null: blocks of a
+ * single column stay JavaScript (fftColumns), and the module transposes lanes two at a time.
+ */
+function blockModule(n: number, w: number) {
+  return columnBlock(n, w) >= 2 && w % 2 === 0 ? fftPasses() : null;
 }
 
 /**
@@ -408,18 +417,9 @@ export function fftBlock(
   re: Float64Array,
   im: Float64Array,
 ): void {
-  const { n, cosT, sinT } = t;
-  const cb = columnBlock(n, w);
-  const wasm = cb >= 2 ? fftPasses() : null;
-  if (wasm) {
-    wasm.runBlock(forward, t, w, cb);
-    return;
-  }
-  for (let b0 = 0; b0 < w; b0 += cb) {
-    const b1 = Math.min(w, b0 + cb);
-    if (forward) difBatched(re, im, n, w, b0, b1, cosT, sinT);
-    else ditBatched(re, im, n, w, b0, b1, cosT, sinT);
-  }
+  const wasm = blockModule(t.n, w);
+  if (wasm) wasm.runBlock(forward, t, w, columnBlock(t.n, w));
+  else fftColumns(forward, re, im, w, t);
 }
 
 /**
@@ -438,7 +438,7 @@ export function rowPairs(
   im: Float64Array,
 ): void {
   const n = t.n;
-  const wasm = columnBlock(n, w) >= 2 && w % 2 === 0 ? fftPasses() : null;
+  const wasm = blockModule(n, w);
   if (wasm && pack) {
     wasm.rows().set(x.subarray(o, o + 2 * w * n));
     wasm.packRows(n, w);

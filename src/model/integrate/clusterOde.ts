@@ -19,8 +19,8 @@ export class ClusterOde {
   private excess = new Float64Array(0);
   /** τ of the stage being evaluated (rhs) and γh of the factorisation (factor). */
   private readonly at = new Float64Array(2);
-  /** Scratch of the calls below: points, gradients, 2×2 blocks (4 doubles: positivePartIn's norm). */
-  private readonly g = new Float64Array(4);
+  /** Scratch of the calls below: points, gradients, 2×2 blocks. */
+  private readonly g = new Float64Array(3);
   private readonly n: number;
   private readonly signs: Int8Array;
   private readonly hasField: boolean;

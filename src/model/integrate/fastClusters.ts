@@ -121,7 +121,7 @@ export class FastClusters {
       else {
         const mean = 0.5 * (h[0] + h[2]);
         const half = 0.5 * (h[0] - h[2]);
-        const rad = Math.sqrt(half * half + h[1] * h[1]); // not Math.hypot: see positivePart2
+        const rad = Math.sqrt(half * half + h[1] * h[1]); // not Math.hypot: see positivePartIn
         norms[p] = (Math.abs(mean) + rad) / this.n;
       }
     }

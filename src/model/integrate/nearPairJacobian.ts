@@ -42,20 +42,21 @@ export function stiffPairRadius(system: ParticleSystem, h: number, theta: number
 /**
  * The positive semidefinite part of the symmetric 2×2 matrix [[a, b], [b, c]] into out[0..2] as
  * (xx, xy, yy): the negative eigenvalue dropped, l₁·vvᵀ = l₁(M − l₂I)/(l₁ − l₂) when l₂ < 0 < l₁.
- * Returns the spectral norm of the matrix itself (out[3] holds it too: out has 4 doubles).
+ * Returns the spectral norm of the matrix itself, max(|l₁|, |l₂|) = |mean| + rad (the same bits).
  */
 export function positivePart2(a: number, b: number, c: number, out: Float64Array): number {
   out[0] = a;
   out[1] = b;
   out[2] = c;
   positivePartIn(out);
-  return out[3];
+  const h = 0.5 * (a - c);
+  return Math.abs(0.5 * (a + c)) + Math.sqrt(h * h + b * b);
 }
 
 /**
- * positivePart2 of the matrix (out[0], out[1], out[2]), written over it, its spectral norm into
- * out[3]: no number passes a call boundary (the cluster factorisations call it where V8 does not
- * inline it, and boxed its three arguments and its result).
+ * positivePart2 of the matrix (out[0], out[1], out[2]), written over it: no number passes a call
+ * boundary (the cluster factorisations call it where V8 does not inline it, and boxed its three
+ * arguments and its result).
  */
 export function positivePartIn(out: Float64Array): void {
   const a = out[0];
@@ -77,7 +78,6 @@ export function positivePartIn(out: Float64Array): void {
     out[1] = f * b;
     out[2] = f * (c - l2);
   }
-  out[3] = Math.max(Math.abs(l1), Math.abs(l2));
 }
 
 export class NearPairJacobian {
@@ -113,7 +113,7 @@ export class NearPairJacobian {
   private matOffset: Int32Array;
   private pool = new Float64Array(256);
   private readonly tmp: Float64Array;
-  private readonly h3 = new Float64Array(4);
+  private readonly h3 = new Float64Array(3);
   private readonly hasField: boolean;
   /** Radius of the current candidate set and the state it was built at. */
   private candidateRadius = -1;
