@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createSystem } from '../../src/model/dynamics/createSystem';
 import type { ParticleSystem } from '../../src/model/dynamics/particleSystem';
 import { createStepper } from '../../src/model/integrate';
+import { ClusterSolver } from '../../src/model/integrate/clusterSolver';
 import { MultirateStepper } from '../../src/model/integrate/multirate';
 import { makeKernel } from '../../src/model/kernels';
 import type { CoreModel, ExternalField, Geometry } from '../../src/model/types';
@@ -83,33 +84,67 @@ describe('multirate method', () => {
     }
   });
 
-  it('scipy Radau reference (i.i.d. n = 200, δ = 1/n, U = cos 2πx₁, t = 0.025; radauOracle.test.ts): tight within 1e-6', () => {
-    const c = JSON.parse(readFileSync(join(__dirname, 'oracle/radau-pairing-u1-scipy.json'), 'utf8'));
-    const spec = { geometry: c.geometry, core: c.core, delta: c.delta };
-    const signs = Int8Array.from(c.particles.map((p: number[]) => p[2]));
-    const pos = Float64Array.from(c.particles.flatMap((p: number[]) => [p[0], p[1]]));
-    const st = createStepper(createSystem(spec, c.U, signs, makeKernel(spec)), pos, {
-      method: 'multirate',
-      rtol: 1e-10,
-      atol: 1e-12,
+  // explicit sub-steps (δ = 1/n: the clusters are not stiff on the macro step) and ROS34PW2 ones
+  for (const explicit of [true, false])
+    it(`scipy Radau reference (i.i.d. n = 200, δ = 1/n, U = cos 2πx₁, t = 0.025; radauOracle.test.ts), ${explicit ? 'explicit' : 'Rosenbrock'} sub-steps: tight within 1e-6`, () => {
+      const c = JSON.parse(readFileSync(join(__dirname, 'oracle/radau-pairing-u1-scipy.json'), 'utf8'));
+      const spec = { geometry: c.geometry, core: c.core, delta: c.delta };
+      const signs = Int8Array.from(c.particles.map((p: number[]) => p[2]));
+      const pos = Float64Array.from(c.particles.flatMap((p: number[]) => [p[0], p[1]]));
+      if (!explicit) ClusterSolver.explicitStable = 0;
+      try {
+        const st = createStepper(createSystem(spec, c.U, signs, makeKernel(spec)), pos, {
+          method: 'multirate',
+          rtol: 1e-10,
+          atol: 1e-12,
+        });
+        const out = c.outputs[0];
+        let E = st.energy();
+        while (st.t < out.t) {
+          st.stepToward(out.t);
+          expect(st.energy()).toBeLessThanOrEqual(E + 3e-13 * (1 + Math.abs(E)));
+          E = st.energy();
+        }
+        let err = 0;
+        out.positions.forEach(([x, y]: number[], i: number) => {
+          let dx = st.unwrapped[2 * i] - x;
+          let dy = st.unwrapped[2 * i + 1] - y;
+          dx -= Math.round(dx);
+          dy -= Math.round(dy);
+          err = Math.max(err, Math.hypot(dx, dy));
+        });
+        expect(err).toBeLessThan(1e-6);
+        expect(Math.abs(st.energy() - out.energy)).toBeLessThan(1e-9);
+        const fast = (st as unknown as MultirateStepper).fast;
+        expect(fast.solves).toBeGreaterThan(100);
+        if (explicit) expect(fast.explicitSolves).toBeGreaterThan(0.5 * fast.solves);
+        else expect(fast.explicitSolves).toBe(0);
+      } finally {
+        ClusterSolver.explicitStable = 1;
+      }
     });
-    const out = c.outputs[0];
-    let E = st.energy();
-    while (st.t < out.t) {
-      st.stepToward(out.t);
-      expect(st.energy()).toBeLessThanOrEqual(E + 3e-13 * (1 + Math.abs(E)));
-      E = st.energy();
+
+  it('clusters stiff on the macro step keep ROS34PW2 sub-steps (dipoles, δ = 1e-7)', () => {
+    const n = 40;
+    const spec = { geometry: 'isotropic' as const, core: 'gaussian' as const, delta: 1e-7 };
+    const pos = new Float64Array(2 * n);
+    const signs = new Int8Array(n);
+    for (let k = 0; k < n / 2; k++) {
+      const x = (k % 5) / 5 + 0.1;
+      const y = Math.floor(k / 5) / 4 + 0.1;
+      pos.set([x, y, x + 3e-7, y + 1e-7], 4 * k);
+      signs[2 * k] = 1;
+      signs[2 * k + 1] = -1;
     }
-    let err = 0;
-    out.positions.forEach(([x, y]: number[], i: number) => {
-      let dx = st.unwrapped[2 * i] - x;
-      let dy = st.unwrapped[2 * i + 1] - y;
-      dx -= Math.round(dx);
-      dy -= Math.round(dy);
-      err = Math.max(err, Math.hypot(dx, dy));
+    const st = createStepper(createSystem(spec, { modes: [], force: [0, 0] }, signs, makeKernel(spec)), pos, {
+      method: 'multirate',
+      rtol: 1e-6,
+      atol: 1e-9,
     });
-    expect(err).toBeLessThan(1e-6);
-    expect(Math.abs(st.energy() - out.energy)).toBeLessThan(1e-9);
+    st.advanceTo(0.05);
+    const fast = (st as unknown as MultirateStepper).fast;
+    expect(fast.solves).toBeGreaterThan(0);
+    expect(fast.explicitSolves).toBe(0);
   });
 
   it('the next attempt prepared during the energy sum (clusters, S at the history) changes no bit', () => {

@@ -70,6 +70,7 @@ export class ClusterHelper {
     params[CPARAM.SUB_STEPS] = solver.subSteps;
     params[CPARAM.SUB_REJECTED] = solver.subRejected;
     params[CPARAM.STAGE_UNKNOWNS] = solver.stageUnknowns;
+    params[CPARAM.EXPLICIT] = solver.explicitSolves;
     Atomics.store(ctrl, CCTRL.DONE, seq);
     Atomics.notify(ctrl, CCTRL.DONE);
   }

@@ -149,10 +149,15 @@ export class ClusterOde {
     }
   }
 
-  /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
-  factor(c: number, v: Float64Array, y: Float64Array, gh: number): void {
+  /** Makes rhs() evaluate cluster c (factor() does this too): the unrolled dipole code when it is one. */
+  select(c: number): void {
     const m = this.clusters.start[c + 1] - this.clusters.start[c];
     this.pair = this.dim === 2 && m === 2 && this.pairStart[c + 1] - this.pairStart[c] === 1;
+  }
+
+  /** mat = Cholesky factor of I/(γh) + Σ pairs [[M₊, −M₊], [−M₊, M₊]] at the cluster state v. */
+  factor(c: number, v: Float64Array, y: Float64Array, gh: number): void {
+    this.select(c);
     this.at[1] = gh;
     if (this.pair) this.factorPair(c, v);
     else this.factorAny(c, v, y);

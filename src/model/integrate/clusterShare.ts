@@ -99,7 +99,15 @@ export function claimClusters(ctrl: Int32Array, count: number, solve: (c: number
   }
 }
 
-export const CPARAM = { H: 0, RTOL: 1, ATOL: 2, SUB_STEPS: 3, SUB_REJECTED: 4, STAGE_UNKNOWNS: 5 } as const;
+export const CPARAM = {
+  H: 0,
+  RTOL: 1,
+  ATOL: 2,
+  SUB_STEPS: 3,
+  SUB_REJECTED: 4,
+  STAGE_UNKNOWNS: 5,
+  EXPLICIT: 6,
+} as const;
 const PARAMS = 8;
 
 /** Kept pairs the block holds (a build with more is solved on one thread). */
@@ -319,6 +327,7 @@ export class ClusterShare {
     solver.subSteps += params[CPARAM.SUB_STEPS];
     solver.subRejected += params[CPARAM.SUB_REJECTED];
     solver.stageUnknowns += params[CPARAM.STAGE_UNKNOWNS];
+    solver.explicitSolves += params[CPARAM.EXPLICIT];
     return true;
   }
 

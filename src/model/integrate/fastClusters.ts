@@ -58,6 +58,9 @@ export class FastClusters {
   subRejected = 0;
   /** Σ over sub-step attempts of stages × cluster unknowns (the cost measure of multirate.ts). */
   stageUnknowns = 0;
+  /** Cluster solves so far, and those with explicit sub-steps (ClusterSolver.explicitStable). */
+  solves = 0;
+  explicitSolves = 0;
 
   private readonly n: number;
   private readonly dim: 1 | 2;
@@ -248,6 +251,8 @@ export class FastClusters {
     this.subSteps += solver.subSteps;
     this.subRejected += solver.subRejected;
     this.stageUnknowns += solver.stageUnknowns;
+    this.explicitSolves += solver.explicitSolves;
+    this.solves += count;
   }
 }
 
