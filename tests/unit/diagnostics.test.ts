@@ -225,7 +225,7 @@ describe('nearest opposite-sign distances and dipole statistics', () => {
     return out;
   };
 
-  it('cell list equals brute force (uniform, clustered, lopsided sign ratios, minimum image)', () => {
+  it('the tree search equals brute force (uniform, clustered, a band, lopsided sign ratios, minimum image)', () => {
     const r = rng(42);
     const configs: Configuration[] = [];
     for (const [n, fracPlus] of [
@@ -249,6 +249,14 @@ describe('nearest opposite-sign distances and dipole statistics', () => {
       pos[2 * p + 1] = plus ? (0.99 + 0.03 * r()) % 1 : r();
     }
     configs.push({ pos, signs });
+    // a band across x = 0 (as U = cos 2πx₁ gathers them), duplicates included, unwrapped coordinates
+    const nb = 1000;
+    const band = new Float64Array(2 * nb);
+    for (let p = 0; p < nb; p++) {
+      band[2 * p] = p % 50 === 0 ? 0.003 : 0.006 * (r() - 0.5) + (p % 3) - 1;
+      band[2 * p + 1] = p % 50 === 0 ? 0.25 : r() * 3 - 1;
+    }
+    configs.push({ pos: band, signs: new Int8Array(nb).map((_, p) => (p % 2 ? 1 : -1)) });
     for (const cfg of configs) {
       const a = nearestOppositeDistances(cfg);
       const b = brute(cfg);

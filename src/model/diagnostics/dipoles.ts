@@ -3,78 +3,169 @@
  * opposite sign (minimum image on T²), a log-scale histogram, and the fraction of "bound dipoles"
  * (distance < min(3δ, ¼ n^{−1/2}) by default; see DipoleOptions).
  *
- * Nearest neighbours by a cell list per sign (G×G cells, G ≈ √(n_sign)) searched in growing square
- * rings around the particle's cell until the ring cannot hold anything closer: O(n) for
- * reasonably spread configurations, never worse than a full scan.
+ * Nearest neighbours by a 2-d tree per sign (OppositeTree): O(n log n) whatever the
+ * configuration, bunched or spread.
  */
 import type { Configuration } from '../types';
 
-interface CellList {
-  G: number;
-  start: Int32Array; // G² + 1 offsets into items
-  items: Int32Array; // particle indices sorted by cell
-}
+/** Particles per leaf of the tree. */
+const LEAF = 8;
 
-function cellOf(x: number, G: number): number {
-  let c = Math.floor((x - Math.floor(x)) * G);
-  if (c >= G) c = G - 1;
-  if (c < 0) c = 0;
-  return c;
-}
+/**
+ * A static 2-d tree over one sign's particles: node k covers items[a, b) (children 2k+1, 2k+2 on
+ * the halves, split at the median of the wider side), with its bounding box in wrapped
+ * coordinates. Unlike a uniform cell list, its cost per query does not grow where the particles
+ * bunch (U = cos 2πx₁ gathers them into a band: a cell list of ~1 particle per cell on average
+ * scanned ~8 per cell there, 5 ms for n = 1000 against 1 ms spread out).
+ */
+class OppositeTree {
+  readonly items: Int32Array;
+  private readonly xs: Float64Array;
+  private readonly ys: Float64Array;
+  /** Per node: x₀, x₁, y₀, y₁ of its box. */
+  private readonly box: Float64Array;
+  private best2 = Number.POSITIVE_INFINITY;
+  private qx = 0;
+  private qy = 0;
+  private qxw = 0;
+  private qyw = 0;
 
-function buildCellList(pos: Float64Array, idx: Int32Array, G: number): CellList {
-  const start = new Int32Array(G * G + 1);
-  const cell = new Int32Array(idx.length);
-  for (let t = 0; t < idx.length; t++) {
-    const p = idx[t];
-    const c = cellOf(pos[2 * p + 1], G) * G + cellOf(pos[2 * p], G);
-    cell[t] = c;
-    start[c + 1]++;
-  }
-  for (let c = 0; c < G * G; c++) start[c + 1] += start[c];
-  const fill = start.slice(0, G * G);
-  const items = new Int32Array(idx.length);
-  for (let t = 0; t < idx.length; t++) items[fill[cell[t]]++] = idx[t];
-  return { G, start, items };
-}
-
-/** Squared minimum-image distance to the particles of one cell; returns the smaller of it and best2. */
-function scanCell(pos: Float64Array, cl: CellList, c: number, x: number, y: number, best2: number): number {
-  for (let s = cl.start[c]; s < cl.start[c + 1]; s++) {
-    const q = cl.items[s];
-    let dx = pos[2 * q] - x;
-    let dy = pos[2 * q + 1] - y;
-    dx -= Math.round(dx);
-    dy -= Math.round(dy);
-    const d2 = dx * dx + dy * dy;
-    if (d2 < best2) best2 = d2;
-  }
-  return best2;
-}
-
-function nearestIn(pos: Float64Array, cl: CellList, x: number, y: number): number {
-  const G = cl.G;
-  const cx = cellOf(x, G);
-  const cy = cellOf(y, G);
-  let best2 = Number.POSITIVE_INFINITY;
-  for (let r = 0; ; r++) {
-    if (2 * r + 1 >= G) {
-      // the ring wraps around the torus: finish with a full scan
-      for (let c = 0; c < G * G; c++) best2 = scanCell(pos, cl, c, x, y, best2);
-      return Math.sqrt(best2);
+  constructor(
+    private readonly pos: Float64Array,
+    idx: Int32Array,
+  ) {
+    const m = idx.length;
+    this.items = Int32Array.from(idx);
+    this.xs = new Float64Array(m);
+    this.ys = new Float64Array(m);
+    for (let t = 0; t < m; t++) {
+      const p = idx[t];
+      this.xs[t] = wrap(pos[2 * p]);
+      this.ys[t] = wrap(pos[2 * p + 1]);
     }
-    for (let b = -r; b <= r; b++) {
-      const yy = (((cy + b) % G) + G) % G;
-      const step = b === -r || b === r ? 1 : 2 * r; // interior rows: only the two ends
-      for (let a = -r; a <= r; a += step) {
-        const xx = (((cx + a) % G) + G) % G;
-        best2 = scanCell(pos, cl, yy * G + xx, x, y, best2);
+    let nodes = 1;
+    while (m > LEAF * nodes) nodes *= 2;
+    this.box = new Float64Array(8 * nodes);
+    if (m > 0) this.build(0, 0, m);
+  }
+
+  private build(k: number, a: number, b: number): void {
+    const { xs, ys, box } = this;
+    let x0 = 1;
+    let x1 = 0;
+    let y0 = 1;
+    let y1 = 0;
+    for (let t = a; t < b; t++) {
+      x0 = Math.min(x0, xs[t]);
+      x1 = Math.max(x1, xs[t]);
+      y0 = Math.min(y0, ys[t]);
+      y1 = Math.max(y1, ys[t]);
+    }
+    box[4 * k] = x0;
+    box[4 * k + 1] = x1;
+    box[4 * k + 2] = y0;
+    box[4 * k + 3] = y1;
+    if (b - a <= LEAF) return;
+    const mid = (a + b) >> 1;
+    this.select(a, b, mid, x1 - x0 >= y1 - y0 ? xs : ys);
+    this.build(2 * k + 1, a, mid);
+    this.build(2 * k + 2, mid, b);
+  }
+
+  /** Reorders items[a, b) (with both coordinate arrays) so that key[mid] is the median: Hoare's select. */
+  private select(a: number, b: number, mid: number, key: Float64Array): void {
+    let lo = a;
+    let hi = b - 1;
+    while (lo < hi) {
+      const pivot = key[(lo + hi) >> 1];
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (key[i] < pivot) i++;
+        while (key[j] > pivot) j--;
+        if (i <= j) this.swap(i++, j--);
       }
+      if (mid <= j) hi = j;
+      else if (mid >= i) lo = i;
+      else return;
     }
-    // anything not yet scanned is at least r cells away
-    const lim = r / G;
-    if (best2 <= lim * lim) return Math.sqrt(best2);
   }
+
+  private swap(i: number, j: number): void {
+    const { items, xs, ys } = this;
+    const p = items[i];
+    items[i] = items[j];
+    items[j] = p;
+    const x = xs[i];
+    xs[i] = xs[j];
+    xs[j] = x;
+    const y = ys[i];
+    ys[i] = ys[j];
+    ys[j] = y;
+  }
+
+  /** Minimum-image distance from (x, y) to the nearest particle of the tree (+∞ if empty). */
+  nearest(x: number, y: number): number {
+    this.best2 = Number.POSITIVE_INFINITY;
+    this.qx = x;
+    this.qy = y;
+    this.qxw = wrap(x);
+    this.qyw = wrap(y);
+    if (this.items.length > 0) this.visit(0, 0, this.items.length);
+    return Math.sqrt(this.best2);
+  }
+
+  private visit(k: number, a: number, b: number): void {
+    if (b - a <= LEAF) {
+      // the same differences as a scan of all particles, so the same bits
+      const { pos, items, qx, qy } = this;
+      let best2 = this.best2;
+      for (let t = a; t < b; t++) {
+        const q = items[t];
+        let dx = pos[2 * q] - qx;
+        let dy = pos[2 * q + 1] - qy;
+        dx -= Math.round(dx);
+        dy -= Math.round(dy);
+        const d2 = dx * dx + dy * dy;
+        if (d2 < best2) best2 = d2;
+      }
+      this.best2 = best2;
+      return;
+    }
+    const mid = (a + b) >> 1;
+    const l = 2 * k + 1;
+    const dl = this.boxDistance2(l);
+    const dr = this.boxDistance2(l + 1);
+    if (dl <= dr) {
+      if (dl < this.best2 * SLACK) this.visit(l, a, mid);
+      if (dr < this.best2 * SLACK) this.visit(l + 1, mid, b);
+    } else {
+      if (dr < this.best2 * SLACK) this.visit(l + 1, mid, b);
+      if (dl < this.best2 * SLACK) this.visit(l, a, mid);
+    }
+  }
+
+  /** Squared minimum-image distance from the query to node k's box. */
+  private boxDistance2(k: number): number {
+    const box = this.box;
+    const dx = gap(this.qxw, box[4 * k], box[4 * k + 1]);
+    const dy = gap(this.qyw, box[4 * k + 2], box[4 * k + 3]);
+    return dx * dx + dy * dy;
+  }
+}
+
+/** A box is skipped only when clearly farther than the best so far (its bounds are rounded). */
+const SLACK = 1 + 1e-9;
+
+function wrap(x: number): number {
+  return x - Math.floor(x);
+}
+
+/** Distance on the circle of circumference 1 from u to the interval [lo, hi] (all in [0, 1]). */
+function gap(u: number, lo: number, hi: number): number {
+  if (u < lo) return Math.min(lo - u, u + 1 - hi);
+  if (u > hi) return Math.min(u - hi, lo + 1 - u);
+  return 0;
 }
 
 /**
@@ -94,15 +185,11 @@ export function nearestOppositeDistances(particles: Configuration): Float64Array
     if (signs[i] > 0) plusIdx[a++] = i;
     else minusIdx[b++] = i;
   }
-  const grid = (m: number) => Math.max(1, Math.min(1024, Math.floor(Math.sqrt(m))));
-  const clPlus = buildCellList(pos, plusIdx, grid(np));
-  const clMinus = buildCellList(pos, minusIdx, grid(n - np));
+  const treePlus = new OppositeTree(pos, plusIdx);
+  const treeMinus = new OppositeTree(pos, minusIdx);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const other = signs[i] > 0 ? clMinus : clPlus;
-    out[i] =
-      other.items.length === 0 ? Number.POSITIVE_INFINITY : nearestIn(pos, other, pos[2 * i], pos[2 * i + 1]);
-  }
+  for (let i = 0; i < n; i++)
+    out[i] = (signs[i] > 0 ? treeMinus : treePlus).nearest(pos[2 * i], pos[2 * i + 1]);
   return out;
 }
 
