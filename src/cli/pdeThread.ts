@@ -109,6 +109,8 @@ export async function simulateWithPdeThread(
       snap();
     }
     const r = await whileWaiting(reply, seePdeClock);
+    // its last clock too: a PDE that answered before the first tick (a short run) was never shown
+    seePdeClock();
     if (!r.ok) throw new Error(r.message);
     // The samples (~7 ms each at n = 1000, 14 at n = 4000; 51 by default) are made after the run,
     // when both cores are free: the PDE thread makes the first half from its own views, this

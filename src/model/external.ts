@@ -69,6 +69,13 @@ export function hessianUAt(field: ExternalField, out: Float64Array, o: number): 
   out[o + 2] = yy;
 }
 
+/** A bound of ‖D²U‖ anywhere: Σ_j |a_j|·4π²|k_j|². */
+export function hessianUBound(field: ExternalField): number {
+  let r = 0;
+  for (const m of field.modes) r += Math.abs(m.a) * TWO_PI * TWO_PI * (m.p * m.p + m.q * m.q);
+  return r;
+}
+
 /** True when U ≡ 0 and F = 0 (no external loading at all). */
 export function isUnloaded(field: ExternalField): boolean {
   return field.force[0] === 0 && field.force[1] === 0 && field.modes.every((m) => m.a === 0);

@@ -241,4 +241,19 @@ describe('Stepper API', () => {
     );
     expect(createStepper(sys, pos, { method: 'stiff', rtol: 1e-6, atol: 1e-9 }).method).toBe('stiff');
   });
+
+  it('auto: multirate from t = 0 for i.i.d. data with δ = 1/n (fast pairs, stiffness above LAMBDA_SWITCH/10), not under a stiff U', () => {
+    const n = 300;
+    const iid = randomConfig(n, 9);
+    const spec = { ...ISO, delta: 1 / n };
+    const kernel = makeKernel(spec);
+    const opts = { method: 'auto' as const, rtol: 1e-6, atol: 1e-9 };
+    const mild = createStepper(createSystem(spec, FIELD, iid.signs, kernel), iid.pos, opts);
+    expect(mild.stiffness).toBeGreaterThan(LAMBDA_SWITCH / 10);
+    expect(mild.stiffness).toBeLessThan(LAMBDA_SWITCH);
+    expect(mild.method).toBe('multirate');
+    // D²U alone beyond LAMBDA_SWITCH: the W-method treats it implicitly, the multirate method would not
+    const strong: ExternalField = { modes: [{ a: 30, p: 1, q: 0, phi: 0 }], force: [0, 0] };
+    expect(createStepper(createSystem(spec, strong, iid.signs, kernel), iid.pos, opts).method).toBe('stiff');
+  });
 });

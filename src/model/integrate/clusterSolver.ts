@@ -1,4 +1,5 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
+import { hessianUBound } from '../external';
 import { ClusterOde } from './clusterOde';
 import { ROS34PW2 } from './rosenbrockW';
 
@@ -111,11 +112,7 @@ export class ClusterSolver {
   ) {
     this.ode = new ClusterOde(system, layout, dim);
     this.pairRate = (2 * system.kernel.lambda) / system.n;
-    const tp = 4 * Math.PI * Math.PI;
-    this.fieldRate = system.field.modes.reduce(
-      (r, md) => r + Math.abs(md.a) * tp * (md.p * md.p + md.q * md.q),
-      0,
-    );
+    this.fieldRate = hessianUBound(system.field);
     this.use(layout);
   }
 
