@@ -213,8 +213,11 @@ export class ClusterSolver {
       this.subSteps++;
       for (let k = 0; k < len; k++) x[k] = x1[k];
       if (explicit) {
+        // k₁ of the next sub-step is f at its start: this one's k₄
         const kk = this.k;
-        [kk[0], kk[3]] = [kk[3], kk[0]];
+        const k4 = kk[3];
+        kk[3] = kk[0];
+        kk[0] = k4;
         for (let d = 0; d < dim; d++) {
           z[d] += hh * (BS_B[0] * kp[d] + BS_B[1] * kp[2 + d] + BS_B[2] * kp[4 + d]);
           kp[d] = kp[6 + d];
