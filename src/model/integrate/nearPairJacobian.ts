@@ -29,6 +29,11 @@ const C_ISO = 1.1;
 const C_SLIP = 3.3;
 const C0 = 10;
 
+/** The bound C/|d|² + C0 of ‖D²V_δ(d)‖ (d the minimum image, |d|² = q > 0). */
+export function hessianNormBound(geometry: 'isotropic' | 'slip', q: number): number {
+  return (geometry === 'slip' ? C_SLIP : C_ISO) / q + C0;
+}
+
 /** Radius beyond which no pair of the system can reach h·‖b_i b_j D²V_δ/n‖ ≥ θ (0: none can). */
 export function stiffPairRadius(system: ParticleSystem, h: number, theta: number): number {
   const n = system.n;
