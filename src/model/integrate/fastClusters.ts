@@ -17,11 +17,12 @@ import { NearPairs } from './nearPairs';
  * (the pair forces cancel in it; its sub-stepped quadrature broke the conservation of Σ x_i by
  * ~1e-10 at sub-tolerance 0.3). Solving w' = F(w + P(τ)) instead, P = ∫p, does that too, but
  * puts the forcing inside the stiff F: 5.5× the sub-steps on slip data with δ = 1e-7.
- * Each cluster is sub-stepped by ROS34PW2 with its own exact-Hessian matrix (the positive
- * semidefinite part of each pair block, so the small dense matrix is SPD) and its own error
- * control: local error per particle ≤ atol + rtol·|its displacement in the sub-step|, with
- * tolerances 0.3 of the macro step's, so the sub-steps follow a collapsing pair on its own
- * time scale n·s² while the macro step follows the slow field.
+ * Each cluster is sub-stepped (clusterSolver.ts) with its own error control: local error per
+ * particle ≤ atol + rtol·|its displacement in the sub-step| (SUB_TOLERANCE of the macro step's
+ * tolerances), so the sub-steps follow a collapsing pair on its own time scale n·s² while the
+ * macro step follows the slow field; explicitly (Bogacki–Shampine) when the cluster cannot be
+ * stiff on the step, else by ROS34PW2 with its own exact-Hessian matrix (the positive
+ * semidefinite part of each pair block, so the small dense matrix is SPD).
  */
 export class FastClusters {
   /**
