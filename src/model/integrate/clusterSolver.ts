@@ -71,8 +71,9 @@ const BS_B = [2 / 9, 1 / 3, 4 / 9];
 const BS_E = [-5 / 72, 1 / 12, 1 / 9, -1 / 8];
 
 /**
- * The sub-step loop of one cluster at a time (fastClusters.ts): ROS34PW2 on v' = F(v) + p(τ)
- * with the cluster's own matrix (clusterOde.ts) and error control. A solve reads the layout, the
+ * The sub-step loop of one cluster at a time (fastClusters.ts): Bogacki–Shampine or ROS34PW2
+ * (explicitStable) on v' = F(v) + p(τ) with the cluster's own right side and matrix
+ * (clusterOde.ts) and error control. A solve reads the layout, the
  * memory of its own members and the macro state and forcing of its own members only, and writes
  * its own members only: clusters may be solved in any order, on any thread (clusterShare.ts),
  * with the same bits.
@@ -304,8 +305,6 @@ export class ClusterSolver {
     const { layout, dim, x, x1, ys, rhs, er, u, ut, zs, uz, sc } = this;
     const tau = sc[0];
     const hh = sc[1];
-    const rtol = sc[2];
-    const atol = sc[3];
     const { a, c: cc, m: mw, e, gamma } = ROS34PW2;
     const m = layout.start[c + 1] - layout.start[c];
     const len = dim * m;
@@ -350,7 +349,7 @@ export class ClusterSolver {
       x1[k] = v;
       er[k] = ev;
     }
-    sc[4] = this.errorNorm(m, rtol, atol);
+    this.errorNorm(m);
   }
 
   /**
@@ -362,8 +361,6 @@ export class ClusterSolver {
     const { layout, dim, x, x1, ys, er, k, kp, zs, sc, ode } = this;
     const tau = sc[0];
     const hh = sc[1];
-    const rtol = sc[2];
-    const atol = sc[3];
     const m = layout.start[c + 1] - layout.start[c];
     const len = dim * m;
     const [k1, k2, k3, k4] = k;
@@ -390,12 +387,17 @@ export class ClusterSolver {
     kp[7] = zs[1];
     const [e0, e1, e2, e3] = BS_E;
     for (let q = 0; q < len; q++) er[q] = hh * (e0 * k1[q] + e1 * k2[q] + e2 * k3[q] + e3 * k4[q]);
-    sc[4] = this.errorNorm(m, rtol, atol);
+    this.errorNorm(m);
   }
 
-  /** The sub-step's error norm from er, x and x1: max over members of |err|/(atol + rtol·|move|). */
-  private errorNorm(m: number, rtol: number, atol: number): number {
-    const { dim, x, x1, er } = this;
+  /**
+   * The sub-step's error norm from er, x and x1, max over members of |err|/(atol + rtol·|move|),
+   * into sc[4] (tolerances from sc[2], sc[3]: no number crosses the call).
+   */
+  private errorNorm(m: number): void {
+    const { dim, x, x1, er, sc } = this;
+    const rtol = sc[2];
+    const atol = sc[3];
     let en = 0;
     for (let k = 0; k < m; k++) {
       let e2 = 0;
@@ -408,7 +410,7 @@ export class ClusterSolver {
       const r = Math.sqrt(e2) / (atol + rtol * Math.sqrt(d2));
       if (r > en) en = r;
     }
-    return en;
+    sc[4] = en;
   }
 
   /**
