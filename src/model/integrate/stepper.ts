@@ -81,8 +81,8 @@ export function createStepper(
  * t = 0 (their stiffness bound, without D²U, above LAMBDA_SWITCH: where 'auto' would start with
  * the stiff method), or when they are stiff-ish (above LAMBDA_SWITCH/10) with some pair fast for
  * it (rate ≥ FastClusters.RATE) and U alone is not stiff; otherwise with the explicit/stiff
- * switching of autoSwitch.ts. From then on
- * autoStepper.ts moves between the two by their counted cost (pairs form during the run).
+ * switching of autoSwitch.ts. From then on autoStepper.ts moves between the two by their
+ * counted cost (pairs form during the run).
  * Counted in velocity evaluations on the stepper bench rows that start so (short dipoles, slip
  * relaxation, i.i.d. data with δ = 1/n from n = 1000 on) it needs 3–14× fewer; a strong U alone
  * keeps the W-method, which treats D²U implicitly where the multirate method does not.
@@ -105,6 +105,8 @@ function startsMultirate(
   probe.build(pos0, FastClusters.THETA / FastClusters.RATE);
   return probe.pairCount > 0;
 }
+
+/** The near pairs' stiffness bound at pos0 without D²U (nearPairJacobian.ts; 0 for a malformed pos0). */
 function initialPairStiffness(system: ParticleSystem, pos0: Float64Array): number {
   if (pos0.length !== 2 * system.n) return 0; // the stepper reports the mismatch
   const pairsOnly: ParticleSystem = { ...system, field: { modes: [], force: system.field.force } };
