@@ -1,5 +1,6 @@
 import type { ParticleSystem } from '../dynamics/particleSystem';
 import { hessianUBound } from '../external';
+import { supNearCore } from '../kernels/periodicKernel';
 import { ClusterOde } from './clusterOde';
 import { hessianNormBound } from './nearPairJacobian';
 import { ROS34PW2 } from './rosenbrockW';
@@ -46,20 +47,13 @@ export function subStepMemory(n: number): SubStepMemory {
 const SUB_GROW = 100;
 /** Sub-step attempts allowed per cluster and macro step. */
 export const MAX_SUBSTEPS = 20000;
-/** sup |∇V_δ| over the distances where it peaks (r ≤ 4δ, 16 directions; beyond it falls like 1/r). */
+/** sup |∇V_δ| where it peaks (supNearCore: r ≤ 4δ; beyond it falls like 1/r). */
 function gradientSupNorm(kernel: ClusterSystem['kernel']): number {
   const g = new Float64Array(2);
-  const delta = kernel.spec.delta;
-  let best = 0;
-  for (let ri = 1; ri <= 40; ri++) {
-    const r = Math.min(0.5, (ri / 10) * delta);
-    for (let a = 0; a < 16; a++) {
-      const th = (Math.PI * a) / 16;
-      kernel.gradient(r * Math.cos(th), r * Math.sin(th), g, 0);
-      best = Math.max(best, Math.sqrt(g[0] * g[0] + g[1] * g[1]));
-    }
-  }
-  return best;
+  return supNearCore(kernel.spec.delta, (x, y) => {
+    kernel.gradient(x, y, g, 0);
+    return Math.sqrt(g[0] * g[0] + g[1] * g[1]);
+  });
 }
 
 /**

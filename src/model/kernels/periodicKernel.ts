@@ -226,25 +226,28 @@ function remainderHessian(t: RemainderTables, out: Float64Array, o: number): voi
 }
 
 /**
- * λ_δ = sup ‖D²V_δ‖ (spectral norm), searched on rings around the core where it peaks
- * (r ≤ 4δ, plus a coarse sweep of the cell for large δ).
+ * The largest at(x, y) on rings around the core, where a core's derivatives peak: r = 0 … 4δ
+ * in steps of δ/10 (at most ½), 16 directions over a half turn (V_δ is even).
  */
-function hessianSupNorm(k: PairKernel): number {
-  const h = new Float64Array(3);
-  const delta = k.spec.delta;
+export function supNearCore(delta: number, at: (x: number, y: number) => number): number {
   let best = 0;
-  const probe = (x: number, y: number) => {
-    k.hessian(x, y, h, 0);
-    const mean = 0.5 * (h[0] + h[2]);
-    const rad = Math.hypot(0.5 * (h[0] - h[2]), h[1]);
-    best = Math.max(best, Math.abs(mean) + rad);
-  };
   for (let ri = 0; ri <= 40; ri++) {
     const r = Math.min(0.5, (ri / 10) * delta);
     for (let a = 0; a < 16; a++) {
       const th = (Math.PI * a) / 16;
-      probe(r * Math.cos(th), r * Math.sin(th));
+      best = Math.max(best, at(r * Math.cos(th), r * Math.sin(th)));
     }
   }
   return best;
+}
+
+/** λ_δ = sup ‖D²V_δ‖ (spectral norm), where it peaks (supNearCore). */
+function hessianSupNorm(k: PairKernel): number {
+  const h = new Float64Array(3);
+  return supNearCore(k.spec.delta, (x, y) => {
+    k.hessian(x, y, h, 0);
+    const mean = 0.5 * (h[0] + h[2]);
+    const rad = Math.hypot(0.5 * (h[0] - h[2]), h[1]);
+    return Math.abs(mean) + rad;
+  });
 }
